@@ -1,0 +1,149 @@
+using System.Globalization;
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Text;
+
+namespace ProSpine.FaqBot.Core.Answering;
+
+/// <summary>
+/// Answers one message from one validated FAQ: safety routes first (crisis, emergency, urgent, hand-off), then
+/// language, small talk, and only then FAQ matching. Built once per FAQ version; immutable and thread-safe.
+/// </summary>
+public sealed class Answerer
+{
+    private readonly FaqContent content;
+    private readonly AnsweringOptions options;
+    private readonly Messages messages;
+    private readonly string noneOfThese;
+
+    public Answerer(FaqContent content, MatchingOptions matching, AnsweringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        this.content = content;
+        this.options = options;
+        messages = content.Messages;
+        Router = new SafetyRouter(content.Safety, content.Vocabulary);
+        Matcher = new FaqMatcher(content.Entries, content.Vocabulary, matching);
+        noneOfThese = TextNormalizer.Normalize(messages.Get(MessageKeys.NoneOfThese));
+    }
+
+    public FaqContent Content => content;
+
+    public SafetyRouter Router { get; }
+
+    public FaqMatcher Matcher { get; }
+
+    public Reply Answer(string? text)
+    {
+        if (text is not null && text.Length > options.MaxQuestionLength)
+            return Say(Route.TooLong, MessageKeys.TooLong);
+        var words = TextNormalizer.Words(text);
+        if (words.Count == 0)
+            return Say(Route.Empty, MessageKeys.Empty);
+
+        var language = Router.FindLanguage(text!, words);
+        var rule = Router.FindRule(words);
+        if (rule is not null)
+            return FromRule(rule, words, language);
+        if (language is not null)
+            return language == "other"
+                ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true)
+                : Say(Route.Handoff, MessageKeys.Handoff, call: true, language: language);
+        if (string.Join(' ', words) == noneOfThese)
+            return Say(Route.Handoff, MessageKeys.Handoff, call: true);
+        if (Router.FindSmallTalk(words) is { } kind)
+            return Say(Route.SmallTalk, MessageKeys.SmallTalkPrefix + kind);
+
+        var match = Matcher.Match(words);
+        return match.Outcome switch
+        {
+            MatchOutcome.Answer => FaqAnswer(match.Best!.Entry, match),
+            MatchOutcome.DidYouMean => DidYouMean(match),
+            _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true) with { Match = match },
+        };
+    }
+
+    /// <summary>The answer of one entry, as when a person taps a suggested question.</summary>
+    public Reply FaqAnswer(FaqEntry entry, MatchResult? match = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var related = entry.Related
+            .Select(content.Find)
+            .OfType<FaqEntry>()
+            .Take(3)
+            .Select(r => new Suggestion(r.Question, r.Question))
+            .ToList();
+        return new Reply(Route.Answer, AnswerText(entry), entry, Citation(entry), related, null,
+            Messages.DefaultLanguage, null, match);
+    }
+
+    /// <summary>The entry's passages as one text: list items stay on their own lines.</summary>
+    public static string AnswerText(FaqEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return string.Join("\n\n", entry.Answer.Select(p => p.Replace("\n", "\n\n", StringComparison.Ordinal)));
+    }
+
+    public string Citation(FaqEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var page = entry.Page;
+        var citation = messages.Get(MessageKeys.Citation)
+            .Replace("{title}", page.Title, StringComparison.Ordinal)
+            .Replace("{clinic}", page.Clinic, StringComparison.Ordinal)
+            .Replace("{updated}", page.Updated.ToString("MMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return string.IsNullOrEmpty(page.Url) ? citation : $"{citation} {page.Url}";
+    }
+
+    /// <summary>The reply to a "Helpful / Not helpful" vote.</summary>
+    public Reply Feedback(bool helpful) =>
+        Say(Route.SmallTalk, helpful ? MessageKeys.FeedbackThanks : MessageKeys.FeedbackSorry, call: !helpful);
+
+    public string Text(string key, string language = Messages.DefaultLanguage) => messages.Get(key, language);
+
+    private Reply FromRule(SafetyRule rule, IReadOnlyList<string> words, string? language)
+    {
+        var lang = language is null or "other" ? Messages.DefaultLanguage : language;
+        var call = rule.Route switch
+        {
+            Route.Crisis => new CallAction(messages.Get(MessageKeys.CallCrisis, lang), "988"),
+            Route.Emergency => new CallAction(messages.Get(MessageKeys.CallEmergency, lang), "911"),
+            _ => new CallAction(messages.Get(MessageKeys.CallButton, lang), options.ClinicPhone),
+        };
+        var key = rule.Route switch
+        {
+            Route.Crisis => MessageKeys.Crisis,
+            Route.Emergency => MessageKeys.Emergency,
+            Route.Urgent => MessageKeys.Urgent,
+            _ when lang != Messages.DefaultLanguage || rule.Reason is null => MessageKeys.Handoff,
+            _ => MessageKeys.HandoffReasonPrefix + rule.Reason,
+        };
+        var reply = new Reply(rule.Route, messages.Get(key, lang), null, null, [], call, lang, rule.Name, null);
+        if (!rule.OfferFaq || lang != Messages.DefaultLanguage)
+            return reply;
+
+        // "Am I a candidate?" is personal, but the general answer ("who can benefit") may help while they call.
+        var match = Matcher.Match(words);
+        if (match.Outcome != MatchOutcome.Answer)
+            return reply with { Match = match };
+        var entry = match.Best!.Entry;
+        var text = $"{reply.Text}\n\n{messages.Get(MessageKeys.AlsoGeneralInfo)}\n\n{AnswerText(entry)}";
+        return reply with { Text = text, Answer = entry, Citation = Citation(entry), Match = match };
+    }
+
+    private Reply DidYouMean(MatchResult match)
+    {
+        var suggestions = match.Candidates
+            .Select(c => new Suggestion(c.Entry.Question, c.Entry.Question))
+            .Append(new Suggestion(messages.Get(MessageKeys.NoneOfThese), messages.Get(MessageKeys.NoneOfThese), SuggestionKind.NoneOfThese))
+            .ToList();
+        return new Reply(Route.DidYouMean, messages.Get(MessageKeys.DidYouMean), null, null, suggestions, null,
+            Messages.DefaultLanguage, null, match);
+    }
+
+    private Reply Say(Route route, string key, bool call = false, string language = Messages.DefaultLanguage) =>
+        new(route, messages.Get(key, language), null, null, [],
+            call ? new CallAction(messages.Get(MessageKeys.CallButton, language), options.ClinicPhone) : null,
+            language, null, null);
+}

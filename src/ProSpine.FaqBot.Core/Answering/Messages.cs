@@ -1,0 +1,60 @@
+namespace ProSpine.FaqBot.Core.Answering;
+
+/// <summary>
+/// The texts of <c>faq/messages.yaml</c>, by language. A text missing in a language falls back to English, which must
+/// have every key of <see cref="MessageKeys.Required"/>.
+/// </summary>
+public sealed class Messages(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byLanguage)
+{
+    public const string DefaultLanguage = "en";
+
+    public IEnumerable<string> Languages => byLanguage.Keys;
+
+    public string Get(string key, string language = DefaultLanguage)
+    {
+        if (byLanguage.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text))
+            return text;
+        return byLanguage[DefaultLanguage].TryGetValue(key, out var english)
+            ? english
+            : throw new KeyNotFoundException($"messages.yaml has no text '{key}'");
+    }
+
+    public bool Has(string key, string language = DefaultLanguage) =>
+        byLanguage.TryGetValue(language, out var texts) && texts.ContainsKey(key);
+}
+
+/// <summary>Names of the texts in <c>faq/messages.yaml</c> that the code uses.</summary>
+public static class MessageKeys
+{
+    public const string Welcome = "welcome";
+    public const string NotCovered = "notCovered";
+    public const string Empty = "empty";
+    public const string TooLong = "tooLong";
+    public const string Crisis = "crisis";
+    public const string Emergency = "emergency";
+    public const string Urgent = "urgent";
+    public const string Handoff = "handoff";
+    public const string HandoffReasonPrefix = "handoffReasons.";
+    public const string OtherLanguage = "otherLanguage";
+    public const string DidYouMean = "didYouMean";
+    public const string NoneOfThese = "noneOfThese";
+    public const string Citation = "citation";
+    public const string CallButton = "callButton";
+    public const string CallCrisis = "callCrisis";
+    public const string CallEmergency = "callEmergency";
+    public const string RelatedPrompt = "relatedPrompt";
+    public const string AlsoGeneralInfo = "alsoGeneralInfo";
+    public const string FeedbackHelpful = "feedback.helpful";
+    public const string FeedbackNotHelpful = "feedback.notHelpful";
+    public const string FeedbackThanks = "feedback.thanks";
+    public const string FeedbackSorry = "feedback.sorry";
+    public const string SmallTalkPrefix = "smallTalk.";
+    public const string Apology = "apology";
+
+    public static readonly IReadOnlyList<string> Required =
+    [
+        Welcome, NotCovered, Empty, TooLong, Crisis, Emergency, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
+        Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
+        FeedbackSorry, Apology,
+    ];
+}

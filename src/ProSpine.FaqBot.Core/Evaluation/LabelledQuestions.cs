@@ -1,0 +1,97 @@
+using System.Text;
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Safety;
+
+namespace ProSpine.FaqBot.Core.Evaluation;
+
+/// <summary>One line of a labelled set: <c>kind&lt;TAB&gt;topics&lt;TAB&gt;question</c>, topics being entry ids
+/// (<c>a|b</c>: either) for the <c>answer</c> kind and <c>-</c> otherwise.</summary>
+public sealed record LabelledQuestion(string Kind, IReadOnlyList<string> Topics, string Question, int Line);
+
+/// <summary>How an <see cref="Answerer"/> did on a labelled set, per kind.</summary>
+public sealed record EvaluationReport(
+    IReadOnlyDictionary<string, (int Right, int Total)> PerKind,
+    IReadOnlyList<(LabelledQuestion Question, Reply Reply)> Failures)
+{
+    public int Right => PerKind.Values.Sum(k => k.Right);
+
+    public int Total => PerKind.Values.Sum(k => k.Total);
+
+    public double Accuracy(string kind) => PerKind.TryGetValue(kind, out var k) && k.Total > 0 ? (double)k.Right / k.Total : 1.0;
+
+    public double Overall => Total == 0 ? 1.0 : (double)Right / Total;
+
+    public string Format(int maxFailures = 40)
+    {
+        var text = new StringBuilder();
+        foreach (var kind in LabelledQuestions.Kinds.Where(PerKind.ContainsKey))
+        {
+            var (right, total) = PerKind[kind];
+            text.AppendLine(System.FormattableString.Invariant($"{kind,-10} {right,4}/{total,-4} {100.0 * right / total,6:F1}%"));
+        }
+        text.AppendLine(System.FormattableString.Invariant($"{"overall",-10} {Right,4}/{Total,-4} {100 * Overall,6:F1}%"));
+        foreach (var (question, reply) in Failures.Take(maxFailures))
+        {
+            var got = reply.Answer?.Id ?? string.Join(",", reply.Match?.Candidates.Select(c => c.Entry.Id) ?? []);
+            text.AppendLine(System.FormattableString.Invariant(
+                $"FAIL line {question.Line} {question.Kind} [{string.Join('|', question.Topics)}] got {reply.Route} {got} {reply.RuleName}: {question.Question}"));
+        }
+        return text.ToString();
+    }
+}
+
+public static class LabelledQuestions
+{
+    public static readonly IReadOnlyList<string> Kinds = ["answer", "handoff", "emergency", "crisis", "fallback", "chitchat"];
+
+    public static List<LabelledQuestion> Load(string path)
+    {
+        var questions = new List<LabelledQuestion>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
+                continue;
+            var parts = line.Split('\t');
+            if (parts.Length != 3 || !Kinds.Contains(parts[0]))
+                throw new FormatException($"{path}:{lineNumber}: expected kind<TAB>topics<TAB>question with a known kind");
+            questions.Add(new LabelledQuestion(parts[0], parts[1] == "-" ? [] : parts[1].Split('|'), parts[2], lineNumber));
+        }
+        return questions;
+    }
+
+    /// <summary>Whether <paramref name="reply"/> is right for the labelled <paramref name="question"/>.</summary>
+    public static bool IsRight(LabelledQuestion question, Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(reply);
+        return question.Kind switch
+        {
+            "answer" => reply.Route == Route.Answer && question.Topics.Contains(reply.Answer!.Id),
+            "handoff" => reply.Route is Route.Handoff or Route.Urgent,
+            "emergency" => reply.Route is Route.Emergency or Route.Crisis,
+            "crisis" => reply.Route == Route.Crisis,
+            "fallback" => reply.Route is Route.NotCovered or Route.Handoff or Route.Urgent && reply.Answer is null,
+            "chitchat" => reply.Route == Route.SmallTalk,
+            _ => false,
+        };
+    }
+
+    public static EvaluationReport Evaluate(Answerer answerer, IEnumerable<LabelledQuestion> questions)
+    {
+        ArgumentNullException.ThrowIfNull(answerer);
+        var perKind = new Dictionary<string, (int Right, int Total)>(StringComparer.Ordinal);
+        var failures = new List<(LabelledQuestion, Reply)>();
+        foreach (var question in questions)
+        {
+            var reply = answerer.Answer(question.Question);
+            var right = IsRight(question, reply);
+            var (r, t) = perKind.GetValueOrDefault(question.Kind);
+            perKind[question.Kind] = (r + (right ? 1 : 0), t + 1);
+            if (!right)
+                failures.Add((question, reply));
+        }
+        return new EvaluationReport(perKind, failures);
+    }
+}

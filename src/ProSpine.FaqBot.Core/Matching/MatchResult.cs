@@ -1,0 +1,26 @@
+using ProSpine.FaqBot.Core.Faq;
+
+namespace ProSpine.FaqBot.Core.Matching;
+
+public enum MatchOutcome
+{
+    /// <summary>One entry answers the question.</summary>
+    Answer,
+    /// <summary>Close call: the person should choose among <see cref="MatchResult.Candidates"/>.</summary>
+    DidYouMean,
+    /// <summary>No entry covers the question's words well enough.</summary>
+    NotCovered,
+}
+
+/// <summary>An entry's score for a question, with its parts, for curators and tests.</summary>
+/// <param name="Coverage">Share of the question's weighted terms the entry covers (0-1).</param>
+/// <param name="Similarity">Weighted overlap with the entry's closest phrasing (0-1).</param>
+public sealed record MatchCandidate(FaqEntry Entry, double Score, double Coverage, double Similarity, string ClosestPhrasing);
+
+/// <summary>What the matcher decided, and why.</summary>
+/// <param name="Candidates">The best entries, best first (the chosen one, runners-up, or the suggestions).</param>
+/// <param name="Terms">The question's terms after normalisation, synonyms and typo correction.</param>
+public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<string> Terms)
+{
+    public MatchCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProSpine.FaqBot.Core.Matching;
+
+/// <summary>
+/// The thresholds of <see cref="FaqMatcher"/>, bound from the <c>Matching</c> section of <c>appsettings.json</c>.
+/// The defaults are pinned by the labelled-question tests: change them only with those tests.
+/// </summary>
+public sealed class MatchingOptions
+{
+    public const string Section = "Matching";
+
+    /// <summary>A best score at or above this, with <see cref="Margin"/> over the runner-up, is answered.</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerThreshold { get; set; } = 0.6;
+
+    /// <summary>Entries scoring at or above this may be offered under "Did you mean".</summary>
+    [Range(0.0, 1.0)]
+    public double SuggestThreshold { get; set; } = 0.45;
+
+    /// <summary>How far the best score must lead the runner-up to be answered without asking.</summary>
+    [Range(0.0, 1.0)]
+    public double Margin { get; set; } = 0.03;
+
+    /// <summary>The share of the question's weighted words an entry must cover to be considered at all.</summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; set; } = 0.7;
+
+    /// <summary>How much coverage counts in the score; the rest is similarity to the closest phrasing.</summary>
+    [Range(0.0, 1.0)]
+    public double CoverageWeight { get; set; } = 0.5;
+
+    /// <summary>Credit for a question word found only in an entry's answer rather than its phrasings.</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerWordCredit { get; set; } = 0.6;
+
+    /// <summary>Weight of words such as "how" or "when" relative to a content word.</summary>
+    [Range(0.0, 1.0)]
+    public double WeakWordWeight { get; set; } = 0.3;
+
+    /// <summary>Most "Did you mean" suggestions.</summary>
+    [Range(1, 5)]
+    public int MaxSuggestions { get; set; } = 3;
+}

@@ -1,0 +1,90 @@
+using ProSpine.FaqBot.Core.Faq;
+
+namespace ProSpine.FaqBot.Core.Safety;
+
+/// <summary>
+/// Reads a message for danger and for what only people can answer, before any FAQ matching, with the rules of
+/// <c>faq/safety.yaml</c>. Deterministic: the same words always give the same rule.
+/// </summary>
+public sealed class SafetyRouter
+{
+    private readonly SafetyRules rules;
+    private readonly IReadOnlySet<string> meaningless;
+    private readonly PhraseFinder ruleFinder;
+    private readonly PhraseFinder smallTalkFinder;
+    private readonly Dictionary<SafetyPhrase, string> smallTalkKind = [];
+
+    public SafetyRouter(SafetyRules rules, Vocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        this.rules = rules;
+        meaningless = vocabulary.Ignore;
+        ruleFinder = new PhraseFinder(rules.Rules.SelectMany(r => r.Any.Concat(r.All.SelectMany(g => g)).Concat(r.Unless)));
+        foreach (var (kind, phrases) in rules.SmallTalk)
+        {
+            foreach (var phrase in phrases)
+                smallTalkKind.TryAdd(phrase, kind);
+        }
+        smallTalkFinder = new PhraseFinder(smallTalkKind.Keys);
+    }
+
+    /// <summary>The first crisis, emergency, urgent or hand-off rule that applies to <paramref name="words"/>.</summary>
+    public SafetyRule? FindRule(IReadOnlyList<string> words)
+    {
+        var present = ruleFinder.Occurrences(words).Select(o => o.Phrase).ToHashSet();
+        if (present.Count == 0)
+            return null;
+        return rules.Rules.FirstOrDefault(rule =>
+            (rule.Any.Count == 0 || rule.Any.Any(present.Contains))
+            && rule.All.All(group => group.Any(present.Contains))
+            && !rule.Unless.Any(present.Contains));
+    }
+
+    /// <summary>
+    /// The kind of small talk ("greeting", "thanks"...) when the message is nothing but small talk and words without
+    /// meaning; null when it asks something.
+    /// </summary>
+    public string? FindSmallTalk(IReadOnlyList<string> words)
+    {
+        var occurrences = smallTalkFinder.Occurrences(words);
+        if (occurrences.Count == 0)
+            return null;
+        var covered = new bool[words.Count];
+        foreach (var (_, start, length) in occurrences)
+        {
+            for (var i = start; i < start + length; i++)
+                covered[i] = true;
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!covered[i] && !meaningless.Contains(words[i]))
+                return null;
+        }
+        // The kind listed first in safety.yaml wins: "thanks, bye" is thanks.
+        var kinds = occurrences.Select(o => smallTalkKind[o.Phrase]).ToHashSet(StringComparer.Ordinal);
+        return rules.SmallTalk.Keys.First(kinds.Contains);
+    }
+
+    /// <summary>
+    /// The language of a message that is not English: a language code of <c>safety.yaml</c> ("es"), "other" for a
+    /// message mostly in another script, or null for English.
+    /// </summary>
+    public string? FindLanguage(string text, IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var letters = text.Count(char.IsLetter);
+        var foreignLetters = text.Count(c => char.IsLetter(c) && c > '\u024F');
+        if (letters > 0 && foreignLetters * 2 > letters)
+            return "other";
+        var english = words.Count(meaningless.Contains);
+        foreach (var (language, markers) in rules.LanguageMarkers)
+        {
+            var count = words.Count(markers.Contains);
+            var typographic = language == "es" && (text.Contains('¿', StringComparison.Ordinal) || text.Contains('¡', StringComparison.Ordinal) || text.Contains('ñ', StringComparison.Ordinal));
+            if (typographic || (count > 0 && count > english))
+                return language;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+namespace ProSpine.FaqBot.Core.Safety;
+
+/// <summary>Where a message goes. Declared in order of precedence: the first route that applies wins.</summary>
+public enum Route
+{
+    /// <summary>Nothing to read: an empty message or one made of symbols.</summary>
+    Empty,
+    /// <summary>Longer than the configured limit: the person is asked to shorten it.</summary>
+    TooLong,
+    /// <summary>Thoughts of suicide or self-harm: 988 and 911, nothing else first.</summary>
+    Crisis,
+    /// <summary>Signs of an emergency: call 911 now.</summary>
+    Emergency,
+    /// <summary>A pump or wound problem that needs the care team today.</summary>
+    Urgent,
+    /// <summary>The person's own care, or something only staff can answer: the clinic's phone.</summary>
+    Handoff,
+    /// <summary>Greetings, thanks, "are you a bot".</summary>
+    SmallTalk,
+    /// <summary>A general question the FAQ answers.</summary>
+    Answer,
+    /// <summary>A close call between FAQ entries: the person chooses.</summary>
+    DidYouMean,
+    /// <summary>Anything else: said honestly, with the clinic's phone.</summary>
+    NotCovered,
+}
+
+/// <summary>
+/// A phrase of <c>faq/safety.yaml</c>, normalised like every message. A trailing <c>*</c> in the file makes the last
+/// word a prefix ("suicid*" matches "suicide" and "suicidal").
+/// </summary>
+public sealed record SafetyPhrase(IReadOnlyList<string> Words, bool LastWordIsPrefix, string Source);
+
+/// <summary>
+/// A routing rule: it applies when one phrase of <paramref name="Any"/> is present (or <paramref name="Any"/> is
+/// empty), every group of <paramref name="All"/> has a phrase present, and no phrase of <paramref name="Unless"/> is.
+/// </summary>
+/// <param name="Reason">For hand-offs: the name of the reason text in <c>messages.yaml</c>.</param>
+/// <param name="OfferFaq">For hand-offs: a strong FAQ match may be shown after the hand-off.</param>
+public sealed record SafetyRule(
+    string Name,
+    Route Route,
+    string? Reason,
+    IReadOnlyList<SafetyPhrase> Any,
+    IReadOnlyList<IReadOnlyList<SafetyPhrase>> All,
+    IReadOnlyList<SafetyPhrase> Unless,
+    bool OfferFaq);
+
+/// <summary>Everything in <c>faq/safety.yaml</c>.</summary>
+/// <param name="Rules">Crisis, emergency, urgent and hand-off rules, in order of precedence.</param>
+/// <param name="SmallTalk">Kind of small talk ("greeting") to its phrases.</param>
+/// <param name="LanguageMarkers">Language code ("es") to words that show a message is in that language.</param>
+public sealed record SafetyRules(
+    IReadOnlyList<SafetyRule> Rules,
+    IReadOnlyDictionary<string, IReadOnlyList<SafetyPhrase>> SmallTalk,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> LanguageMarkers);

@@ -1,0 +1,101 @@
+using FuzzySharp;
+
+namespace ProSpine.FaqBot.Core.Text;
+
+/// <summary>
+/// Finds the known word a misspelt word was meant to be ("anestesia" to "anesthesia") without comparing it to every
+/// known word: candidates come from a table of the words with one or two letters deleted (the symmetric-delete idea),
+/// and FuzzySharp's <see cref="Fuzz.Ratio(string, string)"/> confirms and ranks them.
+/// </summary>
+public sealed class TypoIndex
+{
+    private readonly Dictionary<string, List<string>> byDeletion = new(StringComparer.Ordinal);
+    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> frequency = new(StringComparer.Ordinal);
+    private readonly int minLength;
+    private readonly int minRatio;
+
+    /// <param name="words">The known words; repeats raise a word's rank among equally close candidates.</param>
+    /// <param name="minLength">Shorter words are never corrected: too many short words are one letter apart.</param>
+    /// <param name="minRatio">The FuzzySharp ratio (0-100) a correction needs.</param>
+    public TypoIndex(IEnumerable<string> words, int minLength = 4, int minRatio = 80)
+    {
+        this.minLength = minLength;
+        this.minRatio = minRatio;
+        foreach (var word in words)
+        {
+            frequency[word] = frequency.GetValueOrDefault(word) + 1;
+            if (!known.Add(word) || word.Length < minLength)
+                continue;
+            foreach (var variant in Deletions(word))
+            {
+                if (!byDeletion.TryGetValue(variant, out var list))
+                    byDeletion[variant] = list = [];
+                list.Add(word);
+            }
+        }
+    }
+
+    public bool Contains(string word) => known.Contains(word);
+
+    /// <summary>The known word closest to <paramref name="word"/>, or null when none is close enough.</summary>
+    public string? Correct(string word)
+    {
+        if (known.Contains(word))
+            return word;
+        if (word.Length < minLength)
+            return null;
+        string? best = null;
+        var bestRatio = 0;
+        foreach (var variant in Deletions(word))
+        {
+            if (!byDeletion.TryGetValue(variant, out var candidates))
+                continue;
+            foreach (var candidate in candidates)
+            {
+                // A swap of two neighbouring letters ("pian") is one slip of the fingers, though the ratio counts two.
+                var ratio = IsTransposition(word, candidate) ? 100 - 1 : Fuzz.Ratio(word, candidate);
+                if (ratio > bestRatio || (ratio == bestRatio && best is not null && frequency[candidate] > frequency[best]))
+                {
+                    best = candidate;
+                    bestRatio = ratio;
+                }
+            }
+        }
+        // Short words need a closer match: one changed letter in five is already another word.
+        var needed = word.Length <= 5 ? Math.Max(minRatio, 88) : minRatio;
+        return bestRatio >= needed ? best : null;
+    }
+
+    private static bool IsTransposition(string a, string b)
+    {
+        if (a.Length != b.Length)
+            return false;
+        var first = -1;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] == b[i])
+                continue;
+            if (first >= 0)
+                return i == first + 1 && a[first] == b[i] && a[i] == b[first] && a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1));
+            first = i;
+        }
+        return false;
+    }
+
+    /// <summary>The word itself, and it with one letter deleted; long words also with two.</summary>
+    private static HashSet<string> Deletions(string word)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal) { word };
+        for (var i = 0; i < word.Length; i++)
+        {
+            var once = word.Remove(i, 1);
+            result.Add(once);
+            if (word.Length < 8)
+                continue;
+            for (var j = i; j < once.Length; j++)
+                result.Add(once.Remove(j, 1));
+        }
+        return result;
+    }
+}

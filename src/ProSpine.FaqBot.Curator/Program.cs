@@ -1,0 +1,74 @@
+using System.Globalization;
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Matching;
+
+// The curators' command: check faq/ and see how the bot will route a question, without starting the server.
+const string Usage = """
+    usage: faq-curator validate [--faq DIR]
+           faq-curator ask "QUESTION" [--faq DIR]
+           faq-curator eval FILE.tsv [--faq DIR]     (accuracy per kind on a labelled set)
+    DIR defaults to the faq/ folder of this repository.
+    """;
+
+var arguments = args.ToList();
+var faqIndex = arguments.IndexOf("--faq");
+string faqDirectory;
+if (faqIndex >= 0 && faqIndex + 1 < arguments.Count)
+{
+    faqDirectory = arguments[faqIndex + 1];
+    arguments.RemoveRange(faqIndex, 2);
+}
+else
+{
+    faqDirectory = FaqFolderLocator.Find() ?? "faq";
+}
+if (arguments.Count == 0 || arguments[0] is not ("validate" or "ask" or "eval") || (arguments[0] != "validate" && arguments.Count < 2))
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+FaqContent content;
+try
+{
+    content = FaqLoader.Load(faqDirectory);
+}
+catch (FaqValidationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+var answerer = new Answerer(content, new MatchingOptions(), new AnsweringOptions());
+switch (arguments[0])
+{
+    case "validate":
+        var phrasings = content.Entries.Sum(e => e.Phrasings.Count());
+        Console.WriteLine($"The FAQ is valid: {content.Entries.Count} entries, {phrasings} phrasings, every answer found word for word in its page.");
+        return 0;
+    case "ask":
+        var question = string.Join(' ', arguments.Skip(1));
+        var reply = answerer.Answer(question);
+        Console.WriteLine($"route:   {reply.Route}{(reply.RuleName is null ? "" : $" (rule: {reply.RuleName})")}");
+        if (reply.Match is { } match)
+        {
+            Console.WriteLine($"terms:   {string.Join(' ', match.Terms)}");
+            Console.WriteLine($"outcome: {match.Outcome}");
+            foreach (var c in match.Candidates)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {c.Score:F3}  coverage {c.Coverage:F2}  similarity {c.Similarity:F2}  {c.Entry.Id,-26} \"{c.ClosestPhrasing}\""));
+        }
+        Console.WriteLine();
+        Console.WriteLine(reply.Text);
+        if (reply.Citation is not null)
+            Console.WriteLine(reply.Citation);
+        foreach (var s in reply.Suggestions)
+            Console.WriteLine($"  [{s.Title}]");
+        return 0;
+    default:
+        var report = LabelledQuestions.Evaluate(answerer, LabelledQuestions.Load(arguments[1]));
+        Console.Write(report.Format(maxFailures: 200));
+        return 0;
+}
