@@ -1,3 +1,12 @@
-var builder = WebApplication.CreateBuilder(args);
+using ProSpine.FaqBot.Hosting;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ContentRoot.Locate(),
+});
+builder.AddFaqBot();
+
 var app = builder.Build();
+app.MapFaqBot();
 app.Run();

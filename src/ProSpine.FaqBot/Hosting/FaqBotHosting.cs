@@ -1,0 +1,45 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using ProSpine.FaqBot.Bot;
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Matching;
+
+namespace ProSpine.FaqBot.Hosting;
+
+/// <summary>Registers and maps the bot: <c>builder.AddFaqBot()</c>, then <c>app.MapFaqBot()</c>.</summary>
+public static class FaqBotHosting
+{
+    public static WebApplicationBuilder AddFaqBot(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<FaqProvider>();
+        services.AddHostedService<FaqReloader>();
+        services.AddSingleton<IFeedbackRecorder, InMemoryFeedbackRecorder>();
+
+        // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId come from configuration;
+        // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<FaqBotAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<FaqBotAdapter>());
+        services.AddTransient<IBot, Bot.FaqBot>();
+        return builder;
+    }
+
+    public static WebApplication MapFaqBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Resolve the FAQ now: broken FAQ data must stop start-up, not the first patient's question.
+        app.Services.GetRequiredService<FaqProvider>();
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapGet("/", () => Results.Text("Pro Spine & Pain FAQ bot. Bot Framework endpoint: POST /api/messages"));
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Matching;
+
+namespace ProSpine.FaqBot.Hosting;
+
+/// <summary>
+/// Holds the answerer of the last good FAQ. The FAQ is loaded when the provider is created, so broken FAQ data stops
+/// start-up; later reloads that fail validation are logged and leave the current FAQ serving.
+/// </summary>
+public sealed class FaqProvider
+{
+    private readonly MatchingOptions matching;
+    private readonly AnsweringOptions answering;
+    private readonly ILogger<FaqProvider> logger;
+    private Answerer current;
+
+    public FaqProvider(IOptions<FaqOptions> faq, IOptions<MatchingOptions> matching, IOptions<AnsweringOptions> answering,
+        IHostEnvironment environment, ILogger<FaqProvider> logger)
+    {
+        ArgumentNullException.ThrowIfNull(faq);
+        ArgumentNullException.ThrowIfNull(environment);
+        this.matching = matching.Value;
+        this.answering = answering.Value;
+        this.logger = logger;
+        Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, faq.Value.Path));
+        current = Build();
+        logger.LogInformation("FAQ loaded from {FaqDirectory}: {EntryCount} entries", Directory, current.Content.Entries.Count);
+    }
+
+    public string Directory { get; }
+
+    /// <summary>The answerer of the last FAQ version that passed validation.</summary>
+    public Answerer Current => Volatile.Read(ref current);
+
+    /// <summary>Loads the FAQ again; on failure logs every problem and keeps the current version.</summary>
+    /// <returns>Whether the new version was taken.</returns>
+    public bool Reload()
+    {
+        try
+        {
+            Volatile.Write(ref current, Build());
+            logger.LogInformation("FAQ reloaded: {EntryCount} entries", current.Content.Entries.Count);
+            return true;
+        }
+        catch (FaqValidationException e)
+        {
+            logger.LogError("FAQ edit rejected, the previous version keeps serving. {Problems}", string.Join("; ", e.Problems));
+            return false;
+        }
+        catch (IOException e)
+        {
+            logger.LogError(e, "FAQ could not be read, the previous version keeps serving");
+            return false;
+        }
+    }
+
+    private Answerer Build() => new(FaqLoader.Load(Directory), matching, answering);
+}
