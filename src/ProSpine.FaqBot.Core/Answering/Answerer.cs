@@ -39,10 +39,10 @@ public sealed class Answerer
         if (text is not null && text.Length > options.MaxQuestionLength)
             return Say(Route.TooLong, MessageKeys.TooLong);
         var words = TextNormalizer.Words(text);
+        var language = text is null ? null : Router.FindLanguage(text, words);
         if (words.Count == 0)
-            return Say(Route.Empty, MessageKeys.Empty);
+            return language == "other" ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) : Say(Route.Empty, MessageKeys.Empty);
 
-        var language = Router.FindLanguage(text!, words);
         var rule = Router.FindRule(words);
         if (rule is not null)
             return FromRule(rule, words, language);
@@ -60,6 +60,8 @@ public sealed class Answerer
         {
             MatchOutcome.Answer => FaqAnswer(match.Best!.Entry, match),
             MatchOutcome.DidYouMean => DidYouMean(match),
+            // Words the FAQ does not know and no common English word: most likely another language.
+            _ when Router.LooksForeign(words) => Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) with { Match = match },
             _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true) with { Match = match },
         };
     }

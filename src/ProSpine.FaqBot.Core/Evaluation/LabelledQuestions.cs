@@ -72,7 +72,7 @@ public static class LabelledQuestions
             "handoff" => reply.Route is Route.Handoff or Route.Urgent,
             "emergency" => reply.Route is Route.Emergency or Route.Crisis,
             "crisis" => reply.Route == Route.Crisis,
-            "fallback" => reply.Route is Route.NotCovered or Route.Handoff or Route.Urgent && reply.Answer is null,
+            "fallback" => reply.Route is Route.NotCovered or Route.Handoff or Route.Urgent or Route.Empty && reply.Answer is null,
             "chitchat" => reply.Route == Route.SmallTalk,
             _ => false,
         };

@@ -31,6 +31,7 @@ public sealed class FaqMatcher
     private readonly HashSet<string>[] entryAnswerTerms;
     private readonly Dictionary<string, double> weights;
     private readonly double unknownTermWeight;
+    private readonly Dictionary<string, int> exactPhrasings = new(StringComparer.Ordinal);
 
     private sealed record Phrasing(int Entry, string Text, HashSet<string> Terms, double Weight);
 
@@ -54,6 +55,7 @@ public sealed class FaqMatcher
                 if (terms.Count == 0)
                     continue;
                 raw.Add((i, text, terms));
+                exactPhrasings.TryAdd(TextNormalizer.Normalize(text), i);
                 entryPhrasingTerms[i].UnionWith(terms);
             }
             entryAnswerTerms[i] = entries[i].Answer.SelectMany(a => analyzer.Analyze(TextNormalizer.Words(a))).ToHashSet(StringComparer.Ordinal);
@@ -85,6 +87,10 @@ public sealed class FaqMatcher
         var terms = analyzer.Analyze(words).Distinct(StringComparer.Ordinal).ToList();
         if (terms.Count == 0)
             return new MatchResult(MatchOutcome.NotCovered, [], terms);
+
+        // A question worded exactly like a curated phrasing is that entry: curators fix a miss by adding the phrasing.
+        if (exactPhrasings.TryGetValue(string.Join(' ', words), out var exact))
+            return new MatchResult(MatchOutcome.Answer, [new MatchCandidate(entries[exact], 1, 1, 1, string.Join(' ', words))], terms);
 
         var questionWeight = terms.Sum(Weight);
         var overlap = CandidatePhrasings(terms);

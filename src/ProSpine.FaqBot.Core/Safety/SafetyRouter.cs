@@ -9,7 +9,7 @@ namespace ProSpine.FaqBot.Core.Safety;
 public sealed class SafetyRouter
 {
     private readonly SafetyRules rules;
-    private readonly IReadOnlySet<string> meaningless;
+    private readonly HashSet<string> meaningless;
     private readonly PhraseFinder ruleFinder;
     private readonly PhraseFinder smallTalkFinder;
     private readonly Dictionary<SafetyPhrase, string> smallTalkKind = [];
@@ -19,7 +19,7 @@ public sealed class SafetyRouter
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(vocabulary);
         this.rules = rules;
-        meaningless = vocabulary.Ignore;
+        meaningless = vocabulary.Ignore.Union(vocabulary.Weak).ToHashSet(StringComparer.Ordinal);
         ruleFinder = new PhraseFinder(rules.Rules.SelectMany(r => r.Any.Concat(r.All.SelectMany(g => g)).Concat(r.Unless)));
         foreach (var (kind, phrases) in rules.SmallTalk)
         {
@@ -65,6 +65,9 @@ public sealed class SafetyRouter
         var kinds = occurrences.Select(o => smallTalkKind[o.Phrase]).ToHashSet(StringComparer.Ordinal);
         return rules.SmallTalk.Keys.First(kinds.Contains);
     }
+
+    /// <summary>Whether a message of several words has none of English's common words: likely another language.</summary>
+    public bool LooksForeign(IReadOnlyList<string> words) => words.Count >= 2 && !words.Any(meaningless.Contains);
 
     /// <summary>
     /// The language of a message that is not English: a language code of <c>safety.yaml</c> ("es"), "other" for a

@@ -70,10 +70,28 @@ public static class TextNormalizer
 
     private static void AddWord(List<string> words, string word)
     {
+        word = CollapseRepeats(word);
         if (BareContractions.TryGetValue(word, out var expanded))
             words.AddRange(expanded);
         else
             words.Add(word);
+    }
+
+    /// <summary>"hellooo" and "sooo" are emphasis, not other words: three or more of a letter become one.</summary>
+    private static string CollapseRepeats(string word)
+    {
+        if (word.Length < 3)
+            return word;
+        var builder = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var run = 1;
+            while (i + run < word.Length && word[i + run] == word[i])
+                run++;
+            builder.Append(word[i], run >= 3 && char.IsAsciiLetter(word[i]) ? 1 : run);
+            i += run - 1;
+        }
+        return builder.ToString();
     }
 
     /// <summary>Replaces typographic quotes and dashes by ASCII ones and strips accents ("español" becomes "espanol").</summary>

@@ -18,7 +18,7 @@ public sealed class TypoIndex
     /// <param name="words">The known words; repeats raise a word's rank among equally close candidates.</param>
     /// <param name="minLength">Shorter words are never corrected: too many short words are one letter apart.</param>
     /// <param name="minRatio">The FuzzySharp ratio (0-100) a correction needs.</param>
-    public TypoIndex(IEnumerable<string> words, int minLength = 4, int minRatio = 80)
+    public TypoIndex(IEnumerable<string> words, int minLength = 4, int minRatio = 83)
     {
         this.minLength = minLength;
         this.minRatio = minRatio;
@@ -63,7 +63,12 @@ public sealed class TypoIndex
             }
         }
         // Short words need a closer match: one changed letter in five is already another word.
-        var needed = word.Length <= 5 ? Math.Max(minRatio, 88) : minRatio;
+        var needed = word.Length switch
+        {
+            <= 5 => Math.Max(minRatio, 88),
+            <= 7 => minRatio,
+            _ => Math.Max(minRatio, 85),
+        };
         return bestRatio >= needed ? best : null;
     }
 
