@@ -135,6 +135,7 @@ public static partial class FaqLoader
             return entries;
         }
         var relatedToCheck = new List<(YamlFile File, string Id, string Related, YamlNode Node)>();
+        var declaredIds = new HashSet<string>(StringComparer.Ordinal);
         var phrasingOwners = new Dictionary<string, (string Id, string Display, int Line)>(StringComparer.Ordinal);
         var files = Directory.GetFiles(folderPath, "*.*").Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal));
         foreach (var path in files.Order(StringComparer.Ordinal))
@@ -142,7 +143,10 @@ public static partial class FaqLoader
             var display = folder.Display(Path.Combine(EntriesFolder, Path.GetFileName(path)));
             var file = YamlFile.Read(path, display, problems);
             if (file.Root is not { } map)
+            {
+                declaredIds.Add(Path.GetFileNameWithoutExtension(path));
                 continue;
+            }
             file.RejectUnknownKeys(map, "id", "question", "alternates", "answer", "source", "related", "tags");
             var id = file.String(map, "id");
             var question = file.String(map, "question");
@@ -160,6 +164,7 @@ public static partial class FaqLoader
             }
             if (id is not null)
             {
+                declaredIds.Add(id);
                 if (!IdPattern().IsMatch(id))
                     file.Problem(YamlFile.Child(map, "id"), $"id '{id}' must be lowercase letters, digits and single dashes");
                 else if (id != Path.GetFileNameWithoutExtension(path))
@@ -198,12 +203,12 @@ public static partial class FaqLoader
                 page.Page, section, [.. related.Select(r => r.Value)], [.. tags.Select(t => t.Value)]));
         }
 
-        var ids = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        // An entry with other problems still declares its id: one mistake gives one error, not one per reference.
         foreach (var (file, id, relatedId, node) in relatedToCheck)
         {
             if (relatedId == id)
                 file.Problem(node, "an entry cannot be related to itself");
-            else if (!ids.Contains(relatedId))
+            else if (!declaredIds.Contains(relatedId))
                 file.Problem(node, $"related entry '{relatedId}' does not exist");
         }
         if (entries.Count == 0 && problems.Count == 0)

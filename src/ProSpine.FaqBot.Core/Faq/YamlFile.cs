@@ -48,6 +48,29 @@ internal sealed class YamlFile
             problems.Add(new FaqProblem(displayPath, (int)e.Start.Line, "YAML syntax error: " + reason));
             return new YamlFile(displayPath, problems, null);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this, without a position, for some unclosed [ or {: find where parsing stopped.
+            problems.Add(new FaqProblem(displayPath, LastParsedLine(path), "YAML syntax error: an unclosed [ or { (or a misplaced character) near this line"));
+            return new YamlFile(displayPath, problems, null);
+        }
+    }
+
+    private static int LastParsedLine(string path)
+    {
+        using var reader = new StreamReader(path);
+        var parser = new Parser(reader);
+        var line = 1;
+        try
+        {
+            while (parser.MoveNext())
+                line = (int)parser.Current!.Start.Line;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Expected: this is the failure being located.
+        }
+        return line;
     }
 
     public void Problem(YamlNode? node, string message) =>

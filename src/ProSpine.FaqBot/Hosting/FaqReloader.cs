@@ -10,23 +10,39 @@ public sealed class FaqReloader(FaqProvider provider, IOptions<FaqOptions> optio
 {
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(300);
 
+    private readonly SemaphoreSlim changed = new(0);
+    private FileSystemWatcher? watcher;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The watcher starts before StartAsync returns: an edit made right after start-up must not be missed.
+        if (options.Value.WatchForChanges)
+        {
+            watcher = new FileSystemWatcher(provider.Directory)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
+            };
+            watcher.Changed += OnChange;
+            watcher.Created += OnChange;
+            watcher.Deleted += OnChange;
+            watcher.Renamed += OnChange;
+            watcher.EnableRaisingEvents = true;
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        watcher?.Dispose();
+        changed.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.WatchForChanges)
+        if (watcher is null)
             return;
-        var changed = new SemaphoreSlim(0);
-        using var watcher = new FileSystemWatcher(provider.Directory)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
-        };
-        void OnChange(object sender, EventArgs e) => changed.Release();
-        watcher.Changed += OnChange;
-        watcher.Created += OnChange;
-        watcher.Deleted += OnChange;
-        watcher.Renamed += OnChange;
-        watcher.EnableRaisingEvents = true;
-
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -43,4 +59,6 @@ public sealed class FaqReloader(FaqProvider provider, IOptions<FaqOptions> optio
         {
         }
     }
+
+    private void OnChange(object sender, EventArgs e) => changed.Release();
 }

@@ -1,0 +1,70 @@
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Tests.Support;
+
+namespace ProSpine.FaqBot.Tests.Answering;
+
+public sealed class AnswererTests
+{
+    private static readonly Answerer Answerer = new(FaqLoader.Load(Repository.Faq), new MatchingOptions(), new AnsweringOptions());
+
+    [Theory]
+    [InlineData("could I get an infection from the surgery?", Route.Answer)]
+    [InlineData("my incision is red and warm", Route.Urgent)]
+    [InlineData("I want to end my life", Route.Crisis)]
+    [InlineData("i want to overdose on purpose", Route.Crisis)]
+    [InlineData("my husband won't wake up", Route.Emergency)]
+    [InlineData("is the pump MRI safe", Route.Handoff)]
+    [InlineData("thanks!", Route.SmallTalk)]
+    [InlineData("what is the capital of France", Route.NotCovered)]
+    [InlineData("", Route.Empty)]
+    public void Routes_follow_the_clinical_safety_precedence(string question, Route expected) =>
+        Assert.Equal(expected, Answerer.Answer(question).Route);
+
+    [Fact]
+    public void A_danger_route_wins_over_a_perfect_faq_match()
+    {
+        var reply = Answerer.Answer("Is the intrathecal pain pump safe? I think this is an emergency");
+
+        Assert.Equal(Route.Emergency, reply.Route);
+        Assert.Null(reply.Answer);
+    }
+
+    [Fact]
+    public void Spanish_gets_the_hand_off_in_spanish_with_the_phone()
+    {
+        var reply = Answerer.Answer("¿Hablan español?");
+
+        Assert.Equal("es", reply.Language);
+        Assert.Contains("(262) 297-7246", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("llame", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Emergency_and_crisis_texts_lead_with_the_action()
+    {
+        Assert.StartsWith("**Call 911 now.**", Answerer.Answer("I can't breathe").Text, StringComparison.Ordinal);
+        Assert.StartsWith("**Please call or text 988 now**", Answerer.Answer("I'm going to hurt myself").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Too_long_a_question_is_not_matched()
+    {
+        var reply = Answerer.Answer(string.Concat(Enumerable.Repeat("how long does the pump last ", 50)));
+
+        Assert.Equal(Route.TooLong, reply.Route);
+    }
+
+    [Fact]
+    public void An_answer_is_the_entrys_verbatim_text_with_related_questions()
+    {
+        var reply = Answerer.Answer("how long do pain pumps last");
+
+        Assert.Equal("lifespan", reply.Answer?.Id);
+        Assert.Equal(Answerer.AnswerText(reply.Answer!), reply.Text);
+        Assert.InRange(reply.Suggestions.Count, 1, 3);
+        Assert.Equal("Source: \"Intrathecal Pump Trial and Permanent Implant\", Pro Spine & Pain, updated Apr 15, 2024.", reply.Citation);
+    }
+}

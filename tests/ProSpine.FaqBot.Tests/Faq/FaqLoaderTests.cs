@@ -1,0 +1,158 @@
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Tests.Support;
+
+namespace ProSpine.FaqBot.Tests.Faq;
+
+public sealed class FaqLoaderTests
+{
+    [Fact]
+    public void The_real_faq_passes_validation_with_every_answer_verbatim()
+    {
+        var content = FaqLoader.Load(Repository.Faq);
+
+        Assert.True(content.Entries.Count >= 25);
+        var page = File.ReadAllText(Path.Combine(Repository.Faq, "source", "intrathecal-pump-page.txt"));
+        Assert.Equal(page, content.Pages.Single().Text);
+        Assert.All(content.Entries, e => Assert.True(e.Alternates.Count >= 10, $"{e.Id} has only {e.Alternates.Count} alternates"));
+    }
+
+    [Fact]
+    public void The_faq_source_page_is_the_clinics_page()
+    {
+        var shared = Path.Combine(Repository.Root, "..", "shared", "source", "intrathecal-pump-page.txt");
+        if (!File.Exists(shared))
+            return; // shared/ sits beside the repository on project machines and in CI only.
+        Assert.Equal(File.ReadAllText(shared), File.ReadAllText(Path.Combine(Repository.Faq, "source", "intrathecal-pump-page.txt")));
+    }
+
+    [Fact]
+    public void A_yaml_syntax_error_names_file_and_line()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("entries/lifespan.yaml", "alternates:", "alternates: [unclosed");
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal("faq/entries/lifespan.yaml", problem.File);
+        Assert.True(problem.Line > 0);
+        Assert.Contains("YAML syntax error", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_duplicate_id_is_rejected()
+    {
+        using var faq = Repository.CopyFaq();
+        File.Copy(faq.PathOf("entries/lifespan.yaml"), faq.PathOf("entries/lifespan-copy.yaml"));
+
+        var problems = LoadProblems(faq);
+
+        Assert.Contains(problems, p => p.File == "faq/entries/lifespan-copy.yaml" && p.Line == faq.LineOf("entries/lifespan-copy.yaml", "id: lifespan") && p.Message.Contains("must match the file name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_files_with_the_same_id_are_rejected()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("entries/replacement.yaml", "id: replacement", "id: lifespan");
+        File.Move(faq.PathOf("entries/replacement.yaml"), faq.PathOf("entries/lifespan.yml"));
+
+        var problems = LoadProblems(faq);
+
+        Assert.Contains(problems, p => p.File == "faq/entries/lifespan.yml" && p.Line > 0 && p.Message.Contains("used by another entry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missing_answer_is_rejected()
+    {
+        using var faq = Repository.CopyFaq();
+        var path = faq.PathOf("entries/anesthesia.yaml");
+        var lines = File.ReadAllLines(path).ToList();
+        var start = lines.FindIndex(l => l.StartsWith("answer:", StringComparison.Ordinal));
+        var end = lines.FindIndex(start + 1, l => l.Length > 0 && !l.StartsWith(' ') && !l.StartsWith('-'));
+        lines.RemoveRange(start, end - start);
+        File.WriteAllLines(path, lines);
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal("faq/entries/anesthesia.yaml", problem.File);
+        Assert.True(problem.Line > 0);
+        Assert.Equal("'answer' is missing", problem.Message);
+    }
+
+    [Fact]
+    public void An_answer_that_drifts_from_the_source_is_rejected_with_the_place_it_differs()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("entries/lifespan.yaml", "can last 5-10 years", "can last 5-12 years");
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal("faq/entries/lifespan.yaml", problem.File);
+        // The line of the passage, or of its "- >-" marker just above when it is written as a block.
+        Assert.InRange(problem.Line, faq.LineOf("entries/lifespan.yaml", "5-12 years") - 1, faq.LineOf("entries/lifespan.yaml", "5-12 years"));
+        Assert.Contains("not word for word", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("5-12", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Whitespace_and_typography_may_differ_from_the_source()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("entries/lifespan.yaml", "can last 5-10 years", "can  last 5\u201310 years");
+
+        FaqLoader.Load(faq.Directory);
+    }
+
+    [Fact]
+    public void A_phrasing_shared_by_two_entries_is_rejected()
+    {
+        using var faq = Repository.CopyFaq();
+        var question = FaqLoader.Load(faq.Directory).Find("replacement")!.Question;
+        faq.Replace("entries/lifespan.yaml", "alternates:\n", $"alternates:\n  - \"{question.ToUpperInvariant()}\"\n");
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal("faq/entries/replacement.yaml", problem.File);
+        Assert.Contains("also used by entry 'lifespan'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("faq/entries/lifespan.yaml", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_related_id_is_rejected()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("entries/lifespan.yaml", "related: [", "related: [no-such-entry, ");
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal("faq/entries/lifespan.yaml", problem.File);
+        Assert.Equal(faq.LineOf("entries/lifespan.yaml", "no-such-entry"), problem.Line);
+        Assert.Contains("'no-such-entry' does not exist", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_field_is_rejected_so_typos_do_not_pass_silently()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("entries/lifespan.yaml", "alternates:", "alternatives:");
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Contains("unknown field 'alternatives'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_english_message_is_rejected()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("messages.yaml", "  notCovered:", "  notCoverd:");
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal("faq/messages.yaml", problem.File);
+        Assert.Contains("'notCovered' is missing", problem.Message, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<FaqProblem> LoadProblems(TemporaryFaq faq) =>
+        Assert.Throws<FaqValidationException>(() => FaqLoader.Load(faq.Directory)).Problems;
+}

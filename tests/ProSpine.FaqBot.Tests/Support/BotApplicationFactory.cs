@@ -1,0 +1,69 @@
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace ProSpine.FaqBot.Tests.Support;
+
+/// <summary>The bot in memory, with the repository as content root and optional settings.</summary>
+public sealed class BotApplicationFactory : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?>? settings;
+
+    public BotApplicationFactory()
+    {
+    }
+
+    internal BotApplicationFactory(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(Repository.Root);
+        builder.UseSetting("Faq:WatchForChanges", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+}
+
+/// <summary>Builds activities as a channel would and posts them the way the Bot Framework serialises them.</summary>
+public static class Activities
+{
+    public static Activity Message(string text, string serviceUrl = "http://127.0.0.1:9", bool expectReplies = true, string channelId = "emulator") => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = Guid.NewGuid().ToString("N")[..8],
+        ChannelId = channelId,
+        ServiceUrl = serviceUrl,
+        DeliveryMode = expectReplies ? DeliveryModes.ExpectReplies : null,
+        Conversation = new ConversationAccount { Id = "conv-" + Guid.NewGuid().ToString("N")[..8] },
+        From = new ChannelAccount("user-1", "Visitor", RoleTypes.User),
+        Recipient = new ChannelAccount("bot", "Bot", RoleTypes.Bot),
+        Text = text,
+        Locale = "en-US",
+    };
+
+    public static Activity MembersAdded() => new()
+    {
+        Type = ActivityTypes.ConversationUpdate,
+        Id = Guid.NewGuid().ToString("N")[..8],
+        ChannelId = "emulator",
+        ServiceUrl = "http://127.0.0.1:9",
+        DeliveryMode = DeliveryModes.ExpectReplies,
+        Conversation = new ConversationAccount { Id = "conv-" + Guid.NewGuid().ToString("N")[..8] },
+        From = new ChannelAccount("user-1", "Visitor", RoleTypes.User),
+        Recipient = new ChannelAccount("bot", "Bot", RoleTypes.Bot),
+        MembersAdded = [new ChannelAccount("bot", "Bot"), new ChannelAccount("user-1", "Visitor")],
+    };
+
+    public static StringContent Json(object activity) =>
+        new(JsonConvert.SerializeObject(activity), Encoding.UTF8, "application/json");
+
+    public static async Task<IList<Activity>> PostExpectingRepliesAsync(HttpClient client, Activity activity)
+    {
+        using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Json(activity));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonConvert.DeserializeObject<ExpectedReplies>(body)!.Activities;
+    }
+}
