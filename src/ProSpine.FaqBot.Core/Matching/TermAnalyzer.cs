@@ -13,6 +13,7 @@ internal sealed class TermAnalyzer
     private readonly Vocabulary vocabulary;
     private readonly TypoIndex typos;
     private readonly HashSet<string> ignoredStems;
+    private readonly HashSet<string> knownStems;
     private readonly Dictionary<string, List<(string[] Phrase, string Key)>> synonymsByFirstTerm = new(StringComparer.Ordinal);
 
     /// <param name="knownWords">Every word of the FAQ: the words a typo may be corrected to.</param>
@@ -20,8 +21,10 @@ internal sealed class TermAnalyzer
     {
         this.vocabulary = vocabulary;
         var synonymWords = vocabulary.Synonyms.SelectMany(s => s.Value.Append(s.Key)).SelectMany(p => p.Split(' '));
-        typos = new TypoIndex(knownWords.Concat(synonymWords).Concat(vocabulary.Ignore).Concat(vocabulary.Weak)
-            .Select(w => vocabulary.Spellings.GetValueOrDefault(w, w)));
+        var known = knownWords.Concat(synonymWords).Concat(vocabulary.Ignore).Concat(vocabulary.Weak)
+            .Select(w => vocabulary.Spellings.GetValueOrDefault(w, w)).ToList();
+        typos = new TypoIndex(known);
+        knownStems = known.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
         ignoredStems = vocabulary.Ignore.Where(w => !vocabulary.Weak.Contains(w)).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
         WeakTerms = vocabulary.Weak.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
@@ -49,7 +52,8 @@ internal sealed class TermAnalyzer
         foreach (var word in words)
         {
             var spelled = vocabulary.Spellings.GetValueOrDefault(word, word);
-            var corrected = typos.Correct(spelled) ?? spelled;
+            // Another form of a known word ("putting" for "put") is not a typo of a different one ("cutting").
+            var corrected = knownStems.Contains(Stemmer.Stem(spelled)) ? spelled : typos.Correct(spelled) ?? spelled;
             stems.Add(Stemmer.Stem(vocabulary.Spellings.GetValueOrDefault(corrected, corrected)));
         }
 
