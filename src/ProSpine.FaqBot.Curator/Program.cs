@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
@@ -41,7 +42,11 @@ catch (FaqValidationException e)
     return 1;
 }
 
-var answerer = new Answerer(content, new MatchingOptions(), new AnsweringOptions());
+// The thresholds of appsettings.json, as the running bot uses them.
+var root = FaqFolderLocator.FindRoot() ?? Directory.GetCurrentDirectory();
+var answerer = new Answerer(content,
+    AppSettings.Section<MatchingOptions>(root, MatchingOptions.Section),
+    AppSettings.Section<AnsweringOptions>(root, AnsweringOptions.Section));
 switch (arguments[0])
 {
     case "validate":

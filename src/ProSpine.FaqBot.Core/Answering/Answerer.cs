@@ -12,7 +12,6 @@ namespace ProSpine.FaqBot.Core.Answering;
 /// </summary>
 public sealed class Answerer
 {
-    private readonly FaqContent content;
     private readonly AnsweringOptions options;
     private readonly Messages messages;
     private readonly string noneOfThese;
@@ -20,7 +19,7 @@ public sealed class Answerer
     public Answerer(FaqContent content, MatchingOptions matching, AnsweringOptions options)
     {
         ArgumentNullException.ThrowIfNull(content);
-        this.content = content;
+        Content = content;
         this.options = options;
         messages = content.Messages;
         Router = new SafetyRouter(content.Safety, content.Vocabulary);
@@ -28,7 +27,7 @@ public sealed class Answerer
         noneOfThese = TextNormalizer.Normalize(messages.Get(MessageKeys.NoneOfThese));
     }
 
-    public FaqContent Content => content;
+    public FaqContent Content { get; }
 
     public SafetyRouter Router { get; }
 
@@ -71,7 +70,7 @@ public sealed class Answerer
     {
         ArgumentNullException.ThrowIfNull(entry);
         var related = entry.Related
-            .Select(content.Find)
+            .Select(Content.Find)
             .OfType<FaqEntry>()
             .Take(3)
             .Select(r => new Suggestion(r.Question, r.Question))

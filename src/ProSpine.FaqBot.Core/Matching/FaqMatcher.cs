@@ -51,11 +51,12 @@ public sealed class FaqMatcher
             entryPhrasingTerms[i] = new HashSet<string>(StringComparer.Ordinal);
             foreach (var text in entries[i].Phrasings)
             {
-                var terms = analyzer.Analyze(TextNormalizer.Words(text)).ToHashSet(StringComparer.Ordinal);
+                var words = TextNormalizer.Words(text);
+                var terms = analyzer.Analyze(words).ToHashSet(StringComparer.Ordinal);
                 if (terms.Count == 0)
                     continue;
                 raw.Add((i, text, terms));
-                exactPhrasings.TryAdd(TextNormalizer.Normalize(text), i);
+                exactPhrasings.TryAdd(string.Join(' ', words), i);
                 entryPhrasingTerms[i].UnionWith(terms);
             }
             entryAnswerTerms[i] = entries[i].Answer.SelectMany(a => analyzer.Analyze(TextNormalizer.Words(a))).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Text;
 
@@ -65,7 +66,7 @@ internal sealed class TermAnalyzer
             {
                 foreach (var (phrase, key) in candidates)
                 {
-                    if (i + phrase.Length > stems.Count || !phrase.AsSpan().SequenceEqual(stems.GetRange(i, phrase.Length).ToArray()))
+                    if (i + phrase.Length > stems.Count || !phrase.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(stems).Slice(i, phrase.Length)))
                         continue;
                     terms.Add(key);
                     i += phrase.Length - 1;

@@ -53,8 +53,9 @@ public sealed class TypoIndex
                 continue;
             foreach (var candidate in candidates)
             {
-                // A swap of two neighbouring letters ("pian") is one slip of the fingers, though the ratio counts two.
-                var ratio = IsTransposition(word, candidate) ? 100 - 1 : Fuzz.Ratio(word, candidate);
+                // A swap of two neighbouring letters ("pian") is one slip of the fingers, though the ratio counts two
+                // edits: rank it just below an exact match.
+                var ratio = IsTransposition(word, candidate) ? 99 : Fuzz.Ratio(word, candidate);
                 if (ratio > bestRatio || (ratio == bestRatio && best is not null && frequency[candidate] > frequency[best]))
                 {
                     best = candidate;

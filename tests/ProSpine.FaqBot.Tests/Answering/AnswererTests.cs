@@ -1,6 +1,4 @@
 using ProSpine.FaqBot.Core.Answering;
-using ProSpine.FaqBot.Core.Faq;
-using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Tests.Support;
 
@@ -8,7 +6,7 @@ namespace ProSpine.FaqBot.Tests.Answering;
 
 public sealed class AnswererTests
 {
-    private static readonly Answerer Answerer = new(FaqLoader.Load(Repository.Faq), new MatchingOptions(), new AnsweringOptions());
+    private static readonly Answerer Answerer = TestFaq.Answerer();
 
     [Theory]
     [InlineData("could I get an infection from the surgery?", Route.Answer)]

@@ -2,27 +2,15 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Bot;
-using ProSpine.FaqBot.Core.Answering;
-using ProSpine.FaqBot.Core.Matching;
-using ProSpine.FaqBot.Hosting;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Bot;
 
 public sealed class FaqBotTests
 {
-    internal static FaqProvider Provider(string? faqDirectory = null) => new(
-        Options.Create(new FaqOptions { Path = faqDirectory ?? Repository.Faq }),
-        Options.Create(new MatchingOptions()),
-        Options.Create(new AnsweringOptions()),
-        new HostingEnvironment { ContentRootPath = Repository.Root },
-        NullLogger<FaqProvider>.Instance);
-
-    private static FaqBot.Bot.FaqBot NewBot() => new(Provider(), new InMemoryFeedbackRecorder(), NullLogger<FaqBot.Bot.FaqBot>.Instance);
+    private static FaqBot.Bot.FaqBot NewBot() => new(TestFaq.Provider(), new InMemoryFeedbackRecorder(), NullLogger<FaqBot.Bot.FaqBot>.Instance);
 
     [Fact]
     public async Task A_turn_answers_with_the_verbatim_text_and_its_citation()
@@ -55,7 +43,7 @@ public sealed class FaqBotTests
     [Fact]
     public async Task The_turn_error_handler_apologises_without_exposing_the_exception()
     {
-        var adapter = new FaqBotAdapter(BotFrameworkAuthenticationFactory.Create(), Provider(), NullLogger<FaqBotAdapter>.Instance);
+        var adapter = new FaqBotAdapter(BotFrameworkAuthenticationFactory.Create(), TestFaq.Provider(), NullLogger<FaqBotAdapter>.Instance);
         var channel = new TestAdapter();
         var context = new TurnContext(channel, MessageFactory.Text("hello") as Activity);
         context.Activity.Conversation = new ConversationAccount { Id = "c1" };
@@ -72,7 +60,7 @@ public sealed class FaqBotTests
     [Fact]
     public async Task The_turn_error_handler_never_throws_when_the_apology_fails_too()
     {
-        var adapter = new FaqBotAdapter(BotFrameworkAuthenticationFactory.Create(), Provider(), NullLogger<FaqBotAdapter>.Instance);
+        var adapter = new FaqBotAdapter(BotFrameworkAuthenticationFactory.Create(), TestFaq.Provider(), NullLogger<FaqBotAdapter>.Instance);
         var context = new TurnContext(new TestAdapter(), MessageFactory.Text("hello") as Activity);
         context.OnSendActivities((_, _, _) => throw new HttpRequestException("channel down"));
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Hosting;
-using ProSpine.FaqBot.Tests.Bot;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Faq;
@@ -14,7 +13,7 @@ public sealed class FaqReloadTests
     public void A_broken_edit_is_rejected_and_the_last_good_faq_keeps_serving()
     {
         using var faq = Repository.CopyFaq();
-        var provider = FaqBotTests.Provider(faq.Directory);
+        var provider = TestFaq.Provider(faq.Directory);
         var before = provider.Current;
         faq.Replace("entries/lifespan.yaml", "can last 5-10 years", "can last 5-12 years");
 
@@ -28,7 +27,7 @@ public sealed class FaqReloadTests
     public async Task An_edit_is_picked_up_without_restart()
     {
         using var faq = Repository.CopyFaq();
-        var provider = FaqBotTests.Provider(faq.Directory);
+        var provider = TestFaq.Provider(faq.Directory);
         using var reloader = new FaqReloader(provider, Options.Create(new FaqOptions { Path = faq.Directory }));
         await reloader.StartAsync(CancellationToken.None);
         const string NewPhrasing = "zebra quokka pump durability question";

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Configuration;
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Hosting;
+
+namespace ProSpine.FaqBot.Tests.Support;
+
+/// <summary>The FAQ as the bot runs it: the repository's <c>faq/</c> (or a copy) with appsettings.json's thresholds.</summary>
+public static class TestFaq
+{
+    public static MatchingOptions Matching { get; } = AppSettings.Section<MatchingOptions>(Repository.Root, MatchingOptions.Section);
+
+    public static AnsweringOptions Answering { get; } = AppSettings.Section<AnsweringOptions>(Repository.Root, AnsweringOptions.Section);
+
+    public static Answerer Answerer(string? faqDirectory = null) =>
+        new(FaqLoader.Load(faqDirectory ?? Repository.Faq), Matching, Answering);
+
+    public static FaqProvider Provider(string? faqDirectory = null) => new(
+        Options.Create(new FaqOptions { Path = faqDirectory ?? Repository.Faq }),
+        Options.Create(Matching),
+        Options.Create(Answering),
+        new HostingEnvironment { ContentRootPath = Repository.Root },
+        NullLogger<FaqProvider>.Instance);
+}
