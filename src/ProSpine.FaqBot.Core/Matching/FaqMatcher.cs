@@ -183,6 +183,9 @@ public sealed class FaqMatcher
     /// <summary>A term the FAQ never uses weighs most: a question about something else must not match.</summary>
     private double Weight(string term) =>
         weights.TryGetValue(term, out var weight) ? weight
-        : analyzer.WeakTerms.Contains(term) ? unknownTermWeight * options.WeakWordWeight
+        : analyzer.WeakTerms.Contains(term) ? CommonTermWeight * options.WeakWordWeight
         : unknownTermWeight;
+
+    /// <summary>The weight of a term found in every entry: a filler word weighs no more than that, known or not.</summary>
+    private static readonly double CommonTermWeight = Math.Log(2);
 }

@@ -15,11 +15,21 @@ public sealed class AnswererTests
     [InlineData("i want to overdose on purpose", Route.Crisis)]
     [InlineData("my husband won't wake up", Route.Emergency)]
     [InlineData("is the pump MRI safe", Route.Handoff)]
+    [InlineData("I need a CT scan next week, is that ok with my pump", Route.Handoff)]
+    [InlineData("are there scans before the pump is implanted", Route.Answer)]
+    [InlineData("what can you help me with", Route.SmallTalk)]
+    [InlineData("can this help me", Route.Handoff)]
     [InlineData("thanks!", Route.SmallTalk)]
     [InlineData("what is the capital of France", Route.NotCovered)]
     [InlineData("", Route.Empty)]
     public void Routes_follow_the_clinical_safety_precedence(string question, Route expected) =>
         Assert.Equal(expected, Answerer.Answer(question).Route);
+
+    [Theory]
+    [InlineData("can someone explain what an intrathecal pump is in plain english", "what-is-pump")]
+    [InlineData("how does intrathecal therapy deliver medicine", "how-it-works")]
+    public void Filler_words_the_faq_never_uses_do_not_hide_the_subject(string question, string entryId) =>
+        Assert.Equal(entryId, Answerer.Answer(question).Answer?.Id);
 
     [Fact]
     public void A_danger_route_wins_over_a_perfect_faq_match()

@@ -11,7 +11,7 @@ namespace ProSpine.FaqBot.Tests.Answering;
 public sealed class LabelledQuestionsTests(ITestOutputHelper output)
 {
     /// <summary>The accuracy reached when the thresholds in appsettings.json were last tuned; raise it, never lower it.</summary>
-    private const double OverallFloor = 0.91;
+    private const double OverallFloor = 0.95;
 
     [Fact]
     public void Emergencies_and_crises_are_always_routed_to_911_and_988()
