@@ -50,11 +50,17 @@ public static class MessageKeys
     public const string FeedbackSorry = "feedback.sorry";
     public const string SmallTalkPrefix = "smallTalk.";
     public const string Apology = "apology";
+    public const string WidgetLauncher = "widget.launcher";
+    public const string WidgetTitle = "widget.title";
+    public const string WidgetGreeting = "widget.greeting";
+    public const string WidgetClose = "widget.close";
+    public const string WidgetLoading = "widget.loading";
+    public const string WidgetUnavailable = "widget.unavailable";
 
     public static readonly IReadOnlyList<string> Required =
     [
         Welcome, NotCovered, Empty, TooLong, Crisis, Emergency, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
         Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
-        FeedbackSorry, Apology,
+        FeedbackSorry, Apology, WidgetLauncher, WidgetTitle, WidgetGreeting, WidgetClose, WidgetLoading, WidgetUnavailable,
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using ProSpine.FaqBot.Bot;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Widget;
 
 namespace ProSpine.FaqBot.Hosting;
 
@@ -29,6 +30,7 @@ public static class FaqBotHosting
         services.AddSingleton<FaqBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddTransient<IBot, Bot.FaqBot>();
+        builder.AddWidget();
         return builder;
     }
 
@@ -39,7 +41,7 @@ public static class FaqBotHosting
         app.Services.GetRequiredService<FaqProvider>();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(request, response, bot, cancellationToken));
-        app.MapGet("/", () => Results.Text("Pro Spine & Pain FAQ bot. Bot Framework endpoint: POST /api/messages"));
+        app.MapWidget();
         return app;
     }
 }

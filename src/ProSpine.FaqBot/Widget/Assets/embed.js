@@ -1,0 +1,162 @@
+/*
+ * Pro Spine & Pain FAQ chat widget. A site adds one tag:
+ *   <script src="https://BOT-HOST/widget/embed.js" async></script>
+ * It draws a launcher button; Bot Framework Web Chat (about 1 MB) is downloaded only when the visitor opens the chat.
+ * Styles are set through element.style, which a host page's Content-Security-Policy allows without a nonce.
+ * The bot fills in the configuration below when it serves this file.
+ */
+(function () {
+  'use strict';
+
+  var config = /*CONFIG*/{};
+  var script = document.currentScript;
+  if (!script || window.proSpineFaqWidget) {
+    return;
+  }
+  var botOrigin = new URL(script.src, document.baseURI).origin;
+  var nonce = script.nonce || undefined;
+  var color = script.getAttribute('data-color') || config.color;
+  var ids = { panel: 'psp-chat-panel', title: 'psp-chat-title', greeting: 'psp-chat-greeting' };
+  var launcher, panel, body, started = false;
+
+  function element(tag, style, attributes) {
+    var node = document.createElement(tag);
+    Object.assign(node.style, style || {});
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    return node;
+  }
+
+  function drawLauncher() {
+    launcher = element('button', {
+      position: 'fixed', right: '20px', bottom: '20px', zIndex: '2147483000', padding: '12px 20px',
+      border: '0', borderRadius: '24px', background: color, color: '#ffffff', font: '600 16px/1.2 system-ui, sans-serif',
+      boxShadow: '0 2px 8px rgba(0, 0, 0, 0.3)', cursor: 'pointer'
+    }, { type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-controls': ids.panel });
+    launcher.textContent = config.launcher;
+    launcher.addEventListener('click', function () { setOpen(panel === undefined || panel.hidden); });
+    document.body.appendChild(launcher);
+  }
+
+  function drawPanel() {
+    panel = element('section', {
+      position: 'fixed', right: '20px', bottom: '80px', zIndex: '2147483000', width: 'min(400px, calc(100vw - 40px))',
+      height: 'min(600px, calc(100vh - 120px))', display: 'flex', flexDirection: 'column', background: '#ffffff',
+      border: '1px solid #c8c8c8', borderRadius: '8px', boxShadow: '0 4px 16px rgba(0, 0, 0, 0.3)', overflow: 'hidden',
+      font: '16px/1.4 system-ui, sans-serif', color: '#1a1a1a'
+    }, { id: ids.panel, role: 'dialog', 'aria-labelledby': ids.title, 'aria-describedby': ids.greeting });
+
+    var header = element('div', { display: 'flex', alignItems: 'flex-start', gap: '8px', padding: '12px 16px', background: color, color: '#ffffff' });
+    var heading = element('div', { flex: '1' });
+    var title = element('h2', { margin: '0', fontSize: '18px' }, { id: ids.title });
+    title.textContent = config.title;
+    var greeting = element('p', { margin: '4px 0 0', fontSize: '14px' }, { id: ids.greeting });
+    greeting.textContent = config.greeting;
+    heading.append(title, greeting);
+    var close = element('button', {
+      border: '1px solid #ffffff', borderRadius: '4px', background: 'transparent', color: '#ffffff',
+      font: 'inherit', fontSize: '14px', padding: '4px 8px', cursor: 'pointer'
+    }, { type: 'button' });
+    close.textContent = config.close;
+    close.addEventListener('click', function () { setOpen(false); });
+    header.append(heading, close);
+
+    body = element('div', { flex: '1', minHeight: '0' }, { role: 'status' });
+    body.textContent = config.loading;
+    panel.append(header, body);
+    panel.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        setOpen(false);
+      }
+    });
+    document.body.appendChild(panel);
+  }
+
+  function setOpen(open) {
+    if (open && !panel) {
+      drawPanel();
+    }
+    if (!panel) {
+      return;
+    }
+    panel.hidden = !open;
+    launcher.setAttribute('aria-expanded', String(open));
+    if (!open) {
+      launcher.focus();
+      return;
+    }
+    if (!started) {
+      started = true;
+      startChat().catch(showUnavailable);
+    } else {
+      focusSendBox();
+    }
+  }
+
+  function loadWebChat() {
+    if (window.WebChat) {
+      return Promise.resolve(window.WebChat);
+    }
+    return new Promise(function (resolve, reject) {
+      var tag = element('script', null, { src: config.webChatUrl, async: '' });
+      if (nonce) {
+        tag.nonce = nonce;
+      }
+      tag.onload = function () { resolve(window.WebChat); };
+      tag.onerror = function () { reject(new Error('Web Chat did not load')); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function fetchToken() {
+    return fetch(botOrigin + config.tokenPath, { method: 'POST' }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('Token request failed: ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function startChat() {
+    return Promise.all([loadWebChat(), fetchToken()]).then(function (results) {
+      var WebChat = results[0], session = results[1];
+      body.removeAttribute('role');
+      body.textContent = '';
+      WebChat.renderWebChat({
+        directLine: WebChat.createDirectLine({ token: session.token, domain: session.domain, webSocket: true }),
+        locale: document.documentElement.lang || 'en-US',
+        nonce: nonce,
+        styleOptions: {
+          accent: color,
+          hideUploadButton: true,
+          suggestedActionLayout: 'stacked'
+        }
+      }, body);
+      focusSendBox();
+    });
+  }
+
+  function focusSendBox() {
+    var tries = 0;
+    (function attempt() {
+      var input = body.querySelector('[data-id="webchat-sendbox-input"]');
+      if (input) {
+        input.focus();
+      } else if (++tries < 50) {
+        setTimeout(attempt, 100);
+      }
+    })();
+  }
+
+  function showUnavailable() {
+    body.setAttribute('role', 'alert');
+    body.style.padding = '16px';
+    body.textContent = config.unavailable;
+  }
+
+  window.proSpineFaqWidget = { open: function () { setOpen(true); }, close: function () { setOpen(false); } };
+  if (document.body) {
+    drawLauncher();
+  } else {
+    document.addEventListener('DOMContentLoaded', drawLauncher);
+  }
+})();

@@ -1,0 +1,88 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Hosting;
+
+namespace ProSpine.FaqBot.Widget;
+
+/// <summary>
+/// The website chat: <c>GET /widget/embed.js</c> (the one-tag embed script, with its texts from
+/// <c>faq/messages.yaml</c>), <c>GET /webchat/webchat.js</c> (the Web Chat bundle) and the demo page at <c>/</c>.
+/// </summary>
+public static class WidgetEndpoints
+{
+    public const string EmbedScriptPath = "/widget/embed.js";
+    public const string WebChatPath = "/webchat/webchat.js";
+    public const string TokenPath = "/api/directline/token";
+
+    private static readonly string EmbedTemplate = Asset("embed.js");
+    private static readonly string DemoPage = Asset("demo.html");
+    private static readonly string DemoStyles = Asset("demo.css");
+
+    public static WebApplicationBuilder AddWidget(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<WidgetOptions>().BindConfiguration(WidgetOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasValidFrameAncestors(), "Widget:FrameAncestors entries must be single CSP sources (no spaces, ';' or ',').")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<WebChatBundle>();
+        return builder;
+    }
+
+    public static WebApplication MapWidget(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.AddCommon(context.Response);
+            return next(context);
+        });
+        app.Services.GetRequiredService<WebChatBundle>().Warm();
+
+        app.MapGet("/", ServeDemoPage);
+        app.MapGet("/widget/demo.css", () => Results.Text(DemoStyles, "text/css; charset=utf-8"));
+        app.MapGet(EmbedScriptPath, ServeEmbedScript);
+        app.MapGet(WebChatPath, (HttpContext context, WebChatBundle bundle) => bundle.ServeAsync(context));
+        return app;
+    }
+
+    private static IResult ServeDemoPage(HttpContext context, IOptions<WidgetOptions> options)
+    {
+        var nonce = SecurityHeaders.NewNonce();
+        context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.PagePolicy(context.Request, nonce, options.Value, []);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Content(DemoPage.Replace("{{nonce}}", nonce, StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+
+    private static IResult ServeEmbedScript(HttpContext context, FaqProvider faq, IOptions<WidgetOptions> options, WebChatBundle bundle)
+    {
+        var texts = faq.Current.Content.Messages;
+        var settings = options.Value;
+        var config = new Dictionary<string, string>
+        {
+            ["color"] = settings.BrandColor,
+            ["launcher"] = texts.Get(MessageKeys.WidgetLauncher),
+            ["title"] = texts.Get(MessageKeys.WidgetTitle),
+            ["greeting"] = texts.Get(MessageKeys.WidgetGreeting),
+            ["close"] = texts.Get(MessageKeys.WidgetClose),
+            ["loading"] = texts.Get(MessageKeys.WidgetLoading),
+            ["unavailable"] = texts.Get(MessageKeys.WidgetUnavailable),
+            ["tokenPath"] = TokenPath,
+            ["webChatUrl"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? $"{WebChatPath}?v={bundle.Version}" : settings.WebChatScriptUrl,
+        };
+        // The default encoder escapes <, > and & as \uXXXX, so no text can close the script or inject markup.
+        var script = EmbedTemplate.Replace("/*CONFIG*/{}", JsonSerializer.Serialize(config), StringComparison.Ordinal);
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Text(script, "text/javascript; charset=utf-8");
+    }
+
+    private static string Asset(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"ProSpine.FaqBot.Widget.Assets.{name}")
+            ?? throw new InvalidOperationException($"Widget asset {name} is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

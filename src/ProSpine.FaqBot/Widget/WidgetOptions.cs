@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProSpine.FaqBot.Widget;
+
+/// <summary>The website chat widget and the bot's own pages, bound from the <c>Widget</c> section.</summary>
+public sealed class WidgetOptions
+{
+    public const string Section = "Widget";
+
+    /// <summary>The launcher's and header's background, and Web Chat's accent colour: white text must read on it.</summary>
+    [Required, RegularExpression("^#[0-9a-fA-F]{6}$")]
+    public string BrandColor { get; set; } = "#00587c";
+
+    /// <summary>
+    /// Content-Security-Policy <c>frame-ancestors</c> sources: the sites allowed to show the bot's pages in a frame.
+    /// The widget itself does not use a frame, so the default allows only this server.
+    /// </summary>
+    public IList<string> FrameAncestors { get; } = [];
+
+    /// <summary>
+    /// Where the widget loads Web Chat from when the bot does not serve the bundle (a build without Node.js), for example
+    /// <c>https://cdn.botframework.com/botframework-webchat/4.18.1/webchat.js</c>. Empty: the bot's own copy.
+    /// </summary>
+    [Url]
+    public string? WebChatScriptUrl { get; set; }
+
+    /// <summary>The Web Chat bundle to serve. Empty: <c>webchat/webchat.js</c> beside the program, where the build puts it.</summary>
+    public string? WebChatBundlePath { get; set; }
+
+    /// <summary>Sources are single CSP tokens: no separators that could end the directive or the header.</summary>
+    internal bool HasValidFrameAncestors() =>
+        FrameAncestors.All(s => s.Length > 0 && !s.Any(c => c is ';' or ',' or '\r' or '\n' || char.IsWhiteSpace(c)));
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ProSpine.FaqBot.BrowserTests.Support;
+using Xunit.Abstractions;
+
+namespace ProSpine.FaqBot.BrowserTests.Widget;
+
+/// <summary>
+/// The demo page and its widget in headless Chromium, against the bot on a real loopback listener: the same HTML,
+/// embed script, Web Chat bundle and Direct Line endpoint a clinic's website visitor gets.
+/// </summary>
+public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelper output)
+    : IClassFixture<Chromium>, IClassFixture<LiveBot>
+{
+    private const string Citation = "Pro Spine & Pain, updated Apr 15, 2024";
+    private const int MaxWidgetBytesBeforeOpening = 20 * 1024;
+
+    [BrowserFact]
+    public async Task The_page_loads_only_the_small_embed_script_until_the_chat_is_opened()
+    {
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var scripts = new List<IRequest>();
+        page.RequestFinished += (_, request) =>
+        {
+            if (request.ResourceType == "script")
+                scripts.Add(request);
+        };
+
+        await page.GotoAsync(bot.Address.ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(Launcher(page)).ToBeVisibleAsync();
+
+        var bytes = 0L;
+        foreach (var script in scripts)
+            bytes += (await script.SizesAsync()).ResponseBodySize;
+        output.WriteLine($"Scripts before opening: {string.Join(", ", scripts.Select(s => s.Url))}, {bytes} bytes on the wire");
+        Assert.DoesNotContain(scripts, s => s.Url.Contains("webchat.js", StringComparison.Ordinal));
+        Assert.InRange(bytes, 1, MaxWidgetBytesBeforeOpening);
+    }
+
+    [BrowserFact]
+    public async Task A_visitor_gets_a_sourced_answer_follows_a_suggestion_and_sees_hand_off_and_emergency_replies()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 800 } });
+        var page = await context.NewPageAsync();
+        var sockets = new List<string>();
+        page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+        await page.GotoAsync(bot.Address.ToString());
+
+        await Launcher(page).ClickAsync();
+        var transcript = page.Locator(".webchat__basic-transcript__activity");
+        await Assertions.Expect(transcript.First).ToContainTextAsync("Pro Spine & Pain assistant", new() { Timeout = 15_000 });
+
+        var answered = await Ask(page, "how long does the pump last");
+        await Assertions.Expect(transcript.Last).ToContainTextAsync(Citation);
+        output.WriteLine($"Question to sourced answer: {answered.TotalMilliseconds:F0} ms; WebSockets: {string.Join(", ", sockets)}");
+        Assert.Contains(sockets, url => url.Contains("/v3/directline/conversations/", StringComparison.Ordinal));
+        Directory.CreateDirectory(ArtifactsFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "widget-answer.png") });
+
+        // A related question offered under the answer is one click away.
+        var suggestion = page.Locator(".webchat__suggested-actions button").Filter(new() { HasNotText = "Helpful" }).First;
+        var suggested = await suggestion.InnerTextAsync();
+        await suggestion.ClickAsync();
+        await Assertions.Expect(transcript.Last).ToContainTextAsync(Citation);
+        output.WriteLine($"Followed the suggestion \"{suggested}\"");
+
+        await Ask(page, "can I have an MRI with my pump");
+        await Assertions.Expect(transcript.Last).ToContainTextAsync("(262) 297-7246");
+        await Assertions.Expect(page.Locator(".webchat__suggested-actions button", new() { HasText = "Call (262) 297-7246" })).ToBeVisibleAsync();
+
+        await Ask(page, "my husband is not breathing");
+        await Assertions.Expect(transcript.Last).ToContainTextAsync("Call 911 now.");
+    }
+
+    [BrowserFact]
+    public async Task The_page_with_the_chat_open_has_no_serious_or_critical_accessibility_violations()
+    {
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(bot.Address.ToString());
+
+        // Keyboard only: the launcher is reachable with Tab and opens with Enter, and focus lands in the send box.
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(Launcher(page)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(SendBox(page)).ToBeFocusedAsync(new() { Timeout = 15_000 });
+        await Ask(page, "what is an intrathecal pump");
+        await Assertions.Expect(page.Locator(".webchat__basic-transcript__activity").Last).ToContainTextAsync(Citation);
+
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        foreach (var violation in result.Violations)
+            output.WriteLine($"{violation.Impact}: {violation.Id} ({violation.Nodes.Length} nodes) {violation.Help}");
+        Assert.Empty(serious);
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(Launcher(page)).ToBeFocusedAsync();
+        await Assertions.Expect(Launcher(page)).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    private static string ArtifactsFolder => Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    private static ILocator Launcher(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" });
+
+    private static ILocator SendBox(IPage page) => page.Locator("[data-id=\"webchat-sendbox-input\"]");
+
+    /// <summary>Types a question, sends it, and returns how long the bot's reply took to appear.</summary>
+    private static async Task<TimeSpan> Ask(IPage page, string question)
+    {
+        var activities = page.Locator(".webchat__basic-transcript__activity");
+        var before = await activities.CountAsync();
+        await SendBox(page).FillAsync(question);
+        var started = Stopwatch.GetTimestamp();
+        await SendBox(page).PressAsync("Enter");
+        // The person's own message, then the bot's reply.
+        await Assertions.Expect(activities).ToHaveCountAsync(before + 2, new() { Timeout = 10_000 });
+        return Stopwatch.GetElapsedTime(started);
+    }
+}
