@@ -26,6 +26,7 @@ public static class WidgetEndpoints
         builder.Services.AddOptions<WidgetOptions>().BindConfiguration(WidgetOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.HasValidFrameAncestors(), "Widget:FrameAncestors entries must be single CSP sources (no spaces, ';' or ',').")
+            .Validate(o => o.HasValidWebChatScriptUrl(), "Widget:WebChatScriptUrl must be empty or an absolute https URL.")
             .ValidateOnStart();
         builder.Services.AddSingleton<WebChatBundle>();
         return builder;

@@ -21,11 +21,14 @@ public sealed class WidgetOptions
     /// Where the widget loads Web Chat from when the bot does not serve the bundle (a build without Node.js), for example
     /// <c>https://cdn.botframework.com/botframework-webchat/4.18.1/webchat.js</c>. Empty: the bot's own copy.
     /// </summary>
-    [Url]
     public string? WebChatScriptUrl { get; set; }
 
     /// <summary>The Web Chat bundle to serve. Empty: <c>webchat/webchat.js</c> beside the program, where the build puts it.</summary>
     public string? WebChatBundlePath { get; set; }
+
+    internal bool HasValidWebChatScriptUrl() =>
+        string.IsNullOrEmpty(WebChatScriptUrl)
+        || (Uri.TryCreate(WebChatScriptUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>Sources are single CSP tokens: no separators that could end the directive or the header.</summary>
     internal bool HasValidFrameAncestors() =>

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ProSpine.FaqBot.Tests.Support;
+
+namespace ProSpine.FaqBot.Tests.Widget;
+
+public sealed partial class WidgetEndpointsTests : IClassFixture<BotApplicationFactory>
+{
+    private readonly BotApplicationFactory factory;
+
+    public WidgetEndpointsTests(BotApplicationFactory factory) => this.factory = factory;
+
+    [Fact]
+    public async Task The_demo_page_carries_a_strict_policy_whose_nonce_is_on_its_only_script()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        var nonce = NoncePattern().Match(policy).Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.Contains($"<script src=\"/widget/embed.js\" nonce=\"{nonce}\"", html, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+
+        using var again = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.NotEqual(policy, again.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_embed_script_carries_the_curated_texts_as_escaped_json()
+    {
+        using var client = factory.CreateClient();
+        var script = await client.GetStringAsync(new Uri("/widget/embed.js", UriKind.Relative));
+
+        Assert.DoesNotContain("/*CONFIG*/", script, StringComparison.Ordinal);
+        Assert.Contains("\"launcher\":\"Chat with us\"", script, StringComparison.Ordinal);
+        Assert.Contains("\"color\":\"#00587c\"", script, StringComparison.Ordinal);
+        // "&" in "Pro Spine & Pain" is escaped, as any markup in a curated text would be.
+        Assert.Contains("Pro Spine \\u0026 Pain", script, StringComparison.Ordinal);
+        Assert.Contains("\"tokenPath\":\"/api/directline/token\"", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_embed_script_stays_far_below_the_twenty_kilobyte_budget()
+    {
+        using var client = factory.CreateClient();
+        var script = await client.GetByteArrayAsync(new Uri("/widget/embed.js", UriKind.Relative));
+
+        Assert.InRange(script.Length, 1, 20 * 1024);
+    }
+
+    [Fact]
+    public async Task A_site_can_point_the_widget_at_another_copy_of_web_chat()
+    {
+        using var custom = new BotApplicationFactory(new Dictionary<string, string?>
+        {
+            ["Widget:WebChatScriptUrl"] = "https://cdn.example.org/webchat/4.18.1/webchat.js",
+        });
+        using var client = custom.CreateClient();
+
+        var script = await client.GetStringAsync(new Uri("/widget/embed.js", UriKind.Relative));
+        using var page = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("\"webChatUrl\":\"https://cdn.example.org/webchat/4.18.1/webchat.js\"", script, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self' 'nonce-", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains(" https://cdn.example.org;", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_web_chat_bundle_is_a_404_with_the_reason()
+    {
+        using var custom = new BotApplicationFactory(new Dictionary<string, string?>
+        {
+            ["Widget:WebChatBundlePath"] = Path.Combine(Path.GetTempPath(), "no-such-folder", "webchat.js"),
+        });
+        using var client = custom.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/webchat/webchat.js", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Widget:WebChatScriptUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_web_chat_bundle_is_served_compressed_cached_and_revalidated()
+    {
+        var bundle = Path.Combine(Path.GetTempPath(), $"webchat-{Guid.NewGuid():N}.js");
+        await File.WriteAllTextAsync(bundle, string.Concat(Enumerable.Repeat("window.WebChat = window.WebChat || {};\n", 2000)));
+        try
+        {
+            using var custom = new BotApplicationFactory(new Dictionary<string, string?> { ["Widget:WebChatBundlePath"] = bundle });
+            using var client = custom.CreateClient();
+
+            using var brotli = await Get(client, "br, gzip");
+            using var gzip = await Get(client, "gzip");
+            using var plain = await Get(client, null);
+
+            Assert.Equal("br", brotli.Content.Headers.ContentEncoding.Single());
+            Assert.Equal("gzip", gzip.Content.Headers.ContentEncoding.Single());
+            Assert.Empty(plain.Content.Headers.ContentEncoding);
+            Assert.Equal(new FileInfo(bundle).Length, (await plain.Content.ReadAsByteArrayAsync()).Length);
+            Assert.True((await brotli.Content.ReadAsByteArrayAsync()).Length < new FileInfo(bundle).Length / 10);
+            Assert.True(plain.Headers.CacheControl?.Public);
+
+            using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/webchat/webchat.js");
+            revalidate.Headers.IfNoneMatch.Add(plain.Headers.ETag!);
+            using var notModified = await client.SendAsync(revalidate);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        }
+        finally
+        {
+            File.Delete(bundle);
+        }
+    }
+
+    [Theory]
+    [InlineData("Widget:FrameAncestors:0", "https://example.org; script-src *")]
+    [InlineData("Widget:BrandColor", "red")]
+    [InlineData("Widget:WebChatScriptUrl", "http://cdn.example.org/webchat.js")]
+    public void Unsafe_widget_settings_stop_start_up(string key, string value)
+    {
+        using var custom = new BotApplicationFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => custom.CreateClient());
+        Assert.Contains("Widget", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> Get(HttpClient client, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/webchat/webchat.js");
+        if (acceptEncoding is not null)
+            request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        return await client.SendAsync(request);
+    }
+
+    [GeneratedRegex("'nonce-([^']+)'")]
+    private static partial Regex NoncePattern();
+}
