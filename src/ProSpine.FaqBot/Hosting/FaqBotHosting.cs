@@ -18,6 +18,11 @@ public static class FaqBotHosting
         services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var outboundTimeout = builder.Configuration.GetSection(MessagesOptions.Section).Get<MessagesOptions>()?.OutboundTimeout
+            ?? new MessagesOptions().OutboundTimeout;
+        // Every HttpClient the SDK makes comes from this factory: replies to channels, tokens, OpenID metadata.
+        services.ConfigureHttpClientDefaults(client => client.ConfigureHttpClient(http => http.Timeout = outboundTimeout));
 
         services.AddSingleton<FaqProvider>();
         services.AddHostedService<FaqReloader>();
@@ -26,7 +31,9 @@ public static class FaqBotHosting
         // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId come from configuration;
         // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<FaqBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddTransient<IBot, Bot.FaqBot>();
@@ -39,8 +46,7 @@ public static class FaqBotHosting
         ArgumentNullException.ThrowIfNull(app);
         // Resolve the FAQ now: broken FAQ data must stop start-up, not the first patient's question.
         app.Services.GetRequiredService<FaqProvider>();
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapPost(MessagesEndpoint.Path, MessagesEndpoint.HandleAsync);
         app.MapWidget();
         return app;
     }

@@ -7,7 +7,7 @@ using Newtonsoft.Json;
 namespace ProSpine.FaqBot.Tests.Support;
 
 /// <summary>The bot in memory, with the repository as content root and optional settings.</summary>
-public sealed class BotApplicationFactory : WebApplicationFactory<Program>
+public class BotApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?>? settings;
 
@@ -15,7 +15,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     {
     }
 
-    internal BotApplicationFactory(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
+    protected internal BotApplicationFactory(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,84 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ProSpine.FaqBot.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>, the Bot Framework channel endpoint. Rejects what the SDK would answer with a 500 (an
+/// oversized or malformed body, a malformed token, an unreachable token authority) with a 4xx or 503 and a reason,
+/// then hands the request to the adapter.
+/// </summary>
+public static partial class MessagesEndpoint
+{
+    public const string Path = "/api/messages";
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<MessagesOptions> options, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(options);
+        var request = context.Request;
+        var limit = options.Value.MaxBodyBytes;
+        if (request.ContentLength > limit)
+            return TooLarge(limit);
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Activities are posted as application/json.");
+
+        var body = await ReadAtMostAsync(request.Body, limit + 1, context.RequestAborted);
+        if (body.Length > limit)
+            return TooLarge(limit);
+        if (ActivityShape.Problem(body) is { } problem)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid activity", detail: problem);
+
+        // The adapter reads the body again.
+        request.Body = new MemoryStream(body, writable: false);
+        try
+        {
+            await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
+            return Results.Empty;
+        }
+        catch (Exception e) when (!context.Response.HasStarted && IsMalformedToken(e))
+        {
+            LogRejected(loggers.CreateLogger(typeof(MessagesEndpoint)), e.GetType().Name);
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: "The Authorization header does not hold a valid Bot Framework token.");
+        }
+        catch (Exception e) when (!context.Response.HasStarted && IsAuthorityUnreachable(e))
+        {
+            LogAuthorityUnreachable(loggers.CreateLogger(typeof(MessagesEndpoint)), e.GetType().Name);
+            context.Response.Headers.RetryAfter = "30";
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cannot verify the token now",
+                detail: "The Bot Framework token authority could not be reached. Try again later.");
+        }
+    }
+
+    // The SDK lets the token library's parsing errors escape (IDX12741 "JWT must have three segments", base64 errors).
+    private static bool IsMalformedToken(Exception e) => e is SecurityTokenException or ArgumentException or FormatException;
+
+    // IDX20803: the OpenID metadata that holds the signing keys could not be fetched.
+    private static bool IsAuthorityUnreachable(Exception e) =>
+        e is InvalidOperationException && e.InnerException is IOException or HttpRequestException or TaskCanceledException;
+
+    private static IResult TooLarge(int limit) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request too large", detail: $"Activities are limited to {limit} bytes.");
+
+    private static async Task<byte[]> ReadAtMostAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while (buffer.Length < maxBytes && (read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes - buffer.Length)), cancellationToken)) > 0)
+            buffer.Write(chunk, 0, read);
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /api/messages: malformed token ({ExceptionType})")]
+    private static partial void LogRejected(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot verify a channel token: the token authority is unreachable ({ExceptionType})")]
+    private static partial void LogAuthorityUnreachable(ILogger logger, string exceptionType);
+}
