@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using ProSpine.FaqBot.Bot;
@@ -19,10 +20,9 @@ public static class FaqBotHosting
         services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var outboundTimeout = builder.Configuration.GetSection(MessagesOptions.Section).Get<MessagesOptions>()?.OutboundTimeout
-            ?? new MessagesOptions().OutboundTimeout;
         // Every HttpClient the SDK makes comes from this factory: replies to channels, tokens, OpenID metadata.
-        services.ConfigureHttpClientDefaults(client => client.ConfigureHttpClient(http => http.Timeout = outboundTimeout));
+        services.ConfigureHttpClientDefaults(client => client.ConfigureHttpClient((sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<MessagesOptions>>().Value.OutboundTimeout));
 
         services.AddSingleton<FaqProvider>();
         services.AddHostedService<FaqReloader>();
@@ -38,6 +38,7 @@ public static class FaqBotHosting
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddTransient<IBot, Bot.FaqBot>();
         builder.AddWidget();
+        builder.AddEdgeProtection();
         return builder;
     }
 
@@ -46,7 +47,11 @@ public static class FaqBotHosting
         ArgumentNullException.ThrowIfNull(app);
         // Resolve the FAQ now: broken FAQ data must stop start-up, not the first patient's question.
         app.Services.GetRequiredService<FaqProvider>();
-        app.MapPost(MessagesEndpoint.Path, MessagesEndpoint.HandleAsync);
+        app.UseEdgeProtection();
+        var messages = app.MapPost(MessagesEndpoint.Path, MessagesEndpoint.HandleAsync);
+        // Channels that authenticate (Azure Bot Service) arrive from a few addresses: only the open endpoint is limited.
+        if (string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]))
+            messages.RequireRateLimiting(RateLimitingOptions.PublicPolicy);
         app.MapWidget();
         return app;
     }

@@ -34,6 +34,9 @@ public sealed class FaqProvider
     /// <summary>The answerer of the last FAQ version that passed validation.</summary>
     public Answerer Current => Volatile.Read(ref current);
 
+    /// <summary>Whether the last reload was rejected, so an edit on disk is not what is serving.</summary>
+    public bool LastReloadRejected { get; private set; }
+
     /// <summary>Loads the FAQ again; on failure logs every problem and keeps the current version.</summary>
     /// <returns>Whether the new version was taken.</returns>
     public bool Reload()
@@ -41,17 +44,20 @@ public sealed class FaqProvider
         try
         {
             Volatile.Write(ref current, Build());
+            LastReloadRejected = false;
             logger.LogInformation("FAQ reloaded: {EntryCount} entries", current.Content.Entries.Count);
             return true;
         }
         catch (FaqValidationException e)
         {
             logger.LogError("FAQ edit rejected, the previous version keeps serving. {Problems}", string.Join("; ", e.Problems));
+            LastReloadRejected = true;
             return false;
         }
         catch (IOException e)
         {
             logger.LogError(e, "FAQ could not be read, the previous version keeps serving");
+            LastReloadRejected = true;
             return false;
         }
     }

@@ -1,0 +1,99 @@
+using System.Net;
+using ProSpine.FaqBot.Tests.Support;
+
+namespace ProSpine.FaqBot.Tests.Hosting;
+
+public sealed class EdgeProtectionTests
+{
+    private static readonly Dictionary<string, string?> TightLimits = new()
+    {
+        ["RateLimiting:Enabled"] = "true",
+        ["RateLimiting:BurstLimit"] = "3",
+        ["RateLimiting:RequestsPerMinute"] = "6",
+    };
+
+    [Fact]
+    public async Task A_client_over_its_limit_gets_429_with_retry_after()
+    {
+        await using var factory = new BotApplicationFactory(TightLimits);
+        using var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            last?.Dispose();
+            last = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(Activities.Message("how long does the pump last")));
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(int.Parse(last!.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Contains("Too many requests", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        last.Dispose();
+    }
+
+    [Fact]
+    public async Task Limits_can_be_switched_off_for_load_tests()
+    {
+        await using var factory = new BotApplicationFactory(new Dictionary<string, string?>(TightLimits) { ["RateLimiting:Enabled"] = "false" });
+        using var client = factory.CreateClient();
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(Activities.Message("hello")));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_forwarded_address_does_not_buy_a_fresh_limit_unless_the_proxy_is_trusted()
+    {
+        await using var untrusted = new LiveBotServer(TightLimits);
+        await using var trusted = new LiveBotServer(new Dictionary<string, string?>(TightLimits) { ["ReverseProxy:KnownProxies:0"] = "127.0.0.1" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await FourthRequestFromNewForwardedAddresses(untrusted));
+        Assert.Equal(HttpStatusCode.OK, await FourthRequestFromNewForwardedAddresses(trusted));
+    }
+
+    [Fact]
+    public async Task Health_is_live_and_ready_once_the_faq_is_loaded()
+    {
+        await using var factory = new BotApplicationFactory();
+        using var client = factory.CreateClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health/live", UriKind.Relative)));
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task A_rejected_faq_edit_makes_readiness_degraded_while_the_bot_still_answers()
+    {
+        using var faq = Repository.CopyFaq();
+        await using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Faq:Path"] = faq.Directory });
+        using var client = factory.CreateClient();
+        var provider = (ProSpine.FaqBot.Hosting.FaqProvider)factory.Services.GetService(typeof(ProSpine.FaqBot.Hosting.FaqProvider))!;
+
+        File.WriteAllText(Path.Combine(faq.Directory, "messages.yaml"), "en: [unclosed");
+        Assert.False(provider.Reload());
+
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        Assert.Single(await Activities.PostExpectingRepliesAsync(client, Activities.Message("how long does the pump last")));
+    }
+
+    private static async Task<HttpStatusCode> FourthRequestFromNewForwardedAddresses(LiveBotServer server)
+    {
+        using var client = server.CreateClient();
+        var status = HttpStatusCode.OK;
+        for (var i = 1; i <= 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activities.Json(Activities.Message("hello")) };
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
+            using var response = await client.SendAsync(request);
+            status = response.StatusCode;
+        }
+        return status;
+    }
+}
