@@ -19,6 +19,7 @@ public class BotApplicationFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.UseContentRoot(Repository.Root);
         builder.UseSetting("Faq:WatchForChanges", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ProSpine.FaqBot.Tests.Support;
+
+namespace ProSpine.FaqBot.Tests.Hosting;
+
+/// <summary>What patients type may be health information: none of it reaches the logs, at any level enabled by default.</summary>
+public sealed class PrivacyTests
+{
+    private const string Marker = "zebracorn";
+    private const string UserId = "user-quokka-17";
+
+    [Fact]
+    public async Task No_message_text_or_user_id_reaches_the_logs()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var factory = new LoggedBot(logs);
+        using var client = factory.CreateClient();
+        await using var channel = await ChannelStub.StartAsync();
+        string[] questions =
+        [
+            $"how long does the {Marker} pump last",
+            $"my {Marker} incision is red and warm",
+            $"I want to end my life {Marker}",
+            $"what does {Marker} cost",
+            $"hola {Marker}",
+            string.Concat(Enumerable.Repeat($"{Marker} ", 300)),
+        ];
+
+        foreach (var question in questions)
+        {
+            var message = Activities.Message(question);
+            message.From.Id = UserId;
+            message.From.Name = UserId;
+            await Activities.PostExpectingRepliesAsync(client, message);
+        }
+        // A turn whose channel is unreachable fails and is logged with its exception.
+        var unreachable = Activities.Message($"is the {Marker} pump safe", serviceUrl: "http://127.0.0.1:9", expectReplies: false);
+        unreachable.From.Id = UserId;
+        using var failed = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(unreachable));
+        // One that reaches a channel and is answered there.
+        var delivered = Activities.Message($"what is in the {Marker} pump", serviceUrl: channel.Url, expectReplies: false);
+        using var ok = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(delivered));
+
+        Assert.NotEmpty(logs.Lines);
+        Assert.Contains(logs.Lines, line => line.Contains("Answered on", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(Marker, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(UserId, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The bot with its configured logging (appsettings.json's levels) plus a provider that keeps every line.</summary>
+    private sealed class LoggedBot(CapturingLoggerProvider logs) : BotApplicationFactory(new Dictionary<string, string?>())
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        }
+    }
+}
