@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Hosting;
@@ -15,7 +12,7 @@ public sealed class PrivacyTests
     public async Task No_message_text_or_user_id_reaches_the_logs()
     {
         var logs = new CapturingLoggerProvider();
-        await using var factory = new LoggedBot(logs);
+        await using var factory = new LoggedBot(logs, new Dictionary<string, string?>());
         using var client = factory.CreateClient();
         await using var channel = await ChannelStub.StartAsync();
         string[] questions =
@@ -47,15 +44,5 @@ public sealed class PrivacyTests
         Assert.Contains(logs.Lines, line => line.Contains("Answered on", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, line => line.Contains(Marker, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(logs.Lines, line => line.Contains(UserId, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The bot with its configured logging (appsettings.json's levels) plus a provider that keeps every line.</summary>
-    private sealed class LoggedBot(CapturingLoggerProvider logs) : BotApplicationFactory(new Dictionary<string, string?>())
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
-        }
     }
 }

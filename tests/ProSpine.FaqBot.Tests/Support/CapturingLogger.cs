@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ProSpine.FaqBot.Tests.Support;
@@ -33,5 +35,15 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
             provider.scopes.ForEachScope((s, list) => list.Add(s?.ToString() ?? ""), scope);
             provider.lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} | {values} | {string.Join(" / ", scope)} | {exception}");
         }
+    }
+}
+
+/// <summary>The bot with its configured logging (appsettings.json's levels) plus a provider that keeps every line.</summary>
+public sealed class LoggedBot(CapturingLoggerProvider logs, IReadOnlyDictionary<string, string?> settings) : BotApplicationFactory(settings)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
     }
 }

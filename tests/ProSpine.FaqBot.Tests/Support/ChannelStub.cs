@@ -9,7 +9,7 @@ namespace ProSpine.FaqBot.Tests.Support;
 
 /// <summary>
 /// A channel (or the Emulator) on a loopback port: it records every activity the bot POSTs to
-/// <c>/v3/conversations/{conversationId}/activities/{replyToId}</c>.
+/// <c>/v3/conversations/{conversationId}/activities/{replyToId}</c>, optionally after a delay (a slow or hanging channel).
 /// </summary>
 public sealed class ChannelStub : IAsyncDisposable
 {
@@ -21,7 +21,10 @@ public sealed class ChannelStub : IAsyncDisposable
 
     public string Url => app.Urls.First();
 
-    public static async Task<ChannelStub> StartAsync()
+    /// <summary>Completes when the first activity arrives, before the delay.</summary>
+    public TaskCompletionSource FirstArrival { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static async Task<ChannelStub> StartAsync(TimeSpan? delay = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -29,6 +32,9 @@ public sealed class ChannelStub : IAsyncDisposable
         var stub = new ChannelStub(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpRequest request) =>
         {
+            stub.FirstArrival.TrySetResult();
+            if (delay is { } wait)
+                await Task.Delay(wait, request.HttpContext.RequestAborted);
             using var reader = new StreamReader(request.Body);
             var activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync())!;
             stub.Received.Enqueue((request.Path.Value!, activity));
