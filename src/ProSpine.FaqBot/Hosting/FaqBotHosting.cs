@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using ProSpine.FaqBot.Bot;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.DirectLine;
 
 namespace ProSpine.FaqBot.Hosting;
 
@@ -23,12 +24,16 @@ public static class FaqBotHosting
         services.AddSingleton<IFeedbackRecorder, InMemoryFeedbackRecorder>();
 
         // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId come from configuration;
-        // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode.
+        // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode. The adapter needs the app id
+        // too, for the turns of the channel it hosts itself.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
-        services.AddSingleton<FaqBotAdapter>();
+        services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),
+            sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddTransient<IBot, Bot.FaqBot>();
+        builder.AddDirectLine();
         return builder;
     }
 
@@ -37,9 +42,10 @@ public static class FaqBotHosting
         ArgumentNullException.ThrowIfNull(app);
         // Resolve the FAQ now: broken FAQ data must stop start-up, not the first patient's question.
         app.Services.GetRequiredService<FaqProvider>();
+        app.MapDirectLine();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(request, response, bot, cancellationToken));
-        app.MapGet("/", () => Results.Text("Pro Spine & Pain FAQ bot. Bot Framework endpoint: POST /api/messages"));
+        app.MapGet("/", () => Results.Text("Pro Spine & Pain FAQ bot. Bot Framework endpoint: POST /api/messages; website chat: POST /api/directline/token"));
         return app;
     }
 }
