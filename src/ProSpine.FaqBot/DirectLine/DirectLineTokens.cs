@@ -83,10 +83,13 @@ public sealed class DirectLineTokens
 
     private static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {
-        bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        // TryDecodeFromChars throws on some malformed input (an impossible length), so validate first.
+        if (!Base64Url.IsValid(text, out var length))
+        {
+            bytes = [];
             return false;
-        bytes = bytes[..written];
-        return true;
+        }
+        bytes = new byte[length];
+        return Base64Url.TryDecodeFromChars(text, bytes, out _);
     }
 }
