@@ -45,7 +45,7 @@ public static class FaqBotHosting
         app.MapDirectLine();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(request, response, bot, cancellationToken));
-        app.MapGet("/", () => Results.Text("Pro Spine & Pain FAQ bot. Bot Framework endpoint: POST /api/messages; website chat: POST /api/directline/token"));
+        app.MapGet("/", () => Results.Text("Pro Spine & Pain FAQ bot. Bot Framework endpoint: POST /api/messages"));
         return app;
     }
 }
