@@ -38,9 +38,8 @@ public sealed class DirectLineWebSocketTests(DirectLineServerFixture fixture) : 
     public async Task Empty_keep_alive_frames_from_the_client_are_ignored_and_the_stream_keeps_pushing()
     {
         var conversation = await Client.StartAsync();
-        using var socket = await DirectLineClient.ConnectAsync(conversation.StreamUrl!);
         using var timeout = new CancellationTokenSource(FrameTimeout);
-        await DirectLineClient.ReceiveAsync(socket, timeout.Token);
+        using var socket = await ConnectPastWelcomeAsync(conversation, timeout.Token);
 
         for (var i = 0; i < 3; i++)
             await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
@@ -69,9 +68,8 @@ public sealed class DirectLineWebSocketTests(DirectLineServerFixture fixture) : 
     public async Task A_client_close_is_answered_with_a_normal_close()
     {
         var conversation = await Client.StartAsync();
-        using var socket = await DirectLineClient.ConnectAsync(conversation.StreamUrl!);
         using var timeout = new CancellationTokenSource(FrameTimeout);
-        await DirectLineClient.ReceiveAsync(socket, timeout.Token);
+        using var socket = await ConnectPastWelcomeAsync(conversation, timeout.Token);
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "page closed", timeout.Token);
 
@@ -124,36 +122,31 @@ public sealed class DirectLineWebSocketTests(DirectLineServerFixture fixture) : 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
-    public async Task The_stream_closes_when_its_token_expires_and_refuses_the_expired_token_afterwards()
+    /// <remarks>Past the token's lifetime, or past the idle timeout without a keep-alive (the sweep discards it).</remarks>
+    [Theory]
+    [InlineData("02:00:00", 31, "token expired", HttpStatusCode.Forbidden)]
+    [InlineData("00:20:00", 25, "conversation ended", HttpStatusCode.NotFound)]
+    public async Task The_stream_closes_with_its_reason_when_the_token_expires_or_the_idle_conversation_is_discarded(
+        string idleTimeout, int minutesLater, string reason, HttpStatusCode reconnection)
     {
-        await using var server = DirectLineServer.Start(new Dictionary<string, string?> { ["DirectLine:IdleTimeout"] = "02:00:00" });
+        await using var server = DirectLineServer.Start(new Dictionary<string, string?> { ["DirectLine:IdleTimeout"] = idleTimeout });
         var conversation = await server.Client.StartAsync();
-        using var socket = await DirectLineClient.ConnectAsync(conversation.StreamUrl!);
         using var timeout = new CancellationTokenSource(FrameTimeout);
-        await DirectLineClient.ReceiveAsync(socket, timeout.Token);
+        using var socket = await ConnectPastWelcomeAsync(conversation, timeout.Token);
 
-        server.Time.Advance(TimeSpan.FromMinutes(31));
+        server.Time.Advance(TimeSpan.FromMinutes(minutesLater));
 
         Assert.Null(await DirectLineClient.ReceiveAsync(socket, timeout.Token));
-        Assert.Equal("token expired", socket.CloseStatusDescription);
-        Assert.Equal(HttpStatusCode.Forbidden, await RefusedUpgradeAsync(conversation.StreamUrl!));
+        Assert.Equal(reason, socket.CloseStatusDescription);
+        Assert.Equal(reconnection, await RefusedUpgradeAsync(conversation.StreamUrl!));
     }
 
-    [Fact]
-    public async Task The_stream_closes_when_its_idle_conversation_is_discarded()
+    /// <summary>Opens the conversation's stream and reads the first frame (the welcome).</summary>
+    private static async Task<ClientWebSocket> ConnectPastWelcomeAsync(ConversationGrant conversation, CancellationToken cancellationToken)
     {
-        await using var server = DirectLineServer.Start();
-        var conversation = await server.Client.StartAsync();
-        using var socket = await DirectLineClient.ConnectAsync(conversation.StreamUrl!);
-        using var timeout = new CancellationTokenSource(FrameTimeout);
-        await DirectLineClient.ReceiveAsync(socket, timeout.Token);
-
-        // No keep-alive for longer than the idle timeout: the background sweep discards the conversation.
-        server.Time.Advance(TimeSpan.FromMinutes(25));
-
-        Assert.Null(await DirectLineClient.ReceiveAsync(socket, timeout.Token));
-        Assert.Equal("conversation ended", socket.CloseStatusDescription);
+        var socket = await DirectLineClient.ConnectAsync(conversation.StreamUrl!);
+        Assert.NotNull(await DirectLineClient.ReceiveAsync(socket, cancellationToken));
+        return socket;
     }
 
     /// <summary>Frames until one holds an activity matching <paramref name="last"/>; returns their activities in order.</summary>
