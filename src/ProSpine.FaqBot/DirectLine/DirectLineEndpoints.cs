@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 
 namespace ProSpine.FaqBot.DirectLine;
 
@@ -59,7 +60,7 @@ public static class DirectLineEndpoints
 
     /// <summary><c>POST /conversations</c>: starts the token's conversation (welcome included), or returns it if live.</summary>
     internal static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokens tokens, ConversationStore store,
-        DirectLineChannel channel, IBot bot, Microsoft.Extensions.Options.IOptions<DirectLineOptions> options)
+        DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options)
     {
         var (check, failure) = Authorize(context.Request, tokens, routeConversationId: null);
         if (failure is not null)
@@ -69,15 +70,9 @@ public static class DirectLineEndpoints
         var body = await ReadBodyAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted);
         if (body.Failure is { } tooLarge)
             return tooLarge;
-        string userId;
-        if (string.IsNullOrWhiteSpace(body.Text))
-            userId = DirectLineChannel.DefaultUserId;
-        else if (DirectLineJson.TryReadStartRequest(body.Text) is { } start)
-            userId = start.User?.Id is { Length: > 0 } id ? id : DirectLineChannel.DefaultUserId;
-        else
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be a JSON object such as {\"user\":{\"id\":\"...\"}}.");
-        if (userId.Length > MaxUserIdLength)
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"user.id is longer than {MaxUserIdLength} characters.");
+        var (userId, badBody) = StartingUserId(body.Text);
+        if (badBody is not null)
+            return badBody;
 
         var (conversation, started) = store.FindOrStart(conversationId);
         if (started)
@@ -106,7 +101,7 @@ public static class DirectLineEndpoints
 
     /// <summary><c>POST /conversations/{id}/activities</c>: sends an activity to the bot; answers <c>{"id"}</c> after the turn.</summary>
     internal static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, DirectLineTokens tokens,
-        ConversationStore store, DirectLineChannel channel, IBot bot, Microsoft.Extensions.Options.IOptions<DirectLineOptions> options)
+        ConversationStore store, DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options)
     {
         var found = Find(context.Request, conversationId, tokens, store);
         if (found.Conversation is not { } conversation)
@@ -194,6 +189,19 @@ public static class DirectLineEndpoints
         query.Add("t", token);
         stream.Query = query.ToQueryString().Value!.TrimStart('?');
         return new ConversationGrant(conversation.Id, token, (int)tokens.Lifetime.TotalSeconds, stream.Uri.AbsoluteUri);
+    }
+
+    /// <summary>The user id of a conversation start's body, <c>{"user":{"id":...}}</c>; an empty body names nobody.</summary>
+    private static (string UserId, IResult? Failure) StartingUserId(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+            return (DirectLineChannel.DefaultUserId, null);
+        if (DirectLineJson.TryReadStartRequest(body) is not { } start)
+            return (string.Empty, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be a JSON object such as {\"user\":{\"id\":\"...\"}}."));
+        var userId = start.User?.Id is { Length: > 0 } id ? id : DirectLineChannel.DefaultUserId;
+        return userId.Length > MaxUserIdLength
+            ? (string.Empty, Error(StatusCodes.Status400BadRequest, "BadArgument", $"user.id is longer than {MaxUserIdLength} characters."))
+            : (userId, null);
     }
 
     /// <summary>The service URL the bot sees on embedded activities: this endpoint. Replies never go there (expectReplies).</summary>
