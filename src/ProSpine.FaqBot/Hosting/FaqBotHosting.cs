@@ -6,6 +6,7 @@ using ProSpine.FaqBot.Bot;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Widget;
+using ProSpine.FaqBot.DirectLine;
 
 namespace ProSpine.FaqBot.Hosting;
 
@@ -29,14 +30,18 @@ public static class FaqBotHosting
         services.AddSingleton<IFeedbackRecorder, InMemoryFeedbackRecorder>();
 
         // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId come from configuration;
-        // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode.
+        // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode. The adapter needs the app id
+        // too, for the turns of the channel it hosts itself.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
-        services.AddSingleton<FaqBotAdapter>();
+        services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),
+            sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddTransient<IBot, Bot.FaqBot>();
+        builder.AddDirectLine();
         builder.AddWidget();
         builder.AddEdgeProtection();
         return builder;
@@ -52,6 +57,7 @@ public static class FaqBotHosting
         // Channels that authenticate (Azure Bot Service) arrive from a few addresses: only the open endpoint is limited.
         if (string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]))
             messages.RequireRateLimiting(RateLimitingOptions.PublicPolicy);
+        app.MapDirectLine();
         app.MapWidget();
         return app;
     }

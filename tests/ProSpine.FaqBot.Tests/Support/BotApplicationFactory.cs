@@ -1,21 +1,28 @@
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 
 namespace ProSpine.FaqBot.Tests.Support;
 
-/// <summary>The bot in memory, with the repository as content root and optional settings.</summary>
+/// <summary>The bot in memory, with the repository as content root, optional settings and an optional clock.</summary>
 public class BotApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?>? settings;
+    private readonly TimeProvider? time;
 
     public BotApplicationFactory()
     {
     }
 
-    protected internal BotApplicationFactory(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
+    protected internal BotApplicationFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
+    {
+        this.settings = settings;
+        this.time = time;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,6 +31,8 @@ public class BotApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Faq:WatchForChanges", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (time is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
     }
 }
 
