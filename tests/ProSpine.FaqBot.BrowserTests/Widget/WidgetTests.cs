@@ -49,11 +49,10 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
         await page.GotoAsync(bot.Address.ToString());
 
         await Launcher(page).ClickAsync();
-        var transcript = page.Locator(".webchat__basic-transcript__activity");
-        await Assertions.Expect(transcript.First).ToContainTextAsync("Pro Spine & Pain assistant", new() { Timeout = 15_000 });
+        var chat = await Transcript.OpenedAsync(page);
 
-        var answered = await Ask(page, "how long does the pump last");
-        await Assertions.Expect(transcript.Last).ToContainTextAsync(Citation);
+        var answered = await chat.AskAsync("how long does the pump last");
+        await Assertions.Expect(chat.Last).ToContainTextAsync(Citation);
         output.WriteLine($"Question to sourced answer: {answered.TotalMilliseconds:F0} ms; WebSockets: {string.Join(", ", sockets)}");
         Assert.Contains(sockets, url => url.Contains("/v3/directline/conversations/", StringComparison.Ordinal));
         Directory.CreateDirectory(ArtifactsFolder);
@@ -62,16 +61,16 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
         // A related question offered under the answer is one click away.
         var suggestion = page.Locator(".webchat__suggested-actions button").Filter(new() { HasNotText = "Helpful" }).First;
         var suggested = await suggestion.InnerTextAsync();
-        await suggestion.ClickAsync();
-        await Assertions.Expect(transcript.Last).ToContainTextAsync(Citation);
+        await chat.ExchangeAsync(() => suggestion.ClickAsync());
+        await Assertions.Expect(chat.Last).ToContainTextAsync(Citation);
         output.WriteLine($"Followed the suggestion \"{suggested}\"");
 
-        await Ask(page, "can I have an MRI with my pump");
-        await Assertions.Expect(transcript.Last).ToContainTextAsync("(262) 297-7246");
+        await chat.AskAsync("can I have an MRI with my pump");
+        await Assertions.Expect(chat.Last).ToContainTextAsync("(262) 297-7246");
         await Assertions.Expect(page.Locator(".webchat__suggested-actions button", new() { HasText = "Call (262) 297-7246" })).ToBeVisibleAsync();
 
-        await Ask(page, "my husband is not breathing");
-        await Assertions.Expect(transcript.Last).ToContainTextAsync("Call 911 now.");
+        await chat.AskAsync("my husband is not breathing");
+        await Assertions.Expect(chat.Last).ToContainTextAsync("Call 911 now.");
     }
 
     [BrowserFact]
@@ -87,8 +86,9 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
         await Assertions.Expect(Launcher(page)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(SendBox(page)).ToBeFocusedAsync(new() { Timeout = 15_000 });
-        await Ask(page, "what is an intrathecal pump");
-        await Assertions.Expect(page.Locator(".webchat__basic-transcript__activity").Last).ToContainTextAsync(Citation);
+        var chat = await Transcript.OpenedAsync(page);
+        await chat.AskAsync("what is an intrathecal pump");
+        await Assertions.Expect(chat.Last).ToContainTextAsync(Citation);
 
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
@@ -107,16 +107,40 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
 
     private static ILocator SendBox(IPage page) => page.Locator("[data-id=\"webchat-sendbox-input\"]");
 
-    /// <summary>Types a question, sends it, and returns how long the bot's reply took to appear.</summary>
-    private static async Task<TimeSpan> Ask(IPage page, string question)
+    /// <summary>
+    /// Web Chat's transcript, counted: every exchange adds the person's message and exactly one reply, so waiting for
+    /// the count to grow by two waits for this reply and not an earlier one.
+    /// </summary>
+    private sealed class Transcript(IPage page)
     {
-        var activities = page.Locator(".webchat__basic-transcript__activity");
-        var before = await activities.CountAsync();
-        await SendBox(page).FillAsync(question);
-        var started = Stopwatch.GetTimestamp();
-        await SendBox(page).PressAsync("Enter");
-        // The person's own message, then the bot's reply.
-        await Assertions.Expect(activities).ToHaveCountAsync(before + 2, new() { Timeout = 10_000 });
-        return Stopwatch.GetElapsedTime(started);
+        private readonly ILocator activities = page.Locator(".webchat__basic-transcript__activity");
+        private int count = 1;
+
+        public ILocator Last => activities.Last;
+
+        /// <summary>Waits for the welcome the bot pushes when the conversation starts.</summary>
+        public static async Task<Transcript> OpenedAsync(IPage page)
+        {
+            var transcript = new Transcript(page);
+            await Assertions.Expect(transcript.activities).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+            await Assertions.Expect(transcript.activities.First).ToContainTextAsync("Pro Spine & Pain assistant");
+            return transcript;
+        }
+
+        /// <summary>Types a question, sends it, and returns how long the bot's reply took to appear.</summary>
+        public Task<TimeSpan> AskAsync(string question) => ExchangeAsync(async () =>
+        {
+            await SendBox(page).FillAsync(question);
+            await SendBox(page).PressAsync("Enter");
+        });
+
+        public async Task<TimeSpan> ExchangeAsync(Func<Task> send)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await send();
+            count += 2;
+            await Assertions.Expect(activities).ToHaveCountAsync(count, new() { Timeout = 10_000 });
+            return Stopwatch.GetElapsedTime(started);
+        }
     }
 }
