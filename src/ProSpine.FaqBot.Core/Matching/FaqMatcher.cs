@@ -83,7 +83,15 @@ public sealed class FaqMatcher
     }
 
     /// <summary>Matches normalised words (see <see cref="TextNormalizer.Words"/>).</summary>
-    public MatchResult Match(IReadOnlyList<string> words)
+    public MatchResult Match(IReadOnlyList<string> words) => Match(words, exhaustive: false);
+
+    /// <summary>
+    /// <see cref="Match(IReadOnlyList{string})"/> scoring every phrasing of every entry, without the inverted index:
+    /// the reference that candidate pre-selection must agree with (tests).
+    /// </summary>
+    internal MatchResult MatchExhaustively(IReadOnlyList<string> words) => Match(words, exhaustive: true);
+
+    private MatchResult Match(IReadOnlyList<string> words, bool exhaustive)
     {
         var terms = analyzer.Analyze(words).Distinct(StringComparer.Ordinal).ToList();
         if (terms.Count == 0)
@@ -94,7 +102,7 @@ public sealed class FaqMatcher
             return new MatchResult(MatchOutcome.Answer, [new MatchCandidate(entries[exact], 1, 1, 1, string.Join(' ', words))], terms);
 
         var questionWeight = terms.Sum(Weight);
-        var overlap = CandidatePhrasings(terms);
+        var overlap = exhaustive ? SharedWithEveryPhrasing(terms) : CandidatePhrasings(terms);
         var best = new Dictionary<int, (double Similarity, string Phrasing)>();
         foreach (var (index, shared) in overlap)
         {
@@ -164,6 +172,15 @@ public sealed class FaqMatcher
                     shared[index] += Weight(term);
             }
         }
+        return shared;
+    }
+
+    /// <summary>Weighted shared terms of every phrasing, none skipped.</summary>
+    private Dictionary<int, double> SharedWithEveryPhrasing(List<string> terms)
+    {
+        var shared = new Dictionary<int, double>(phrasings.Length);
+        for (var index = 0; index < phrasings.Length; index++)
+            shared[index] = terms.Where(phrasings[index].Terms.Contains).Sum(Weight);
         return shared;
     }
 
