@@ -13,19 +13,23 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// question says and no more. Typos are corrected word by word by FuzzySharp in <see cref="TypoIndex"/>.
 /// </para>
 /// <para>
-/// Only phrasings sharing a term with the question are scored (an inverted index), so the cost follows the number of
-/// candidate phrasings, not the size of the FAQ.
+/// Only entries that can reach <see cref="MatchingOptions.MinCoverage"/> are scored: they are found through an
+/// inverted index from the question's rarest terms, so the cost follows the number of entries using those terms, not
+/// the size of the FAQ. The result is exactly that of scoring every entry.
 /// </para>
 /// </summary>
 public sealed class FaqMatcher
 {
-    /// <summary>Terms listed in more phrasings than this only add to candidates found through rarer terms.</summary>
-    private const int FrequentTermPostings = 512;
+    /// <summary>Beyond the uncovered share, the weight a pre-selection must hold: it absorbs rounding in sums.</summary>
+    private const double PreselectionMargin = 1e-9;
 
     private readonly MatchingOptions options;
     private readonly TermAnalyzer analyzer;
     private readonly IReadOnlyList<FaqEntry> entries;
     private readonly Phrasing[] phrasings;
+    /// <summary>Entry i's phrasings are <c>phrasings[firstPhrasing[i]..firstPhrasing[i + 1]]</c>.</summary>
+    private readonly int[] firstPhrasing;
+    /// <summary>Term to the entries using it in a phrasing or the answer, in entry order.</summary>
     private readonly Dictionary<string, int[]> postings;
     private readonly HashSet<string>[] entryPhrasingTerms;
     private readonly HashSet<string>[] entryAnswerTerms;
@@ -33,7 +37,7 @@ public sealed class FaqMatcher
     private readonly double unknownTermWeight;
     private readonly Dictionary<string, int> exactPhrasings = new(StringComparer.Ordinal);
 
-    private sealed record Phrasing(int Entry, string Text, HashSet<string> Terms, double Weight);
+    private sealed record Phrasing(string Text, HashSet<string> Terms, double Weight);
 
     public FaqMatcher(IReadOnlyList<FaqEntry> entries, Vocabulary vocabulary, MatchingOptions options)
     {
@@ -45,9 +49,11 @@ public sealed class FaqMatcher
 
         entryPhrasingTerms = new HashSet<string>[entries.Count];
         entryAnswerTerms = new HashSet<string>[entries.Count];
-        var raw = new List<(int Entry, string Text, HashSet<string> Terms)>();
+        firstPhrasing = new int[entries.Count + 1];
+        var raw = new List<(string Text, HashSet<string> Terms)>();
         for (var i = 0; i < entries.Count; i++)
         {
+            firstPhrasing[i] = raw.Count;
             entryPhrasingTerms[i] = new HashSet<string>(StringComparer.Ordinal);
             foreach (var text in entries[i].Phrasings)
             {
@@ -55,35 +61,46 @@ public sealed class FaqMatcher
                 var terms = analyzer.Analyze(words).ToHashSet(StringComparer.Ordinal);
                 if (terms.Count == 0)
                     continue;
-                raw.Add((i, text, terms));
+                raw.Add((text, terms));
                 exactPhrasings.TryAdd(string.Join(' ', words), i);
                 entryPhrasingTerms[i].UnionWith(terms);
             }
             entryAnswerTerms[i] = entries[i].Answer.SelectMany(a => analyzer.Analyze(TextNormalizer.Words(a))).ToHashSet(StringComparer.Ordinal);
         }
+        firstPhrasing[entries.Count] = raw.Count;
 
-        // Inverse document frequency over entries (phrasings and answer together), weak words scaled down.
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var entriesByTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             foreach (var term in entryPhrasingTerms[i].Union(entryAnswerTerms[i]))
-                documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+            {
+                if (!entriesByTerm.TryGetValue(term, out var list))
+                    entriesByTerm[term] = list = [];
+                list.Add(i);
+            }
         }
-        weights = documentFrequency.ToDictionary(
+        postings = entriesByTerm.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+        // Inverse document frequency over entries (phrasings and answer together), weak words scaled down.
+        weights = postings.ToDictionary(
             kv => kv.Key,
-            kv => Math.Log(1 + (double)entries.Count / kv.Value) * (analyzer.WeakTerms.Contains(kv.Key) ? options.WeakWordWeight : 1.0),
+            kv => Math.Log(1 + (double)entries.Count / kv.Value.Length) * (analyzer.WeakTerms.Contains(kv.Key) ? options.WeakWordWeight : 1.0),
             StringComparer.Ordinal);
         unknownTermWeight = Math.Log(1 + (double)entries.Count);
 
-        phrasings = [.. raw.Select(p => new Phrasing(p.Entry, p.Text, p.Terms, p.Terms.Sum(Weight)))];
-        postings = phrasings
-            .SelectMany((p, index) => p.Terms.Select(t => (Term: t, Index: index)))
-            .GroupBy(x => x.Term, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToArray(), StringComparer.Ordinal);
+        phrasings = [.. raw.Select(p => new Phrasing(p.Text, p.Terms, p.Terms.Sum(Weight)))];
     }
 
     /// <summary>Matches normalised words (see <see cref="TextNormalizer.Words"/>).</summary>
-    public MatchResult Match(IReadOnlyList<string> words)
+    public MatchResult Match(IReadOnlyList<string> words) => Match(words, exhaustive: false);
+
+    /// <summary>
+    /// <see cref="Match(IReadOnlyList{string})"/> scoring every entry, without pre-selection: the reference that
+    /// pre-selection must agree with (tests).
+    /// </summary>
+    internal MatchResult MatchExhaustively(IReadOnlyList<string> words) => Match(words, exhaustive: true);
+
+    private MatchResult Match(IReadOnlyList<string> words, bool exhaustive)
     {
         var terms = analyzer.Analyze(words).Distinct(StringComparer.Ordinal).ToList();
         if (terms.Count == 0)
@@ -94,24 +111,14 @@ public sealed class FaqMatcher
             return new MatchResult(MatchOutcome.Answer, [new MatchCandidate(entries[exact], 1, 1, 1, string.Join(' ', words))], terms);
 
         var questionWeight = terms.Sum(Weight);
-        var overlap = CandidatePhrasings(terms);
-        var best = new Dictionary<int, (double Similarity, string Phrasing)>();
-        foreach (var (index, shared) in overlap)
-        {
-            var phrasing = phrasings[index];
-            var similarity = 2 * shared / (questionWeight + phrasing.Weight);
-            if (!best.TryGetValue(phrasing.Entry, out var current) || similarity > current.Similarity)
-                best[phrasing.Entry] = (similarity, phrasing.Text);
-        }
-
         var candidates = new List<MatchCandidate>();
-        foreach (var (entry, (similarity, phrasing)) in best)
+        foreach (var entry in exhaustive ? Enumerable.Range(0, entries.Count) : CandidateEntries(terms, questionWeight))
         {
             var coverage = Coverage(terms, entry, questionWeight);
-            if (coverage < options.MinCoverage)
+            if (coverage < options.MinCoverage || ClosestPhrasing(terms, entry, questionWeight) is not { } closest)
                 continue;
-            var score = options.CoverageWeight * coverage + (1 - options.CoverageWeight) * similarity;
-            candidates.Add(new MatchCandidate(entries[entry], score, coverage, similarity, phrasing));
+            var score = options.CoverageWeight * coverage + (1 - options.CoverageWeight) * closest.Similarity;
+            candidates.Add(new MatchCandidate(entries[entry], score, coverage, closest.Similarity, closest.Phrasing));
         }
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         return Decide(candidates, terms);
@@ -129,42 +136,46 @@ public sealed class FaqMatcher
         return new MatchResult(MatchOutcome.DidYouMean, suggestions, terms);
     }
 
-    /// <summary>Weighted shared terms per phrasing, for phrasings that share at least one term with the question.</summary>
-    private Dictionary<int, double> CandidatePhrasings(List<string> terms)
+    /// <summary>
+    /// Every entry that may cover <see cref="MatchingOptions.MinCoverage"/> of the question, in entry order. An entry
+    /// using none of a set of the question's terms covers at most the weight outside the set; once the set holds more
+    /// than the share a candidate may leave uncovered, every candidate uses one of its terms. The set is filled with
+    /// the terms used by the fewest entries first: a term the FAQ never uses costs nothing and often settles it alone.
+    /// </summary>
+    private IEnumerable<int> CandidateEntries(List<string> terms, double questionWeight)
     {
-        var shared = new Dictionary<int, double>();
-        var frequent = new List<string>();
-        foreach (var term in terms)
+        var needed = (1 - options.MinCoverage + PreselectionMargin) * questionWeight;
+        var selected = new HashSet<int>();
+        var held = 0.0;
+        foreach (var term in terms.OrderBy(t => postings.GetValueOrDefault(t)?.Length ?? 0))
         {
-            if (!postings.TryGetValue(term, out var list))
-                continue;
-            if (list.Length > FrequentTermPostings)
+            selected.UnionWith(postings.GetValueOrDefault(term) ?? []);
+            held += Weight(term);
+            if (held > needed)
+                return selected.Order();
+        }
+        // A coverage threshold of (almost) zero: any entry may do.
+        return Enumerable.Range(0, entries.Count);
+    }
+
+    /// <summary>The entry's phrasing with the most weighted overlap with the question (the first of equals).</summary>
+    private (double Similarity, string Phrasing)? ClosestPhrasing(List<string> terms, int entry, double questionWeight)
+    {
+        (double Similarity, string Phrasing)? closest = null;
+        for (var index = firstPhrasing[entry]; index < firstPhrasing[entry + 1]; index++)
+        {
+            var phrasing = phrasings[index];
+            var shared = 0.0;
+            foreach (var term in terms)
             {
-                frequent.Add(term);
-                continue;
+                if (phrasing.Terms.Contains(term))
+                    shared += Weight(term);
             }
-            var weight = Weight(term);
-            foreach (var index in list)
-                shared[index] = shared.GetValueOrDefault(index) + weight;
+            var similarity = 2 * shared / (questionWeight + phrasing.Weight);
+            if (closest is null || similarity > closest.Value.Similarity)
+                closest = (similarity, phrasing.Text);
         }
-        if (frequent.Count == 0)
-            return shared;
-        if (shared.Count == 0)
-        {
-            // Only common terms: start from the rarest one's phrasings.
-            var seed = frequent.MinBy(t => postings[t].Length)!;
-            foreach (var index in postings[seed])
-                shared[index] = 0;
-        }
-        foreach (var index in shared.Keys.ToList())
-        {
-            foreach (var term in frequent)
-            {
-                if (phrasings[index].Terms.Contains(term))
-                    shared[index] += Weight(term);
-            }
-        }
-        return shared;
+        return closest;
     }
 
     private double Coverage(List<string> terms, int entry, double questionWeight)

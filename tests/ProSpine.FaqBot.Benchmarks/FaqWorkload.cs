@@ -1,0 +1,62 @@
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Configuration;
+using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Matching;
+
+namespace ProSpine.FaqBot.Benchmarks;
+
+/// <summary>Which FAQ a benchmark asks: the repository's own, or a synthetic one of that many entries.</summary>
+public enum FaqSize
+{
+    Real,
+    Synthetic1k,
+    Synthetic10k,
+}
+
+/// <summary>
+/// An <see cref="Answerer"/> built as the bot builds it (appsettings.json's thresholds, the real vocabulary, safety
+/// rules and messages), the questions to ask it, and every phrasing of its FAQ for the FuzzySharp baseline.
+/// </summary>
+internal sealed record FaqWorkload(Answerer Answerer, string[] Questions, string[] Phrasings)
+{
+    /// <summary>The project's own labelled questions, asked of the real FAQ.</summary>
+    private const string LabelledSet = "tests/ProSpine.FaqBot.Tests/Data/labelled-questions.tsv";
+
+    private const int SyntheticQuestions = 500;
+    private const int Seed = 20_250_601;
+
+    public static FaqWorkload Create(FaqSize size)
+    {
+        var root = FaqFolderLocator.FindRoot() ?? throw new InvalidOperationException("Run from inside the repository: faq/ not found.");
+        var real = FaqLoader.Load(Path.Combine(root, "faq"));
+        var matching = AppSettings.Section<MatchingOptions>(root, MatchingOptions.Section);
+        var answering = AppSettings.Section<AnsweringOptions>(root, AnsweringOptions.Section);
+        FaqContent content;
+        string[] questions;
+        if (size == FaqSize.Real)
+        {
+            content = real;
+            questions = [.. LabelledQuestions.Load(Path.Combine(root, LabelledSet)).Select(q => q.Question)];
+        }
+        else
+        {
+            var count = size == FaqSize.Synthetic1k ? 1_000 : 10_000;
+            var synthetic = new SyntheticFaq(real, generatedWords: count, Seed);
+            var entries = synthetic.Entries(count);
+            content = new FaqContent(real.Pages, entries, real.Vocabulary, real.Safety, real.Messages);
+            questions = [.. synthetic.Questions(entries, SyntheticQuestions)];
+        }
+        // Mixed, so that any run of questions (one iteration of a slow benchmark) is a fair sample of all kinds.
+        new Random(Seed).Shuffle(questions);
+        return new FaqWorkload(new Answerer(content, matching, answering), questions, [.. content.Entries.SelectMany(e => e.Phrasings)]);
+    }
+
+    /// <summary>How the questions are answered, to show the workload is a realistic mix ("Answer 212, NotCovered 98").</summary>
+    public string Describe()
+    {
+        var routes = Questions.CountBy(q => Answerer.Answer(q).Route).OrderBy(r => r.Key)
+            .Select(r => $"{r.Key} {r.Value}");
+        return $"{Answerer.Content.Entries.Count} entries, {Phrasings.Length} phrasings, {Questions.Length} questions: {string.Join(", ", routes)}";
+    }
+}
