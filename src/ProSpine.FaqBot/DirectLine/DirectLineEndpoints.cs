@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.DirectLine;
 
@@ -26,18 +27,21 @@ public static class DirectLineEndpoints
     public static void MapDirectLineEndpoints(this IEndpointRouteBuilder routes, bool embedded)
     {
         ArgumentNullException.ThrowIfNull(routes);
+        // What creates work is rate-limited per client; reading (polls, resume, the stream) is not, because Web Chat
+        // stops for good after one failed poll.
+        const string limited = RateLimitingOptions.PublicPolicy;
         if (!embedded)
         {
-            routes.MapPost(TokenPath, ExchangeAzureTokenAsync).RequireCors(CorsPolicy);
+            routes.MapPost(TokenPath, ExchangeAzureTokenAsync).RequireCors(CorsPolicy).RequireRateLimiting(limited);
             return;
         }
-        routes.MapPost(TokenPath, IssueToken).RequireCors(CorsPolicy);
+        routes.MapPost(TokenPath, IssueToken).RequireCors(CorsPolicy).RequireRateLimiting(limited);
         var directLine = routes.MapGroup(BasePath).RequireCors(CorsPolicy);
-        directLine.MapPost("/conversations", StartConversationAsync);
+        directLine.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(limited);
         directLine.MapGet("/conversations/{conversationId}", ResumeConversation);
         directLine.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        directLine.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        directLine.MapPost("/tokens/refresh", RefreshToken);
+        directLine.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(limited);
+        directLine.MapPost("/tokens/refresh", RefreshToken).RequireRateLimiting(limited);
         directLine.MapGet("/conversations/{conversationId}/stream", DirectLineWebSocket.ConnectAsync);
     }
 

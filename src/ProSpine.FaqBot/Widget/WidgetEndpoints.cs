@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.DirectLine;
 using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Widget;
@@ -14,7 +15,6 @@ public static class WidgetEndpoints
 {
     public const string EmbedScriptPath = "/widget/embed.js";
     public const string WebChatPath = "/webchat/webchat.js";
-    public const string TokenPath = "/api/directline/token";
 
     private static readonly string EmbedTemplate = Asset("embed.js");
     private static readonly string DemoPage = Asset("demo.html");
@@ -49,10 +49,13 @@ public static class WidgetEndpoints
         return app;
     }
 
-    private static IResult ServeDemoPage(HttpContext context, IOptions<WidgetOptions> options)
+    private static IResult ServeDemoPage(HttpContext context, IOptions<WidgetOptions> options, IOptions<DirectLineOptions> directLine)
     {
         var nonce = SecurityHeaders.NewNonce();
-        context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.PagePolicy(context.Request, nonce, options.Value, []);
+        // With Azure's Direct Line the widget talks to Azure, over HTTPS and a WebSocket.
+        var azure = directLine.Value.UsesAzure ? directLine.Value.AzureEndpoint : null;
+        string[] connect = azure is null ? [] : [azure.GetLeftPart(UriPartial.Authority), $"wss://{azure.Authority}"];
+        context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.PagePolicy(context.Request, nonce, options.Value, connect);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Content(DemoPage.Replace("{{nonce}}", nonce, StringComparison.Ordinal), "text/html; charset=utf-8");
     }
@@ -70,7 +73,7 @@ public static class WidgetEndpoints
             ["close"] = texts.Get(MessageKeys.WidgetClose),
             ["loading"] = texts.Get(MessageKeys.WidgetLoading),
             ["unavailable"] = texts.Get(MessageKeys.WidgetUnavailable),
-            ["tokenPath"] = TokenPath,
+            ["tokenPath"] = DirectLineEndpoints.TokenPath,
             ["webChatUrl"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? $"{WebChatPath}?v={bundle.Version}" : settings.WebChatScriptUrl,
         };
         // The default encoder escapes <, > and & as \uXXXX, so no text can close the script or inject markup.

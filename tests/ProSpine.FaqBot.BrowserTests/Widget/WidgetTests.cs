@@ -55,6 +55,7 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
         await Assertions.Expect(chat.Last).ToContainTextAsync(Citation);
         output.WriteLine($"Question to sourced answer: {answered.TotalMilliseconds:F0} ms; WebSockets: {string.Join(", ", sockets)}");
         Assert.Contains(sockets, url => url.Contains("/v3/directline/conversations/", StringComparison.Ordinal));
+        await Assertions.Expect(chat.Last).ToBeInViewportAsync();
         Directory.CreateDirectory(ArtifactsFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "widget-answer.png") });
 

@@ -34,6 +34,24 @@ public sealed class EdgeProtectionTests
     }
 
     [Fact]
+    public async Task The_website_chat_limits_new_conversations_but_never_a_poll()
+    {
+        await using var factory = new BotApplicationFactory(TightLimits);
+        var client = new DirectLineClient(factory.CreateClient());
+        var conversation = await client.StartAsync();
+
+        for (var i = 0; i < 10; i++)
+            Assert.NotNull(await client.GetActivitiesAsync(conversation));
+        using var token = await client.SendAsync(HttpMethod.Post, "/api/directline/token", token: null);
+        using var again = await client.SendAsync(HttpMethod.Post, "/api/directline/token", token: null);
+
+        // The burst of 3 went on the token and the start; polls did not count.
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+        Assert.NotNull(again.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task Limits_can_be_switched_off_for_load_tests()
     {
         await using var factory = new BotApplicationFactory(new Dictionary<string, string?>(TightLimits) { ["RateLimiting:Enabled"] = "false" });

@@ -29,6 +29,8 @@ public class BotApplicationFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseContentRoot(Repository.Root);
         builder.UseSetting("Faq:WatchForChanges", "false");
+        // Tests share one client address; the rate-limit tests switch the limits back on.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         if (time is not null)

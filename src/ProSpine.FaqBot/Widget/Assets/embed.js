@@ -40,7 +40,7 @@
   function drawPanel() {
     panel = element('section', {
       position: 'fixed', right: '20px', bottom: '80px', zIndex: '2147483000', width: 'min(400px, calc(100vw - 40px))',
-      height: 'min(600px, calc(100vh - 120px))', display: 'flex', flexDirection: 'column', background: '#ffffff',
+      height: 'min(640px, calc(100vh - 100px))', display: 'flex', flexDirection: 'column', background: '#ffffff',
       border: '1px solid #c8c8c8', borderRadius: '8px', boxShadow: '0 4px 16px rgba(0, 0, 0, 0.3)', overflow: 'hidden',
       font: '16px/1.4 system-ui, sans-serif', color: '#1a1a1a'
     }, { id: ids.panel, role: 'dialog', 'aria-labelledby': ids.title, 'aria-describedby': ids.greeting });
@@ -128,7 +128,7 @@
         styleOptions: {
           accent: color,
           hideUploadButton: true,
-          suggestedActionLayout: 'stacked'
+          suggestedActionLayout: 'flow'
         }
       }, body);
       focusSendBox();
