@@ -105,16 +105,19 @@ public sealed class FaqMatcher
         }
 
         var candidates = new List<MatchCandidate>();
+        var uncovering = new List<MatchCandidate>();
         foreach (var (entry, (similarity, phrasing)) in best)
         {
             var coverage = Coverage(terms, entry, questionWeight);
-            if (coverage < options.MinCoverage)
-                continue;
             var score = options.CoverageWeight * coverage + (1 - options.CoverageWeight) * similarity;
-            candidates.Add(new MatchCandidate(entries[entry], score, coverage, similarity, phrasing));
+            (coverage < options.MinCoverage ? uncovering : candidates).Add(new MatchCandidate(entries[entry], score, coverage, similarity, phrasing));
         }
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return Decide(candidates, terms);
+        if (candidates.Count > 0)
+            return Decide(candidates, terms);
+        // Not covered. The closest entries still tell curators where the question came nearest (staff reports).
+        uncovering.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return new MatchResult(MatchOutcome.NotCovered, [.. uncovering.Take(options.MaxSuggestions)], terms);
     }
 
     private MatchResult Decide(List<MatchCandidate> candidates, List<string> terms)
