@@ -16,23 +16,34 @@ namespace ProSpine.FaqBot.Bot;
 /// </summary>
 public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffCommands staff, ILogger<FaqBot> logger) : ActivityHandler
 {
+    /// <summary>
+    /// Teams reports every person who later joins a team or group chat; there the welcome goes once, when the bot
+    /// itself is added (to a personal chat, group chat or team). Other channels welcome each new person.
+    /// </summary>
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (activity.ChannelId != Channels.Msteams)
+            return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+        return activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true
+            ? SendWelcomeAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
+    }
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
-        var answerer = faq.Current;
-        var botId = turnContext.Activity.Recipient?.Id;
-        // Teams reports every person who later joins a team or group chat; the welcome goes once, when the bot
-        // itself is added (personal chat, group chat or team). Elsewhere each new person is welcomed.
-        var welcomes = turnContext.Activity.ChannelId == Channels.Msteams
-            ? (membersAdded.Any(m => m.Id == botId) ? 1 : 0)
-            : membersAdded.Count(m => m.Id != botId);
-        for (var i = 0; i < welcomes; i++)
-        {
-            var welcome = MessageFactory.Text(answerer.Text(MessageKeys.Welcome));
-            welcome.TextFormat = TextFormatTypes.Markdown;
-            await turnContext.SendActivityAsync(welcome, cancellationToken);
-        }
+        foreach (var _ in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
+            await SendWelcomeAsync(turnContext, cancellationToken);
+    }
+
+    private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var welcome = MessageFactory.Text(faq.Current.Text(MessageKeys.Welcome));
+        welcome.TextFormat = TextFormatTypes.Markdown;
+        await turnContext.SendActivityAsync(welcome, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
