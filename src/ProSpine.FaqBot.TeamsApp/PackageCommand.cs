@@ -8,7 +8,7 @@ namespace ProSpine.FaqBot.TeamsApp;
 /// <c>dotnet run --project src/ProSpine.FaqBot.TeamsApp -- --app-id &lt;GUID&gt; [--out FILE.zip]</c>.
 /// Exit codes: 0 written, 1 the manifest template has problems, 2 bad arguments or no valid app id.
 /// </summary>
-internal static class Program
+internal static class PackageCommand
 {
     private const string Usage = """
         usage: teams-app-package [--app-id GUID] [--out FILE.zip]
@@ -30,27 +30,18 @@ internal static class Program
         }
 
         var root = FaqFolderLocator.FindRoot() ?? Directory.GetCurrentDirectory();
-        // The same precedence as the bot's configuration: an environment variable overrides appsettings.json.
-        var appIdText = options.GetValueOrDefault("--app-id")
-            ?? NullIfEmpty(Environment.GetEnvironmentVariable("MicrosoftAppId"))
-            ?? AppSettings.Value(root, "MicrosoftAppId");
-        if (string.IsNullOrWhiteSpace(appIdText))
+        var (appId, error) = AppIdFrom(
+            options.GetValueOrDefault("--app-id"), Environment.GetEnvironmentVariable("MicrosoftAppId"), AppSettings.Value(root, "MicrosoftAppId"));
+        if (appId is null)
         {
-            Console.Error.WriteLine("No Microsoft App ID: pass --app-id, or set MicrosoftAppId in appsettings.json. It is the "
-                + "Azure Bot's id (Azure portal > your Azure Bot > Settings > Configuration > Microsoft App ID).");
-            return 2;
-        }
-        if (!ManifestRules.Guid().IsMatch(appIdText.Trim()))
-        {
-            Console.Error.WriteLine($"'{appIdText}' is not a Microsoft App ID: it is a GUID such as 12345678-90ab-cdef-1234-567890abcdef "
-                + "(Azure portal > your Azure Bot > Settings > Configuration > Microsoft App ID).");
+            Console.Error.WriteLine(error);
             return 2;
         }
 
         var output = Path.GetFullPath(options.GetValueOrDefault("--out") ?? Path.Combine(root, "artifacts", "teams", "prospine-faq-teams.zip"));
         try
         {
-            var files = TeamsAppPackage.Build(TeamsAppPackage.DefaultSourceDirectory, Guid.Parse(appIdText.Trim()));
+            var files = TeamsAppPackage.Build(TeamsAppPackage.DefaultSourceDirectory, appId.Value);
             TeamsAppPackage.WriteZip(files, output);
         }
         catch (TeamsManifestException e)
@@ -63,5 +54,18 @@ internal static class Program
         return 0;
     }
 
-    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    /// <summary>
+    /// The app id from the command line, else the <c>MicrosoftAppId</c> environment variable, else appsettings.json:
+    /// the bot's own precedence. A missing or malformed id comes back as an error that says where to find it.
+    /// </summary>
+    internal static (Guid? AppId, string? Error) AppIdFrom(string? argument, string? environment, string? appSettings)
+    {
+        const string WhereToFindIt = "Azure portal > your Azure Bot > Settings > Configuration > Microsoft App ID";
+        var text = new[] { argument, environment, appSettings }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim();
+        if (text is null)
+            return (null, $"No Microsoft App ID: pass --app-id, or set MicrosoftAppId in appsettings.json ({WhereToFindIt}).");
+        if (!ManifestRules.Guid().IsMatch(text))
+            return (null, $"'{text}' is not a Microsoft App ID: it is a GUID such as 12345678-90ab-cdef-1234-567890abcdef ({WhereToFindIt}).");
+        return (Guid.Parse(text), null);
+    }
 }
