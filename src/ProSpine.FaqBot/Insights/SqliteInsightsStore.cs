@@ -23,81 +23,66 @@ public sealed class SqliteInsightsStore(string databasePath) : IInsightsStore
 
     public string DatabasePath { get; } = Path.GetFullPath(databasePath);
 
-    public async Task AddAsync(UnansweredQuestion question, CancellationToken cancellationToken)
+    public Task AddAsync(UnansweredQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        await using var connection = await OpenForWritingAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO unanswered (day, text, nearest_entry, nearest_score) VALUES ($day, $text, $entry, $score)";
-        command.Parameters.AddWithValue("$day", Day(question.Day));
-        command.Parameters.AddWithValue("$text", question.Text.Value);
-        command.Parameters.AddWithValue("$entry", (object?)question.NearestEntryId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$score", (object?)question.NearestScore ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return WriteAsync(
+            "INSERT INTO unanswered (day, text, nearest_entry, nearest_score) VALUES ($day, $text, $entry, $score)", cancellationToken,
+            ("$day", Day(question.Day)), ("$text", question.Text.Value), ("$entry", question.NearestEntryId), ("$score", question.NearestScore));
     }
 
-    public async Task AddAsync(FeedbackVote vote, CancellationToken cancellationToken)
+    public Task AddAsync(FeedbackVote vote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        await using var connection = await OpenForWritingAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO votes (day, entry, helpful) VALUES ($day, $entry, $helpful)";
-        command.Parameters.AddWithValue("$day", Day(vote.Day));
-        command.Parameters.AddWithValue("$entry", vote.EntryId);
-        command.Parameters.AddWithValue("$helpful", vote.Helpful);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return WriteAsync(
+            "INSERT INTO votes (day, entry, helpful) VALUES ($day, $entry, $helpful)", cancellationToken,
+            ("$day", Day(vote.Day)), ("$entry", vote.EntryId), ("$helpful", vote.Helpful));
     }
 
-    public async Task<IReadOnlyList<UnansweredQuestion>> UnansweredSinceAsync(DateOnly since, CancellationToken cancellationToken)
-    {
-        var rows = new List<UnansweredQuestion>();
-        if (!File.Exists(DatabasePath))
-            return rows;
-        await using var connection = await OpenAsync(SqliteOpenMode.ReadOnly, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT day, text, nearest_entry, nearest_score FROM unanswered WHERE day >= $since";
-        command.Parameters.AddWithValue("$since", Day(since));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
+    public Task<IReadOnlyList<UnansweredQuestion>> UnansweredSinceAsync(DateOnly since, CancellationToken cancellationToken) =>
+        ReadSinceAsync("SELECT day, text, nearest_entry, nearest_score FROM unanswered WHERE day >= $since", since, row => new UnansweredQuestion(
+            ParseDay(row.GetString(0)),
             // Stored text was redacted before it was written; redacting again changes nothing and keeps the type honest.
-            rows.Add(new UnansweredQuestion(
-                ParseDay(reader.GetString(0)),
-                Redaction.Redact(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetDouble(3)));
-        }
-        return rows;
-    }
+            Redaction.Redact(row.GetString(1)),
+            row.IsDBNull(2) ? null : row.GetString(2),
+            row.IsDBNull(3) ? null : row.GetDouble(3)), cancellationToken);
 
-    public async Task<IReadOnlyList<FeedbackVote>> VotesSinceAsync(DateOnly since, CancellationToken cancellationToken)
-    {
-        var rows = new List<FeedbackVote>();
-        if (!File.Exists(DatabasePath))
-            return rows;
-        await using var connection = await OpenAsync(SqliteOpenMode.ReadOnly, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT day, entry, helpful FROM votes WHERE day >= $since";
-        command.Parameters.AddWithValue("$since", Day(since));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            rows.Add(new FeedbackVote(ParseDay(reader.GetString(0)), reader.GetString(1), reader.GetBoolean(2)));
-        return rows;
-    }
+    public Task<IReadOnlyList<FeedbackVote>> VotesSinceAsync(DateOnly since, CancellationToken cancellationToken) =>
+        ReadSinceAsync("SELECT day, entry, helpful FROM votes WHERE day >= $since", since,
+            row => new FeedbackVote(ParseDay(row.GetString(0)), row.GetString(1), row.GetBoolean(2)), cancellationToken);
 
-    public async Task<int> PurgeBeforeAsync(DateOnly cutoff, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(DatabasePath))
-            return 0;
-        await using var connection = await OpenForWritingAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+    public async Task<int> PurgeBeforeAsync(DateOnly cutoff, CancellationToken cancellationToken) =>
+        !File.Exists(DatabasePath) ? 0 : await WriteAsync("""
             PRAGMA secure_delete = ON;
             DELETE FROM unanswered WHERE day < $cutoff;
             DELETE FROM votes WHERE day < $cutoff;
-            """;
-        command.Parameters.AddWithValue("$cutoff", Day(cutoff));
+            """, cancellationToken, ("$cutoff", Day(cutoff)));
+
+    /// <summary>Runs <paramref name="statements"/> with values as parameters (never spliced into the SQL).</summary>
+    /// <returns>How many rows changed.</returns>
+    private async Task<int> WriteAsync(string statements, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        await using var connection = await OpenForWritingAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = statements;
+        foreach (var (name, value) in values)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<T>> ReadSinceAsync<T>(string query, DateOnly since, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        if (!File.Exists(DatabasePath))
+            return rows;
+        await using var connection = await OpenAsync(SqliteOpenMode.ReadOnly, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = query;
+        command.Parameters.AddWithValue("$since", Day(since));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(read(reader));
+        return rows;
     }
 
     private async Task<SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Insights;
@@ -17,24 +18,33 @@ public sealed class InsightsRecorderTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    [Fact]
-    public async Task An_uncovered_question_reaches_the_database_redacted_with_its_nearest_entry()
+    private static async Task WhileRunningAsync(InsightsRecorder recorder, Func<Task> body)
     {
-        var store = new SignallingStore(new SqliteInsightsStore(DatabasePath));
-        var recorder = TestBots.Recorder(store);
         await recorder.StartAsync(default);
         try
         {
-            await new TestFlow(new TestAdapter(), TestBots.Bot(recorder))
-                .Send(UncoveredWithDetails)
-                .AssertReply(a => Assert.Contains("isn't covered", ((Microsoft.Bot.Schema.IMessageActivity)a).Text, StringComparison.Ordinal))
-                .StartTestAsync();
-            await store.WaitForWritesAsync();
+            await body();
         }
         finally
         {
             await recorder.StopAsync(default);
         }
+    }
+
+    private static void IsNotCovered(IActivity reply) =>
+        Assert.Contains("isn't covered", ((IMessageActivity)reply).Text, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task An_uncovered_question_reaches_the_database_redacted_with_its_nearest_entry()
+    {
+        var store = new SignallingStore(new SqliteInsightsStore(DatabasePath));
+        var recorder = TestBots.Recorder(store);
+
+        await WhileRunningAsync(recorder, async () =>
+        {
+            await new TestFlow(new TestAdapter(), TestBots.Bot(recorder)).Send(UncoveredWithDetails).AssertReply(IsNotCovered).StartTestAsync();
+            await store.WaitForWritesAsync();
+        });
 
         var stored = Assert.Single(await new SqliteInsightsStore(DatabasePath).UnansweredSinceAsync(DateOnly.MinValue, default));
         Assert.Equal("can a dog sense the pump? [email] [number]", stored.Text.Value);
@@ -50,16 +60,12 @@ public sealed class InsightsRecorderTests : IDisposable
     {
         var store = new SignallingStore(new SqliteInsightsStore(DatabasePath));
         var recorder = TestBots.Recorder(store);
-        await recorder.StartAsync(default);
-        try
+
+        await WhileRunningAsync(recorder, async () =>
         {
             recorder.RecordVote("lifespan", helpful: false);
             await store.WaitForWritesAsync();
-        }
-        finally
-        {
-            await recorder.StopAsync(default);
-        }
+        });
 
         var vote = Assert.Single(await store.VotesSinceAsync(DateOnly.MinValue, default));
         Assert.Equal(("lifespan", false), (vote.EntryId, vote.Helpful));
@@ -70,13 +76,12 @@ public sealed class InsightsRecorderTests : IDisposable
     {
         var store = new SignallingStore(new SqliteInsightsStore(DatabasePath));
         var recorder = TestBots.Recorder(store, new InsightsOptions { Enabled = false });
-        await recorder.StartAsync(default);
-        await new TestFlow(new TestAdapter(), TestBots.Bot(recorder))
-            .Send(UncoveredWithDetails)
-            .AssertReply(a => Assert.Contains("isn't covered", ((Microsoft.Bot.Schema.IMessageActivity)a).Text, StringComparison.Ordinal))
-            .StartTestAsync();
-        recorder.RecordVote("lifespan", helpful: true);
-        await recorder.StopAsync(default);
+
+        await WhileRunningAsync(recorder, async () =>
+        {
+            await new TestFlow(new TestAdapter(), TestBots.Bot(recorder)).Send(UncoveredWithDetails).AssertReply(IsNotCovered).StartTestAsync();
+            recorder.RecordVote("lifespan", helpful: true);
+        });
 
         Assert.False(File.Exists(DatabasePath));
     }
@@ -104,23 +109,17 @@ public sealed class InsightsRecorderTests : IDisposable
         await File.WriteAllTextAsync(folder.File("not-a-folder"), "");
         var log = new LogRecorder<InsightsRecorder>();
         var recorder = TestBots.Recorder(new SqliteInsightsStore(folder.File("not-a-folder/insights.db")), log: log);
-        await recorder.StartAsync(default);
-        try
+
+        await WhileRunningAsync(recorder, async () =>
         {
             await new TestFlow(new TestAdapter(), TestBots.Bot(recorder))
                 .Send("can a zebrafish sense the pump? 414-555-0199")
-                .AssertReply(a => Assert.Contains("isn't covered", ((Microsoft.Bot.Schema.IMessageActivity)a).Text, StringComparison.Ordinal))
+                .AssertReply(IsNotCovered)
                 .Send("how long does an intrathecal pump last")
-                .AssertReply(a => Assert.Contains("5-10 years", ((Microsoft.Bot.Schema.IMessageActivity)a).Text, StringComparison.Ordinal))
+                .AssertReply(a => Assert.Contains("5-10 years", ((IMessageActivity)a).Text, StringComparison.Ordinal))
                 .StartTestAsync();
-
-            var warning = await log.NextWarningAsync();
-            Assert.Contains("write failed", warning, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await recorder.StopAsync(default);
-        }
+            Assert.Contains("write failed", await log.NextWarningAsync(), StringComparison.Ordinal);
+        });
         Assert.All(log.Entries, e =>
         {
             Assert.DoesNotContain("zebrafish", e.Message + e.Exception, StringComparison.Ordinal);
