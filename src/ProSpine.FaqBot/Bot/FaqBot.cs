@@ -39,13 +39,6 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
             await SendWelcomeAsync(turnContext, cancellationToken);
     }
 
-    private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var welcome = MessageFactory.Text(faq.Current.Text(MessageKeys.Welcome));
-        welcome.TextFormat = TextFormatTypes.Markdown;
-        await turnContext.SendActivityAsync(welcome, cancellationToken);
-    }
-
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -77,6 +70,13 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
         logger.LogInformation("Answered on {ChannelId}: route {Route}, entry {EntryId}, score {Score:F3}, rule {Rule}, {ElapsedMs:F1} ms",
             activity.ChannelId, reply.Route, reply.Answer?.Id, reply.Match?.Best?.Score, reply.RuleName,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var welcome = MessageFactory.Text(faq.Current.Text(MessageKeys.Welcome));
+        welcome.TextFormat = TextFormatTypes.Markdown;
+        await turnContext.SendActivityAsync(welcome, cancellationToken);
     }
 
     /// <summary>
