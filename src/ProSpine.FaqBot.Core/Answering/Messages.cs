@@ -56,11 +56,26 @@ public static class MessageKeys
     public const string WidgetClose = "widget.close";
     public const string WidgetLoading = "widget.loading";
     public const string WidgetUnavailable = "widget.unavailable";
+    public const string StaffHelp = "staff.help";
+    public const string StaffLookup = "staff.lookup";
+    public const string StaffLookupUsage = "staff.lookupUsage";
+    public const string StaffUnanswered = "staff.unanswered";
+    public const string StaffUnansweredRow = "staff.unansweredRow";
+    public const string StaffUnansweredNone = "staff.unansweredNone";
+    public const string StaffFeedback = "staff.feedback";
+    public const string StaffFeedbackRow = "staff.feedbackRow";
+    public const string StaffFeedbackNone = "staff.feedbackNone";
+    public const string StaffMore = "staff.more";
+    public const string StaffBadDays = "staff.badDays";
+    public const string StaffRecordingOff = "staff.recordingOff";
+    public const string StaffNone = "staff.none";
 
     public static readonly IReadOnlyList<string> Required =
     [
         Welcome, NotCovered, Empty, TooLong, Crisis, Emergency, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
         Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
         FeedbackSorry, Apology, WidgetLauncher, WidgetTitle, WidgetGreeting, WidgetClose, WidgetLoading, WidgetUnavailable,
+        StaffHelp, StaffLookup, StaffLookupUsage, StaffUnanswered, StaffUnansweredRow, StaffUnansweredNone, StaffFeedback,
+        StaffFeedbackRow, StaffFeedbackNone, StaffMore, StaffBadDays, StaffRecordingOff, StaffNone,
     ];
 }

@@ -17,16 +17,30 @@ public static class AppSettings
     public static T Section<T>(string rootDirectory, string section)
         where T : new()
     {
-        var path = Path.Combine(rootDirectory, FileName);
-        if (!File.Exists(path))
-            return new T();
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions
-        {
-            CommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        });
-        return document.RootElement.TryGetProperty(section, out var element)
+        using var document = Read(rootDirectory);
+        return document is not null && document.RootElement.TryGetProperty(section, out var element)
             ? element.Deserialize<T>(BindingOptions) ?? new T()
             : new T();
+    }
+
+    /// <summary>A top-level text setting (such as <c>MicrosoftAppId</c>), or null where the file or setting is absent.</summary>
+    public static string? Value(string rootDirectory, string key)
+    {
+        using var document = Read(rootDirectory);
+        return document is not null && document.RootElement.TryGetProperty(key, out var element) && element.ValueKind == JsonValueKind.String
+            ? element.GetString()
+            : null;
+    }
+
+    private static JsonDocument? Read(string rootDirectory)
+    {
+        var path = Path.Combine(rootDirectory, FileName);
+        return File.Exists(path)
+            ? JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            })
+            : null;
     }
 }

@@ -121,7 +121,37 @@ public sealed class FaqMatcher
             candidates.Add(new MatchCandidate(entries[entry], score, coverage, closest.Similarity, closest.Phrasing));
         }
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return Decide(candidates, terms);
+        if (candidates.Count > 0)
+            return Decide(candidates, terms);
+        // Not covered. The closest entries still tell curators where the question came nearest (staff reports).
+        return new MatchResult(MatchOutcome.NotCovered, NearestEntries(terms, questionWeight), terms);
+    }
+
+    /// <summary>
+    /// For a question no entry covers: the entries that come nearest, among those using its rarest terms (a bounded
+    /// number, so an off-topic question costs little however large the FAQ).
+    /// </summary>
+    private List<MatchCandidate> NearestEntries(List<string> terms, double questionWeight)
+    {
+        const int MaxScored = 64;
+        var selected = new HashSet<int>();
+        foreach (var term in terms.Where(postings.ContainsKey).OrderBy(t => postings[t].Length))
+        {
+            if (selected.Count > 0 && selected.Count + postings[term].Length > MaxScored)
+                break;
+            selected.UnionWith(postings[term].Take(MaxScored));
+        }
+        var nearest = new List<MatchCandidate>();
+        foreach (var entry in selected)
+        {
+            if (ClosestPhrasing(terms, entry, questionWeight) is not { } closest)
+                continue;
+            var coverage = Coverage(terms, entry, questionWeight);
+            var score = options.CoverageWeight * coverage + (1 - options.CoverageWeight) * closest.Similarity;
+            nearest.Add(new MatchCandidate(entries[entry], score, coverage, closest.Similarity, closest.Phrasing));
+        }
+        nearest.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return [.. nearest.Take(options.MaxSuggestions)];
     }
 
     private MatchResult Decide(List<MatchCandidate> candidates, List<string> terms)

@@ -18,7 +18,8 @@ public enum MatchOutcome
 public sealed record MatchCandidate(FaqEntry Entry, double Score, double Coverage, double Similarity, string ClosestPhrasing);
 
 /// <summary>What the matcher decided, and why.</summary>
-/// <param name="Candidates">The best entries, best first (the chosen one, runners-up, or the suggestions).</param>
+/// <param name="Candidates">The best entries, best first: the chosen one and runners-up, the suggestions, or, when
+/// nothing is covered, the closest entries (none close enough to answer).</param>
 /// <param name="Terms">The question's terms after normalisation, synonyms and typo correction.</param>
 public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<string> Terms)
 {

@@ -1,29 +1,42 @@
 using System.Diagnostics;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Hosting;
+using ProSpine.FaqBot.Insights;
 
 namespace ProSpine.FaqBot.Bot;
 
 /// <summary>
-/// The Bot Framework face of the FAQ: welcomes new members, answers messages through the current FAQ, and counts
-/// feedback votes. Logs route, entry, score, channel and timing; never what a person typed or who they are.
+/// The Bot Framework face of the FAQ: welcomes new members, answers messages through the current FAQ, runs the staff
+/// commands for staff in Teams, and records feedback votes and uncovered questions (redacted) for the staff reports.
+/// Logs route, entry, score, channel and timing; never what a person typed or who they are.
 /// </summary>
-public sealed class FaqBot(FaqProvider faq, IFeedbackRecorder feedback, ILogger<FaqBot> logger) : ActivityHandler
+public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffCommands staff, ILogger<FaqBot> logger) : ActivityHandler
 {
+    /// <summary>
+    /// Teams reports every person who later joins a team or group chat; there the welcome goes once, when the bot
+    /// itself is added (to a personal chat, group chat or team). Other channels welcome each new person.
+    /// </summary>
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (activity.ChannelId != Channels.Msteams)
+            return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+        return activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true
+            ? SendWelcomeAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
+    }
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
-        var answerer = faq.Current;
-        foreach (var member in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
-        {
-            var welcome = MessageFactory.Text(answerer.Text(MessageKeys.Welcome));
-            welcome.TextFormat = TextFormatTypes.Markdown;
-            await turnContext.SendActivityAsync(welcome, cancellationToken);
-        }
+        foreach (var _ in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
+            await SendWelcomeAsync(turnContext, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -35,18 +48,44 @@ public sealed class FaqBot(FaqProvider faq, IFeedbackRecorder feedback, ILogger<
 
         if (FeedbackVote(activity.Value) is var (entryId, helpful) && answerer.Content.Find(entryId) is not null)
         {
-            feedback.Record(entryId, helpful);
+            insights.RecordVote(entryId, helpful);
             logger.LogInformation("Feedback {Vote} for {EntryId} on {ChannelId}", helpful ? "helpful" : "not helpful", entryId, activity.ChannelId);
-            await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(answerer.Feedback(helpful), answerer), cancellationToken);
+            await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(answerer.Feedback(helpful), answerer, activity.ChannelId), cancellationToken);
             return;
         }
 
-        var reply = answerer.Answer(activity.Text);
-        await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(reply, answerer), cancellationToken);
+        var question = QuestionText(activity);
+        if (await staff.TryAnswerAsync(activity, question, answerer, cancellationToken) is { } staffReply)
+        {
+            var message = MessageFactory.Text(staffReply);
+            message.TextFormat = TextFormatTypes.Markdown;
+            await turnContext.SendActivityAsync(message, cancellationToken);
+            return;
+        }
+
+        var reply = answerer.Answer(question);
+        await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(reply, answerer, activity.ChannelId), cancellationToken);
+        if (reply.Route == Core.Safety.Route.NotCovered)
+            insights.RecordUnanswered(question, reply.Match?.Best);
         logger.LogInformation("Answered on {ChannelId}: route {Route}, entry {EntryId}, score {Score:F3}, rule {Rule}, {ElapsedMs:F1} ms",
             activity.ChannelId, reply.Route, reply.Answer?.Id, reply.Match?.Best?.Score, reply.RuleName,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var welcome = MessageFactory.Text(faq.Current.Text(MessageKeys.Welcome));
+        welcome.TextFormat = TextFormatTypes.Markdown;
+        await turnContext.SendActivityAsync(welcome, cancellationToken);
+    }
+
+    /// <summary>
+    /// The question without the bot's own @mention: in Teams group chats and channels a message to the bot starts with
+    /// <c>&lt;at&gt;Bot name&lt;/at&gt;</c>, which is not part of what was asked. Other people's mentions stay (and
+    /// are redacted if the question is recorded).
+    /// </summary>
+    private static string? QuestionText(IMessageActivity activity) =>
+        activity.Recipient is not null && activity.Text is not null ? activity.RemoveRecipientMention() : activity.Text;
 
     /// <summary>A vote from a feedback button's value, or null when the value is anything else.</summary>
     private static (string EntryId, bool Helpful)? FeedbackVote(object? value)

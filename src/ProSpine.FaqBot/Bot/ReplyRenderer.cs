@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ProSpine.FaqBot.Core.Answering;
@@ -6,8 +7,9 @@ using ProSpine.FaqBot.Core.Answering;
 namespace ProSpine.FaqBot.Bot;
 
 /// <summary>
-/// Turns a channel-independent <see cref="Reply"/> into a Bot Framework message: Markdown text with the citation,
-/// and suggested actions for follow-up questions, "Did you mean" choices, feedback and the call button.
+/// Turns a channel-independent <see cref="Reply"/> into a Bot Framework message: Markdown text with the citation, and
+/// buttons for follow-up questions, "Did you mean" choices, feedback and the call. The buttons are suggested actions,
+/// except in Microsoft Teams, where they are a hero card's buttons (see <see cref="UsesCardButtons"/>).
 /// </summary>
 public static class ReplyRenderer
 {
@@ -17,7 +19,14 @@ public static class ReplyRenderer
     public const string Helpful = "helpful";
     public const string NotHelpful = "notHelpful";
 
-    public static Activity ToActivity(Reply reply, Answerer answerer)
+    /// <summary>
+    /// Teams shows suggested actions only in some scopes and clients, and never in channels, while hero card buttons
+    /// work in personal chat, group chat and channels alike: one rule for every Teams conversation keeps a reply the
+    /// same wherever staff forward or quote it.
+    /// </summary>
+    public static bool UsesCardButtons(string? channelId) => channelId == Channels.Msteams;
+
+    public static Activity ToActivity(Reply reply, Answerer answerer, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(answerer);
@@ -31,19 +40,32 @@ public static class ReplyRenderer
         activity.TextFormat = TextFormatTypes.Markdown;
         activity.Locale = reply.Language == "es" ? "es-US" : "en-US";
 
+        var cardButtons = UsesCardButtons(channelId);
         var actions = new List<CardAction>();
         if (reply.Call is { } call)
-            actions.Add(new CardAction(ActionTypes.Call, call.Label, value: "tel:" + call.Number));
+            actions.Add(CallAction(call, cardButtons));
         actions.AddRange(reply.Suggestions.Select(s => new CardAction(ActionTypes.ImBack, s.Title, value: s.Value)));
         if (reply.AsksFeedback)
         {
             actions.Add(FeedbackAction(answerer.Text(MessageKeys.FeedbackHelpful), Helpful, reply.Answer!.Id));
             actions.Add(FeedbackAction(answerer.Text(MessageKeys.FeedbackNotHelpful), NotHelpful, reply.Answer!.Id));
         }
-        if (actions.Count > 0)
+        if (actions.Count == 0)
+            return activity;
+        if (cardButtons)
+            activity.Attachments = [new HeroCard { Buttons = actions }.ToAttachment()];
+        else
             activity.SuggestedActions = new SuggestedActions { Actions = actions };
         return activity;
     }
+
+    /// <summary>
+    /// Web Chat and the Emulator dial a <c>call</c> action. Teams cards support only openUrl, imBack, messageBack,
+    /// invoke and signin, so there the button opens a <c>tel:</c> link, which Teams mobile dials; the number is in the
+    /// text as well, for desktop clients that do not.
+    /// </summary>
+    private static CardAction CallAction(CallAction call, bool cardButtons) =>
+        new(cardButtons ? ActionTypes.OpenUrl : ActionTypes.Call, call.Label, value: "tel:" + call.Number);
 
     private static CardAction FeedbackAction(string title, string vote, string entryId) => new(
         ActionTypes.MessageBack,

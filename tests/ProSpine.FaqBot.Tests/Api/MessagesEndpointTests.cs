@@ -65,18 +65,15 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
-    public async Task A_feedback_vote_is_thanked_and_counted()
+    public async Task A_feedback_vote_is_thanked()
     {
         using var client = factory.CreateClient();
         var vote = Activities.Message("");
         vote.Value = Newtonsoft.Json.Linq.JObject.FromObject(new { feedback = "helpful", entry = "lifespan" });
-        var recorder = (ProSpine.FaqBot.Bot.IFeedbackRecorder)factory.Services.GetService(typeof(ProSpine.FaqBot.Bot.IFeedbackRecorder))!;
-        var before = recorder.Votes("lifespan").Helpful;
 
         var replies = await Activities.PostExpectingRepliesAsync(client, vote);
 
         Assert.Contains("Thank you", Assert.Single(replies).Text, StringComparison.Ordinal);
-        Assert.Equal(before + 1, recorder.Votes("lifespan").Helpful);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace ProSpine.FaqBot.Tests.Bot;
 
 public sealed class FaqBotTests
 {
-    private static FaqBot.Bot.FaqBot NewBot() => new(TestFaq.Provider(), new InMemoryFeedbackRecorder(), NullLogger<FaqBot.Bot.FaqBot>.Instance);
+    private static FaqBot.Bot.FaqBot NewBot() => TestBots.Bot();
 
     [Fact]
     public async Task A_turn_answers_with_the_verbatim_text_and_its_citation()

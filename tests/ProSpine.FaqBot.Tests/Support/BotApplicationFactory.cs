@@ -2,27 +2,37 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 
 namespace ProSpine.FaqBot.Tests.Support;
 
-/// <summary>The bot in memory, with the repository as content root, optional settings and an optional clock.</summary>
+/// <summary>
+/// The bot in memory, with the repository as content root, its insights database in a temporary folder (deleted on
+/// dispose), optional settings, an optional clock and optional replacements of services.
+/// </summary>
 public class BotApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?>? settings;
+    private readonly Action<IServiceCollection>? services;
     private readonly TimeProvider? time;
+    private readonly TemporaryFolder data = new();
 
     public BotApplicationFactory()
     {
     }
 
-    protected internal BotApplicationFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
+    protected internal BotApplicationFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         this.settings = settings;
         this.time = time;
+        this.services = services;
     }
+
+    public string InsightsDatabase => data.File("insights.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,10 +41,20 @@ public class BotApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Faq:WatchForChanges", "false");
         // Tests share one client address; the rate-limit tests switch the limits back on.
         builder.UseSetting("RateLimiting:Enabled", "false");
+        builder.UseSetting("Insights:DatabasePath", InsightsDatabase);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         if (time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(time));
+        if (services is not null)
+            builder.ConfigureTestServices(services);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            data.Dispose();
     }
 }
 
@@ -67,6 +87,36 @@ public static class Activities
         Recipient = new ChannelAccount("bot", "Bot", RoleTypes.Bot),
         MembersAdded = [new ChannelAccount("bot", "Bot"), new ChannelAccount("user-1", "Visitor")],
     };
+
+    /// <summary>
+    /// A message as Teams sends it: tenant in <c>channelData</c> and <c>conversation.tenantId</c>, and in group chats
+    /// and channels the bot's @mention at the start of the text with its mention entity.
+    /// </summary>
+    public static Activity Teams(string text, string conversationType, string tenantId, string? channelId = Channels.Msteams)
+    {
+        var activity = Message(text, channelId: channelId ?? Channels.Msteams);
+        activity.From = new ChannelAccount("29:staff-member", "Alex Staff", RoleTypes.User, aadObjectId: Guid.NewGuid().ToString());
+        activity.Recipient = new ChannelAccount("28:" + TeamsBotId, TeamsBotName, RoleTypes.Bot);
+        activity.Conversation = new ConversationAccount(
+            isGroup: conversationType != "personal", conversationType: conversationType, id: "a:conv-" + Guid.NewGuid().ToString("N")[..8], tenantId: tenantId);
+        activity.ChannelData = new TeamsChannelData
+        {
+            Tenant = new TenantInfo(tenantId),
+            Channel = conversationType == "channel" ? new ChannelInfo("19:clinic-channel@thread.tacv2", "General") : null,
+        };
+        if (conversationType != "personal")
+        {
+            var mention = new Mention(activity.Recipient, $"<at>{TeamsBotName}</at>", "mention");
+            var entity = new Entity();
+            entity.SetAs(mention);
+            activity.Entities = [entity];
+            activity.Text = $"<at>{TeamsBotName}</at> {text}";
+        }
+        return activity;
+    }
+
+    public const string TeamsBotName = "Pro Spine FAQ";
+    public const string TeamsBotId = "3f2a7c1e-5b6d-4e8f-9a0b-1c2d3e4f5a6b";
 
     public static StringContent Json(object activity) =>
         new(JsonConvert.SerializeObject(activity), Encoding.UTF8, "application/json");

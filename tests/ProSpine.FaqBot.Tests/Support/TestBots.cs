@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Bot;
+using ProSpine.FaqBot.Core.Insights;
+using ProSpine.FaqBot.Core.Staff;
+using ProSpine.FaqBot.Insights;
+
+namespace ProSpine.FaqBot.Tests.Support;
+
+/// <summary>The FAQ bot for <c>TestFlow</c> turns, with its recorder and staff commands wired as the host wires them.</summary>
+public static class TestBots
+{
+    public const string StaffTenant = "6a1c2f0e-4b7d-4e2a-9c3b-5d8e7f6a1b2c";
+
+    /// <summary>A recorder with recording off: for tests that are not about insights.</summary>
+    public static InsightsRecorder RecorderOff() => Recorder(new NullStore(), new InsightsOptions { Enabled = false });
+
+    public static InsightsRecorder Recorder(IInsightsStore store, InsightsOptions? options = null, TimeProvider? time = null, ILogger<InsightsRecorder>? log = null) =>
+        new(store, Options.Create(options ?? new InsightsOptions()), time ?? TimeProvider.System, log ?? NullLogger<InsightsRecorder>.Instance);
+
+    public static FaqBot.Bot.FaqBot Bot(InsightsRecorder? recorder = null, IInsightsStore? store = null, InsightsOptions? insights = null)
+    {
+        var staff = new StaffOptions();
+        staff.TenantIds.Add(StaffTenant);
+        var commands = new StaffCommands(Options.Create(staff), Options.Create(insights ?? new InsightsOptions()), store ?? new NullStore(),
+            TimeProvider.System, NullLogger<StaffCommands>.Instance);
+        return new FaqBot.Bot.FaqBot(TestFaq.Provider(), recorder ?? RecorderOff(), commands, NullLogger<FaqBot.Bot.FaqBot>.Instance);
+    }
+
+    /// <summary>Keeps nothing.</summary>
+    private sealed class NullStore : IInsightsStore
+    {
+        public Task AddAsync(UnansweredQuestion question, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task AddAsync(FeedbackVote vote, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<UnansweredQuestion>> UnansweredSinceAsync(DateOnly since, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<UnansweredQuestion>>([]);
+
+        public Task<IReadOnlyList<FeedbackVote>> VotesSinceAsync(DateOnly since, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<FeedbackVote>>([]);
+
+        public Task<int> PurgeBeforeAsync(DateOnly cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+    }
+}
