@@ -29,9 +29,10 @@ public static class EdgeProtection
             limiter.AddPolicy(RateLimitingOptions.PublicPolicy, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                return !limits.Enabled
-                    ? RateLimitPartition.GetNoLimiter("off")
-                    : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
+                var client = context.Connection.RemoteIpAddress;
+                return !limits.Enabled || (limits.ExemptLoopback && client is not null && IPAddress.IsLoopback(client))
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
+                    : RateLimitPartition.GetTokenBucketLimiter(client?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = limits.BurstLimit,
                         TokensPerPeriod = Math.Max(1, limits.RequestsPerMinute / 6),

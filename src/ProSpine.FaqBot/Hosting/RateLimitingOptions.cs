@@ -17,6 +17,12 @@ public sealed class RateLimitingOptions
     /// <summary>False turns the limits off (for load tests).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Requests from this machine (the Emulator, the evaluation script, a developer's browser) are not limited. Behind
+    /// a reverse proxy, list it in <c>ReverseProxy:KnownProxies</c> so that the real clients are.
+    /// </summary>
+    public bool ExemptLoopback { get; set; } = true;
+
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 120;
 

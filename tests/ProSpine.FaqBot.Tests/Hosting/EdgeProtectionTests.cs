@@ -8,6 +8,7 @@ public sealed class EdgeProtectionTests
     private static readonly Dictionary<string, string?> TightLimits = new()
     {
         ["RateLimiting:Enabled"] = "true",
+        ["RateLimiting:ExemptLoopback"] = "false",
         ["RateLimiting:BurstLimit"] = "3",
         ["RateLimiting:RequestsPerMinute"] = "6",
     };
@@ -72,6 +73,19 @@ public sealed class EdgeProtectionTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, await FourthRequestFromNewForwardedAddresses(untrusted));
         Assert.Equal(HttpStatusCode.OK, await FourthRequestFromNewForwardedAddresses(trusted));
+    }
+
+    [Fact]
+    public async Task Requests_from_this_machine_are_not_limited_by_default()
+    {
+        await using var server = new LiveBotServer(new Dictionary<string, string?>(TightLimits) { ["RateLimiting:ExemptLoopback"] = "true" });
+        using var client = server.CreateClient();
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(Activities.Message("hello")));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     [Fact]
