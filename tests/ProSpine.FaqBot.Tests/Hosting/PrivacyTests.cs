@@ -36,6 +36,14 @@ public sealed class PrivacyTests
         var unreachable = Activities.Message($"is the {Marker} pump safe", serviceUrl: "http://127.0.0.1:9", expectReplies: false);
         unreachable.From.Id = UserId;
         using var failed = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(unreachable));
+        // The website chat and Teams, where uncovered questions are also recorded for the staff reports.
+        var webChat = new DirectLineClient(factory.CreateClient());
+        var conversation = await webChat.StartAsync(userId: UserId);
+        await webChat.PostMessageAsync(conversation, $"what does the {Marker} cost", clientActivityId: Marker);
+        await webChat.PostMessageAsync(conversation, $"how long does the {Marker} pump last", clientActivityId: Marker + "2");
+        var teams = Activities.Teams($"is the {Marker} pump covered by my insurance", "channel", "tenant-" + Marker);
+        teams.From.Id = UserId;
+        await Activities.PostExpectingRepliesAsync(client, teams);
         // One that reaches a channel and is answered there.
         var delivered = Activities.Message($"what is in the {Marker} pump", serviceUrl: channel.Url, expectReplies: false);
         using var ok = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(delivered));
