@@ -1,13 +1,10 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Bot;
 using ProSpine.FaqBot.Core.Answering;
-using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Matching;
-using ProSpine.FaqBot.Core.Staff;
 using ProSpine.FaqBot.DirectLine;
 using ProSpine.FaqBot.Insights;
 using ProSpine.FaqBot.Widget;
@@ -31,16 +28,6 @@ public static class FaqBotHosting
 
         services.AddSingleton<FaqProvider>();
         services.AddHostedService<FaqReloader>();
-        services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IInsightsStore>(sp => new SqliteInsightsStore(Path.Combine(
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
-            sp.GetRequiredService<IOptions<InsightsOptions>>().Value.DatabasePath)));
-        services.AddSingleton<InsightsRecorder>();
-        services.AddHostedService(sp => sp.GetRequiredService<InsightsRecorder>());
-        services.AddSingleton<StaffCommands>();
 
         // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId come from configuration;
         // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode. The adapter needs the app id
@@ -54,6 +41,7 @@ public static class FaqBotHosting
             sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddTransient<IBot, Bot.FaqBot>();
+        builder.AddStaffInsights();
         builder.AddDirectLine();
         builder.AddWidget();
         builder.AddEdgeProtection();

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Bot;
+using ProSpine.FaqBot.Core.Insights;
+using ProSpine.FaqBot.Core.Staff;
+
+namespace ProSpine.FaqBot.Insights;
+
+/// <summary>Registers what staff see in Teams: the redacted insights store, its recorder, and the staff commands.</summary>
+public static class InsightsHosting
+{
+    public static WebApplicationBuilder AddStaffInsights(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IInsightsStore>(sp => new SqliteInsightsStore(Path.Combine(
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<IOptions<InsightsOptions>>().Value.DatabasePath)));
+        services.AddSingleton<InsightsRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<InsightsRecorder>());
+        services.AddSingleton<StaffCommands>();
+        return builder;
+    }
+}
