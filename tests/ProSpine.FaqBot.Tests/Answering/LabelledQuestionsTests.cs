@@ -5,35 +5,47 @@ using Xunit.Abstractions;
 namespace ProSpine.FaqBot.Tests.Answering;
 
 /// <summary>
-/// The team's own labelled questions (tests/…/Data/labelled-questions.tsv), written independently of the FAQ's
-/// alternates. Safety routes must be perfect; the overall floor guards against regressions.
+/// The team's labelled questions in tests/…/Data, written independently of the FAQ's alternates:
+/// <c>labelled-questions.tsv</c> (469 lines) and <c>patient-questions-b.tsv</c> (323 lines, written later by someone
+/// who saw only the page and the entries' questions and answers). Safety routes must be perfect; the overall floors
+/// guard against regressions.
 /// </summary>
 public sealed class LabelledQuestionsTests(ITestOutputHelper output)
 {
-    /// <summary>The accuracy reached when the thresholds in appsettings.json were last tuned; raise it, never lower it.</summary>
-    private const double OverallFloor = 0.95;
-
-    [Fact]
-    public void Emergencies_and_crises_are_always_routed_to_911_and_988()
+    /// <summary>The accuracy each set reached when the FAQ and thresholds were last tuned; raise them, never lower them.</summary>
+    public static TheoryData<string, double> Sets => new()
     {
-        var report = Evaluate();
+        { "labelled-questions.tsv", 0.955 },
+        { "patient-questions-b.tsv", 0.95 },
+    };
+
+    public static TheoryData<string> SetNames => [.. Sets.Select(row => (string)row[0])];
+
+    [Theory]
+    [MemberData(nameof(SetNames))]
+    public void Emergencies_and_crises_are_always_routed_to_911_and_988(string set)
+    {
+        var report = Evaluate(set);
 
         Assert.Equal(1.0, report.Accuracy("emergency"));
         Assert.Equal(1.0, report.Accuracy("crisis"));
     }
 
-    [Fact]
-    public void The_labelled_set_scores_at_least_the_pinned_floor()
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Each_labelled_set_scores_at_least_its_pinned_floor(string set, double floor)
     {
-        var report = Evaluate();
+        var report = Evaluate(set);
 
         output.WriteLine(report.Format(maxFailures: 100));
-        Assert.True(report.Overall >= OverallFloor, report.Format());
+        Assert.True(report.Overall >= floor, report.Format());
     }
 
-    // The set is answered once for both tests.
-    private static readonly Lazy<EvaluationReport> Report = new(() =>
-        LabelledQuestions.Evaluate(TestFaq.Answerer(), LabelledQuestions.Load(Repository.TestData("labelled-questions.tsv"))));
+    // Each set is answered once for both tests.
+    private static readonly Dictionary<string, Lazy<EvaluationReport>> Reports = Sets
+        .Select(row => (string)row[0])
+        .ToDictionary(set => set, set => new Lazy<EvaluationReport>(() =>
+            LabelledQuestions.Evaluate(TestFaq.Answerer(), LabelledQuestions.Load(Repository.TestData(set)))));
 
-    private static EvaluationReport Evaluate() => Report.Value;
+    private static EvaluationReport Evaluate(string set) => Reports[set].Value;
 }
