@@ -15,8 +15,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// <summary>The accuracy each set reached when the FAQ and thresholds were last tuned; raise them, never lower them.</summary>
     public static TheoryData<string, double> Sets => new()
     {
-        { "labelled-questions.tsv", 0.955 },
-        { "patient-questions-b.tsv", 0.95 },
+        { "labelled-questions.tsv", 0.959 },
+        { "patient-questions-b.tsv", 0.959 },
     };
 
     public static TheoryData<string> SetNames => [.. Sets.Select(row => (string)row[0])];
