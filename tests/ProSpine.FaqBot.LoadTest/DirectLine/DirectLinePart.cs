@@ -24,7 +24,7 @@ internal static class DirectLinePart
 
         output.Write(new Table("conversations", "welcomed", "messages", "answered once", "lost", "duplicated", "out of order")
             .Add(result.Conversations, result.Welcomed, result.Messages, result.AnsweredOnce, result.Lost, result.Duplicated, result.OutOfOrder));
-        output.Write(new Table("repeated ids", "unexpected", "stream != stored", "errors", "messages/s", "reply p50 ms", "reply p99 ms")
+        output.Write(new Table("repeated ids", "unexpected", "received != stored", "errors", "messages/s", "reply p50 ms", "reply p99 ms")
             .Add(result.RepeatedIds, result.Unexpected, result.StoredMismatch, result.Errors.Values.Sum(), result.Messages / result.Elapsed.TotalSeconds, result.P50, result.P99));
         if (result.Errors.Count > 0)
             output.WriteLine($"errors: {ErrorTally.Describe(result.Errors)}");
