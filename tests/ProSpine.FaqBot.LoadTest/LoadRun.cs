@@ -46,7 +46,7 @@ internal static class LoadRun
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var context = new LoadContext(http, new ServerLauncher(http, botAssembly, botUrl), QuestionMix.Load(), Console.Out);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ProSpine FAQ bot load, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, bot: {botUrl?.AbsoluteUri ?? botAssembly}"));
+            $"ProSpine FAQ bot load, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, bot: {botUrl?.AbsoluteUri ?? Path.GetRelativePath(Environment.CurrentDirectory, botAssembly)}"));
         Console.WriteLine();
 
         var passed = true;

@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == EchoServer.Command)
     return 0;
 }
 
+if (args.Any(a => a is "--help" or "-h"))
+{
+    Console.WriteLine(LoadRun.Usage);
+    return 0;
+}
+
 try
 {
     return await LoadRun.RunAsync(CommandLine.Parse(args));
