@@ -32,10 +32,7 @@ public static class FaqBotHosting
         // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId come from configuration;
         // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode. The adapter needs the app id
         // too, for the turns of the channel it hosts itself.
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication, FaqBotAuthentication>();
         services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),
             sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ProSpine.FaqBot.LoadTest.Servers;
+
+/// <summary>
+/// The ceiling the FAQ bot is measured against: the same Bot Framework pipeline (ASP.NET Core minimal hosting,
+/// <c>CloudAdapter</c> with <c>ConfigurationBotFrameworkAuthentication</c>, <c>POST /api/messages</c>) with a turn that
+/// only echoes the text. Run as this program's <c>echo-server</c> command, in its own process like the bot, with
+/// the bot's log levels, so that the difference between the two is the FAQ bot's own work.
+/// </summary>
+internal static class EchoServer
+{
+    public const string Command = "echo-server";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // The bot's appsettings.json levels: no per-request log lines from the framework.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Bot", LogLevel.Warning);
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        // A factory: registered by type, CloudAdapter's two constructors are ambiguous to the container.
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
+        builder.Services.AddTransient<IBot, EchoBot>();
+        builder.Services.AddHealthChecks();
+
+        var app = builder.Build();
+        app.MapPost("/api/messages", (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted));
+        app.MapHealthChecks("/health/ready");
+        await app.RunAsync();
+    }
+
+    private sealed class EchoBot : ActivityHandler
+    {
+        protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+            turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Activity.Text), cancellationToken);
+    }
+}
