@@ -14,6 +14,7 @@ internal static class LoadRun
                ... -- echo-server --urls http://127.0.0.1:PORT
           --url URL               a bot already running (messages, directline); default: start the built bot
           --echo-url URL          an echo server already running; default: start one
+          --echo-no-sign-in       the echo server skips the per-turn sign-in client too, as the bot does
           --bot PATH              the bot's dll; default: src/ProSpine.FaqBot/bin/<configuration>/net10.0/
           --connections 32        messages: concurrent conversations
           --duration 30           messages: seconds per measured round, --rounds 2 per server (after --warmup 5)
@@ -34,6 +35,7 @@ internal static class LoadRun
         };
         var botUrl = command.Url("url");
         var echoUrl = command.Url("echo-url");
+        var echoWithoutSignIn = command.Switch("echo-no-sign-in");
         var botAssembly = command.Text("bot") ?? ServerLauncher.DefaultBotAssembly();
         var messages = new MessagesSettings(command.Int("connections", 32), command.Seconds("duration", TimeSpan.FromSeconds(30)),
             command.Int("rounds", 2), command.Seconds("warmup", TimeSpan.FromSeconds(5), min: 0), RequestTimeout: TimeSpan.FromSeconds(10));
@@ -54,7 +56,7 @@ internal static class LoadRun
         {
             passed &= part switch
             {
-                "messages" => await MessagesPart.RunAsync(context, messages, echoUrl),
+                "messages" => await MessagesPart.RunAsync(context, messages, echoUrl, echoWithoutSignIn),
                 "directline" => await DirectLinePart.RunAsync(context, directLine),
                 _ => await ChurnPart.RunAsync(context, churn),
             };

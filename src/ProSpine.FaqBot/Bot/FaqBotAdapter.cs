@@ -62,4 +62,15 @@ public sealed class FaqBotAdapter : CloudAdapter
         var response = await ProcessActivityAsync(request, activity, bot.OnTurnAsync, cancellationToken);
         return (response?.Body as ExpectedReplies)?.Activities ?? [];
     }
+
+    /// <summary>
+    /// Runs one turn for an activity a channel posted to <c>/api/messages</c>, already read and checked, authenticating
+    /// it from its <c>Authorization</c> header as <c>CloudAdapter.ProcessAsync</c> does.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The header does not authenticate the activity.</exception>
+    public Task<InvokeResponse> ProcessChannelActivityAsync(string authorization, Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        return ProcessActivityAsync(authorization, activity, bot.OnTurnAsync, cancellationToken);
+    }
 }

@@ -1,24 +1,27 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using ProSpine.FaqBot.Bot;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ProSpine.FaqBot.Hosting;
 
 /// <summary>
-/// <c>POST /api/messages</c>, the Bot Framework channel endpoint. Rejects what the SDK would answer with a 500 (an
-/// oversized or malformed body, a malformed token, an unreachable token authority) with a 4xx or 503 and a reason,
-/// then hands the request to the adapter.
+/// <c>POST /api/messages</c>, the Bot Framework channel endpoint: what <c>CloudAdapter.ProcessAsync</c> does, except
+/// that what the SDK would answer with a 500 or a bare status (an oversized or malformed body, an activity missing
+/// its addresses, a malformed token, an unreachable token authority) gets a 4xx or 503 with a reason.
 /// </summary>
 public static partial class MessagesEndpoint
 {
     public const string Path = "/api/messages";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<MessagesOptions> options, ILoggerFactory loggers)
+        HttpContext context, FaqBotAdapter adapter, IBot bot, IOptions<MessagesOptions> options, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(options);
         var request = context.Request;
         var limit = options.Value.MaxBodyBytes;
@@ -27,19 +30,29 @@ public static partial class MessagesEndpoint
         if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Activities are posted as application/json.");
+        if (request.ContentLength is null)
+        {
+            // No declared length: read at most one byte over the limit before parsing anything.
+            var body = await ReadAtMostAsync(request.Body, limit + 1, context.RequestAborted);
+            if (body.Length > limit)
+                return TooLarge(limit);
+            request.Body = new MemoryStream(body, writable: false);
+        }
 
-        var body = await ReadAtMostAsync(request.Body, limit + 1, context.RequestAborted);
-        if (body.Length > limit)
-            return TooLarge(limit);
-        if (ActivityShape.Problem(body) is { } problem)
+        // Parsed once, as the SDK's own endpoint does (its serializer settings), then checked and processed.
+        var activity = await HttpHelper.ReadRequestAsync<Activity>(request);
+        if (ActivityShape.Problem(activity) is { } problem)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid activity", detail: problem);
-
-        // The adapter reads the body again.
-        request.Body = new MemoryStream(body, writable: false);
         try
         {
-            await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
+            var invokeResponse = await adapter.ProcessChannelActivityAsync(request.Headers.Authorization.ToString(), activity!, bot, context.RequestAborted);
+            await HttpHelper.WriteResponseAsync(context.Response, invokeResponse);
             return Results.Empty;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: "A valid Bot Framework token is required.");
         }
         catch (Exception e) when (!context.Response.HasStarted && IsMalformedToken(e))
         {

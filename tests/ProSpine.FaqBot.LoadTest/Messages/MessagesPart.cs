@@ -12,7 +12,7 @@ internal static class MessagesPart
 {
     public const double MinThroughputRatio = 0.8;
 
-    public static async Task<bool> RunAsync(LoadContext context, MessagesSettings settings, Uri? echoUrl)
+    public static async Task<bool> RunAsync(LoadContext context, MessagesSettings settings, Uri? echoUrl, bool echoWithoutSignIn)
     {
         var output = context.Out;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -20,7 +20,7 @@ internal static class MessagesPart
         output.WriteLine($"   questions: the labelled set, {context.Questions.Count} in a fixed order ({context.Questions.Describe()})");
         var load = new MessagesLoad(context.Http, context.Questions, settings);
 
-        await using var echoServer = await context.Servers.StartEchoAsync(echoUrl);
+        await using var echoServer = await context.Servers.StartEchoAsync(echoUrl, echoWithoutSignIn);
         await using var faqServer = await context.Servers.StartBotAsync();
         var echo = new ServerTally(echoServer.Name);
         var faq = new ServerTally(faqServer.Name);

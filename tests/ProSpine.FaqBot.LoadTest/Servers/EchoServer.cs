@@ -7,27 +7,35 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ProSpine.FaqBot.Bot;
 
 namespace ProSpine.FaqBot.LoadTest.Servers;
 
 /// <summary>
-/// The ceiling the FAQ bot is measured against: the same Bot Framework pipeline (ASP.NET Core minimal hosting,
+/// The ceiling the FAQ bot is measured against: the SDK's Bot Framework pipeline (ASP.NET Core minimal hosting,
 /// <c>CloudAdapter</c> with <c>ConfigurationBotFrameworkAuthentication</c>, <c>POST /api/messages</c>) with a turn that
-/// only echoes the text. Run as this program's <c>echo-server</c> command, in its own process like the bot, with
+/// only echoes the text. With <see cref="WithoutSignIn"/> it uses the bot's <see cref="FaqBotAuthentication"/>
+/// instead, which skips the SDK's per-turn sign-in client: the stricter ceiling. Run as this program's <c>echo-server</c> command, in its own process like the bot, with
 /// the bot's log levels, so that the difference between the two is the FAQ bot's own work.
 /// </summary>
 internal static class EchoServer
 {
     public const string Command = "echo-server";
+    public const string WithoutSignIn = "--no-sign-in-client";
 
     public static async Task RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var withoutSignIn = args.Contains(WithoutSignIn);
+        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != WithoutSignIn)]);
         // The bot's appsettings.json levels: no per-request log lines from the framework.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Bot", LogLevel.Warning);
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        builder.Services.AddHttpClient();
+        if (withoutSignIn)
+            builder.Services.AddSingleton<BotFrameworkAuthentication, FaqBotAuthentication>();
+        else
+            builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         // A factory: registered by type, CloudAdapter's two constructors are ambiguous to the container.
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));

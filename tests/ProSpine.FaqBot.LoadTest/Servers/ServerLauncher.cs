@@ -32,9 +32,10 @@ internal sealed class ServerLauncher(HttpClient http, string botAssembly, Uri? b
         new ServerLauncher(http, botAssembly, botUrl: null).StartBotAsync(settings);
 
     /// <summary>This program in its <c>echo-server</c> mode.</summary>
-    public Task<ServerProcess> StartEchoAsync(Uri? echoUrl) => echoUrl is not null
+    public Task<ServerProcess> StartEchoAsync(Uri? echoUrl, bool withoutSignIn) => echoUrl is not null
         ? Task.FromResult(ServerProcess.External("echo", echoUrl))
-        : ServerProcess.StartAsync("echo", typeof(ServerLauncher).Assembly.Location, [EchoServer.Command], LoadSettings, http);
+        : ServerProcess.StartAsync("echo", typeof(ServerLauncher).Assembly.Location,
+            withoutSignIn ? [EchoServer.Command, EchoServer.WithoutSignIn] : [EchoServer.Command], LoadSettings, http);
 
     /// <summary>The bot built in this tool's configuration and framework, inside this repository.</summary>
     public static string DefaultBotAssembly()

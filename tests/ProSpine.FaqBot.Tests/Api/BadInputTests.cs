@@ -21,23 +21,22 @@ public sealed class BadInputTests : IClassFixture<BotApplicationFactory>
 
     public static TheoryData<string, string, HttpStatusCode, string> MalformedActivities => new()
     {
-        { "empty body", "", HttpStatusCode.BadRequest, "not valid JSON" },
-        { "JSON null", "null", HttpStatusCode.BadRequest, "JSON object" },
-        { "JSON array", "[]", HttpStatusCode.BadRequest, "JSON object" },
-        { "not JSON", "hello bot", HttpStatusCode.BadRequest, "not valid JSON" },
-        { "truncated JSON", "{\"type\":\"message\",", HttpStatusCode.BadRequest, "not valid JSON" },
+        { "empty body", "", HttpStatusCode.BadRequest, "not a JSON activity" },
+        { "JSON null", "null", HttpStatusCode.BadRequest, "not a JSON activity" },
+        { "JSON array", "[]", HttpStatusCode.BadRequest, "not a JSON activity" },
+        { "not JSON", "hello bot", HttpStatusCode.BadRequest, "not a JSON activity" },
+        { "truncated JSON", "{\"type\":\"message\",", HttpStatusCode.BadRequest, "not a JSON activity" },
         { "empty object", "{}", HttpStatusCode.BadRequest, "'type'" },
-        { "type not a string", "{\"type\":5," + Valid + "}", HttpStatusCode.BadRequest, "'type'" },
+        { "empty type", "{\"type\":\"\"," + Valid + "}", HttpStatusCode.BadRequest, "'type'" },
         { "no serviceUrl", "{\"type\":\"message\",\"text\":\"hi\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u\"},\"recipient\":{\"id\":\"b\"}}", HttpStatusCode.BadRequest, "serviceUrl" },
         { "serviceUrl not a URL", "{\"type\":\"message\"," + Valid.Replace("http://127.0.0.1:9", "not a url", StringComparison.Ordinal) + "}", HttpStatusCode.BadRequest, "serviceUrl" },
         { "serviceUrl not http", "{\"type\":\"message\"," + Valid.Replace("http://127.0.0.1:9", "file:///etc/passwd", StringComparison.Ordinal) + "}", HttpStatusCode.BadRequest, "serviceUrl" },
         { "no conversation", "{\"type\":\"message\"," + Valid.Replace("\"conversation\":{\"id\":\"c1\"},", "", StringComparison.Ordinal) + "}", HttpStatusCode.BadRequest, "'conversation'" },
         { "conversation without id", "{\"type\":\"message\"," + Valid.Replace("{\"id\":\"c1\"}", "{}", StringComparison.Ordinal) + "}", HttpStatusCode.BadRequest, "'conversation'" },
         { "no from", "{\"type\":\"message\"," + Valid.Replace("\"from\":{\"id\":\"u1\"},", "", StringComparison.Ordinal) + "}", HttpStatusCode.BadRequest, "'from'" },
-        { "from is a string", "{\"type\":\"message\"," + Valid.Replace("{\"id\":\"u1\"}", "\"u1\"", StringComparison.Ordinal) + "}", HttpStatusCode.BadRequest, "'from'" },
+        { "from is a string", "{\"type\":\"message\"," + Valid.Replace("{\"id\":\"u1\"}", "\"u1\"", StringComparison.Ordinal) + "}", HttpStatusCode.BadRequest, "not a JSON activity" },
         { "no recipient", "{\"type\":\"message\"," + Valid.Replace(",\"recipient\":{\"id\":\"bot\"}", "", StringComparison.Ordinal) + "}", HttpStatusCode.BadRequest, "'recipient'" },
-        { "text is a number", "{\"type\":\"message\",\"text\":42," + Valid + "}", HttpStatusCode.BadRequest, "'text'" },
-        { "nesting deeper than the parser allows", new string('[', 5000) + new string(']', 5000), HttpStatusCode.BadRequest, "not valid JSON" },
+        { "nesting deeper than the parser allows", new string('[', 5000) + new string(']', 5000), HttpStatusCode.BadRequest, "not a JSON activity" },
     };
 
     [Theory]
