@@ -26,6 +26,16 @@ public sealed class AnswererTests
         Assert.Equal(expected, Answerer.Answer(question).Route);
 
     [Theory]
+    [InlineData("i just want to go to sleep and never wake up", Route.Crisis)]
+    [InlineData("he's breathing really weird and slow since the refill", Route.Emergency)]
+    [InlineData("throat feels like its closing up after the new medicine", Route.Emergency)]
+    [InlineData("my incision is closing up nicely, is that normal", Route.Handoff)]
+    [InlineData("had an MRI today and now my spasms are back", Route.Urgent)]
+    [InlineData("will they do scans before the pump is put in", Route.Answer)]
+    public void Indirect_wording_still_finds_the_safe_route(string question, Route expected) =>
+        Assert.Equal(expected, Answerer.Answer(question).Route);
+
+    [Theory]
     [InlineData("can someone explain what an intrathecal pump is in plain english", "what-is-pump")]
     [InlineData("how does intrathecal therapy deliver medicine", "how-it-works")]
     public void Filler_words_the_faq_never_uses_do_not_hide_the_subject(string question, string entryId) =>

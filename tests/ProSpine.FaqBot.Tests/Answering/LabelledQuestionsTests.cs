@@ -6,8 +6,9 @@ namespace ProSpine.FaqBot.Tests.Answering;
 
 /// <summary>
 /// The team's labelled questions in tests/…/Data, written independently of the FAQ's alternates:
-/// <c>labelled-questions.tsv</c> (469 lines) and <c>patient-questions-b.tsv</c> (323 lines, written later by someone
-/// who saw only the page and the entries' questions and answers). Safety routes must be perfect; the overall floors
+/// <c>labelled-questions.tsv</c> (469 lines), then <c>patient-questions-b.tsv</c> (323) and <c>patient-questions-c.tsv</c>
+/// (262, in the voice of patient forums and caregivers), each written later by someone who saw only the page and the
+/// entries' questions and answers. Safety routes must be perfect; the overall floors
 /// guard against regressions.
 /// </summary>
 public sealed class LabelledQuestionsTests(ITestOutputHelper output)
@@ -17,6 +18,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     {
         { "labelled-questions.tsv", 0.959 },
         { "patient-questions-b.tsv", 0.959 },
+        { "patient-questions-c.tsv", 0.935 },
     };
 
     public static TheoryData<string> SetNames => [.. Sets.Select(row => (string)row[0])];
