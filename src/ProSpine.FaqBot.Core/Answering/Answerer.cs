@@ -10,7 +10,7 @@ namespace ProSpine.FaqBot.Core.Answering;
 /// Answers one message from one validated FAQ: safety routes first (crisis, emergency, urgent, hand-off), then
 /// language, small talk, and only then FAQ matching. Built once per FAQ version; immutable and thread-safe.
 /// </summary>
-public sealed class Answerer
+public sealed partial class Answerer
 {
     private readonly AnsweringOptions options;
     private readonly Messages messages;
@@ -55,6 +55,8 @@ public sealed class Answerer
             return Say(Route.SmallTalk, MessageKeys.SmallTalkPrefix + kind);
 
         var match = Matcher.Match(words);
+        if (match.Outcome == MatchOutcome.NotCovered && QuestionInContext(text!) is { } question)
+            match = question;
         return match.Outcome switch
         {
             MatchOutcome.Answer => FaqAnswer(match.Best!.Entry, match),
@@ -64,6 +66,41 @@ public sealed class Answerer
             _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true) with { Match = match },
         };
     }
+
+    /// <summary>
+    /// People often give context before the question ("My husband is getting a pump and I'm worried sick. What are
+    /// the risks?"); the context's words then dilute the question's. When the whole message is not covered, each
+    /// sentence that asks something is matched alone, and an answer to one of them is taken (the best, if several).
+    /// Statements are never matched alone: "My dad has a pump." is not a question about anything.
+    /// </summary>
+    private MatchResult? QuestionInContext(string text)
+    {
+        var sentences = SentenceEnd().Split(text);
+        if (sentences.Length < 2)
+            return null;
+        MatchResult? best = null;
+        foreach (var sentence in sentences)
+        {
+            var words = TextNormalizer.Words(sentence);
+            if (words.Count == 0 || !(sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(words[0])))
+                continue;
+            var match = Matcher.Match(words);
+            if (match.Outcome == MatchOutcome.Answer && (best is null || match.Best!.Score > best.Best!.Score))
+                best = match;
+        }
+        return best;
+    }
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "what", "how", "when", "where", "who", "why", "which", "is", "are", "can", "could", "will", "would", "do",
+        "does", "did", "should", "may",
+    };
+
+    // A sentence ends at ".", "?" or "!" followed by white space, or at a line break. "Dr. Stauss" splits too, which
+    // costs nothing: sentences are tried only when the whole message found no answer.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.?!])\s+|\n+")]
+    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     /// <summary>The answer of one entry, as when a person taps a suggested question.</summary>
     public Reply FaqAnswer(FaqEntry entry, MatchResult? match = null)

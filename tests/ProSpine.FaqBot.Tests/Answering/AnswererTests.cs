@@ -42,6 +42,23 @@ public sealed class AnswererTests
         Assert.Equal(entryId, Answerer.Answer(question).Answer?.Id);
 
     [Fact]
+    public void A_question_after_context_is_answered_on_its_own()
+    {
+        var reply = Answerer.Answer("My husband is thinking about getting one and I am worried sick about all of it. What are the risks?");
+
+        Assert.Equal("side-effects", reply.Answer?.Id);
+    }
+
+    [Fact]
+    public void A_statement_before_an_uncovered_question_is_never_answered_alone()
+    {
+        // Alone, "Pain pumps are safe" would get the safety answer.
+        var reply = Answerer.Answer("Pain pumps are safe. Can my dad fly on a plane next month with one?");
+
+        Assert.Equal(Route.NotCovered, reply.Route);
+    }
+
+    [Fact]
     public void A_danger_route_wins_over_a_perfect_faq_match()
     {
         var reply = Answerer.Answer("Is the intrathecal pain pump safe? I think this is an emergency");
