@@ -162,7 +162,12 @@ public sealed partial class Answerer
             return reply;
 
         // "Am I a candidate?" is personal, but the general answer ("who can benefit") may help while they call.
-        var match = Matcher.Match(words);
+        // "My doctor mentioned a pain pump, what is it?" asks about the pump, not the doctor: the words that only say
+        // whose thing it is are set aside, and the whole message is matched only when that finds no answer.
+        var general = Router.WithoutPossessivePhrasesOf(rule, words);
+        var match = general.Count < words.Count && Matcher.Match(general) is { Outcome: MatchOutcome.Answer } withoutContext
+            ? withoutContext
+            : Matcher.Match(words);
         if (match.Outcome != MatchOutcome.Answer)
             return reply with { Match = match };
         var entry = match.Best!.Entry;

@@ -42,6 +42,29 @@ public sealed class SafetyRouter
     }
 
     /// <summary>
+    /// <paramref name="words"/> without the phrases of <paramref name="rule"/> that only say whose thing it is ("my
+    /// doctor", "his pump"): what the message asks once that context is set aside. Other phrases ("candidate") may
+    /// name the topic itself and stay.
+    /// </summary>
+    public IReadOnlyList<string> WithoutPossessivePhrasesOf(SafetyRule rule, IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(words);
+        var phrases = rule.Any.Concat(rule.All.SelectMany(g => g)).Where(p => Possessives.Contains(p.Words[0])).ToHashSet();
+        var removed = new bool[words.Count];
+        foreach (var (phrase, start, length) in ruleFinder.Occurrences(words))
+        {
+            if (!phrases.Contains(phrase))
+                continue;
+            for (var i = start; i < start + length; i++)
+                removed[i] = true;
+        }
+        return [.. words.Where((_, i) => !removed[i])];
+    }
+
+    private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "my", "his", "her", "our", "their" };
+
+    /// <summary>
     /// The kind of small talk ("greeting", "thanks"...) when the message is nothing but small talk and words without
     /// meaning; null when it asks something.
     /// </summary>

@@ -58,6 +58,18 @@ public sealed class AnswererTests
         Assert.Equal(Route.NotCovered, reply.Route);
     }
 
+    [Theory]
+    [InlineData("my doctor mentioned a pain pump, what is that exactly", "what-is-pump")]
+    [InlineData("am I a good candidate for a pain pump", "who-can-benefit")]
+    public void A_personal_question_gets_the_hand_off_then_the_general_answer_it_asks_about(string question, string entryId)
+    {
+        var reply = Answerer.Answer(question);
+
+        Assert.Equal(Route.Handoff, reply.Route);
+        Assert.Contains("(262) 297-7246", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(entryId, reply.Answer?.Id);
+    }
+
     [Fact]
     public void A_danger_route_wins_over_a_perfect_faq_match()
     {
