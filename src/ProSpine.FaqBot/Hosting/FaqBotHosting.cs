@@ -1,5 +1,4 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Bot;
@@ -36,7 +35,6 @@ public static class FaqBotHosting
         services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),
             sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
-        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddTransient<IBot, Bot.FaqBot>();
         builder.AddStaffInsights();
         builder.AddDirectLine();
