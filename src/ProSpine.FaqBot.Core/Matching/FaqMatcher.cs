@@ -114,11 +114,8 @@ public sealed class FaqMatcher
         var candidates = new List<MatchCandidate>();
         foreach (var entry in exhaustive ? Enumerable.Range(0, entries.Count) : CandidateEntries(terms, questionWeight))
         {
-            var coverage = Coverage(terms, entry, questionWeight);
-            if (coverage < options.MinCoverage || ClosestPhrasing(terms, entry, questionWeight) is not { } closest)
-                continue;
-            var score = options.CoverageWeight * coverage + (1 - options.CoverageWeight) * closest.Similarity;
-            candidates.Add(new MatchCandidate(entries[entry], score, coverage, closest.Similarity, closest.Phrasing));
+            if (Candidate(terms, entry, questionWeight, options.MinCoverage) is { } candidate)
+                candidates.Add(candidate);
         }
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         if (candidates.Count > 0)
@@ -141,17 +138,19 @@ public sealed class FaqMatcher
                 break;
             selected.UnionWith(postings[term].Take(MaxScored));
         }
-        var nearest = new List<MatchCandidate>();
-        foreach (var entry in selected)
-        {
-            if (ClosestPhrasing(terms, entry, questionWeight) is not { } closest)
-                continue;
-            var coverage = Coverage(terms, entry, questionWeight);
-            var score = options.CoverageWeight * coverage + (1 - options.CoverageWeight) * closest.Similarity;
-            nearest.Add(new MatchCandidate(entries[entry], score, coverage, closest.Similarity, closest.Phrasing));
-        }
+        var nearest = selected.Select(entry => Candidate(terms, entry, questionWeight, minCoverage: 0)).OfType<MatchCandidate>().ToList();
         nearest.Sort((a, b) => b.Score.CompareTo(a.Score));
         return [.. nearest.Take(options.MaxSuggestions)];
+    }
+
+    /// <summary>The entry scored for the question, or null when it covers less than <paramref name="minCoverage"/>.</summary>
+    private MatchCandidate? Candidate(List<string> terms, int entry, double questionWeight, double minCoverage)
+    {
+        var coverage = Coverage(terms, entry, questionWeight);
+        if (coverage < minCoverage || ClosestPhrasing(terms, entry, questionWeight) is not { } closest)
+            return null;
+        var score = options.CoverageWeight * coverage + (1 - options.CoverageWeight) * closest.Similarity;
+        return new MatchCandidate(entries[entry], score, coverage, closest.Similarity, closest.Phrasing);
     }
 
     private MatchResult Decide(List<MatchCandidate> candidates, List<string> terms)
