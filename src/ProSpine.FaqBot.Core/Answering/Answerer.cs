@@ -63,7 +63,7 @@ public sealed partial class Answerer
             MatchOutcome.DidYouMean => DidYouMean(match),
             // Words the FAQ does not know and no common English word: most likely another language.
             _ when Router.LooksForeign(words) => Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) with { Match = match },
-            _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true) with { Match = match },
+            _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true, safetyNet: true) with { Match = match },
         };
     }
 
@@ -157,7 +157,8 @@ public sealed partial class Answerer
             _ when lang != Messages.DefaultLanguage || rule.Reason is null => MessageKeys.Handoff,
             _ => MessageKeys.HandoffReasonPrefix + rule.Reason,
         };
-        var reply = new Reply(rule.Route, messages.Get(key, lang), null, null, [], call, lang, rule.Name, null);
+        var text = rule.SafetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang);
+        var reply = new Reply(rule.Route, text, null, null, [], call, lang, rule.Name, null);
         if (!rule.OfferFaq || lang != Messages.DefaultLanguage)
             return reply;
 
@@ -171,8 +172,13 @@ public sealed partial class Answerer
         if (match.Outcome != MatchOutcome.Answer)
             return reply with { Match = match };
         var entry = match.Best!.Entry;
-        var text = $"{reply.Text}\n\n{messages.Get(MessageKeys.AlsoGeneralInfo)}\n\n{AnswerText(entry)}";
-        return reply with { Text = text, Answer = entry, Citation = Citation(entry), Match = match };
+        return reply with
+        {
+            Text = $"{reply.Text}\n\n{messages.Get(MessageKeys.AlsoGeneralInfo)}\n\n{AnswerText(entry)}",
+            Answer = entry,
+            Citation = Citation(entry),
+            Match = match,
+        };
     }
 
     private Reply DidYouMean(MatchResult match)
@@ -185,8 +191,14 @@ public sealed partial class Answerer
             Messages.DefaultLanguage, null, match);
     }
 
-    private Reply Say(Route route, string key, bool call = false, string language = Messages.DefaultLanguage) =>
-        new(route, messages.Get(key, language), null, null, [],
+    /// <summary>
+    /// Replies that could be the answer to danger told in words the safety phrases do not know yet ("not covered",
+    /// own-care and medicine hand-offs) end with where to turn: one curated text, so 911 and 988 are worded once.
+    /// </summary>
+    private string WithSafetyNet(string text, string language) => $"{text} {messages.Get(MessageKeys.SafetyNet, language)}";
+
+    private Reply Say(Route route, string key, bool call = false, string language = Messages.DefaultLanguage, bool safetyNet = false) =>
+        new(route, safetyNet ? WithSafetyNet(messages.Get(key, language), language) : messages.Get(key, language), null, null, [],
             call ? new CallAction(messages.Get(MessageKeys.CallButton, language), options.ClinicPhone) : null,
             language, null, null);
 }

@@ -28,6 +28,7 @@ public static class MessageKeys
 {
     public const string Welcome = "welcome";
     public const string NotCovered = "notCovered";
+    public const string SafetyNet = "safetyNet";
     public const string Empty = "empty";
     public const string TooLong = "tooLong";
     public const string Crisis = "crisis";
@@ -72,7 +73,7 @@ public static class MessageKeys
 
     public static readonly IReadOnlyList<string> Required =
     [
-        Welcome, NotCovered, Empty, TooLong, Crisis, Emergency, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
+        Welcome, NotCovered, SafetyNet, Empty, TooLong, Crisis, Emergency, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
         Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
         FeedbackSorry, Apology, WidgetLauncher, WidgetTitle, WidgetGreeting, WidgetClose, WidgetLoading, WidgetUnavailable,
         StaffHelp, StaffLookup, StaffLookupUsage, StaffUnanswered, StaffUnansweredRow, StaffUnansweredNone, StaffFeedback,

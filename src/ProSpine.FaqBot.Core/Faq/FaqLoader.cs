@@ -347,7 +347,7 @@ public static partial class FaqLoader
             var route = Enum.Parse<Route>(routeName, ignoreCase: true);
             foreach (var map in file.Mappings(root, routeName))
             {
-                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq");
+                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq", "safetyNet");
                 var name = file.String(map, "name") ?? "?";
                 var reason = file.String(map, "reason", required: false);
                 var any = Phrases(file, Expand(file.Strings(map, "any")));
@@ -357,12 +357,13 @@ public static partial class FaqLoader
                 else if (YamlFile.Child(map, "all") is { } notList)
                     file.Problem(notList, "'all' must be a list of lists of phrases");
                 var unless = Phrases(file, file.Strings(map, "unless"));
-                var offerFaq = file.String(map, "offerFaq", required: false) is { } flag && bool.TryParse(flag, out var b) && b;
+                var offerFaq = Flag(file, map, "offerFaq");
+                var safetyNet = Flag(file, map, "safetyNet");
                 if (any.Count == 0 && all.Count == 0)
                     file.Problem(map, $"rule '{name}' needs 'any' or 'all' phrases");
                 if (reason is not null && messages is not null && !messages.Has(MessageKeys.HandoffReasonPrefix + reason))
                     file.Problem(YamlFile.Child(map, "reason"), $"reason '{reason}' has no text in {MessagesFile} (handoffReasons.{reason})");
-                rules.Add(new SafetyRule(name, route, reason, any, all, unless, offerFaq));
+                rules.Add(new SafetyRule(name, route, reason, any, all, unless, offerFaq, safetyNet));
             }
         }
         if (file.Mapping(root, "smallTalk") is { } smallTalkMap)
@@ -387,6 +388,10 @@ public static partial class FaqLoader
         }
         return new SafetyRules(rules, smallTalk, languages);
     }
+
+    /// <summary>An optional true/false field; anything but "true" is false.</summary>
+    private static bool Flag(YamlFile file, YamlMappingNode map, string key) =>
+        file.String(map, key, required: false) is { } value && bool.TryParse(value, out var flag) && flag;
 
     private static List<SafetyPhrase> Phrases(YamlFile file, List<(string Value, YamlNode Node)> items)
     {

@@ -37,6 +37,7 @@ public sealed record SafetyPhrase(IReadOnlyList<string> Words, bool LastWordIsPr
 /// </summary>
 /// <param name="Reason">For hand-offs: the name of the reason text in <c>messages.yaml</c>.</param>
 /// <param name="OfferFaq">For hand-offs: a strong FAQ match may be shown after the hand-off.</param>
+/// <param name="SafetyNet">For hand-offs: the reply ends with <c>safetyNet</c> from <c>messages.yaml</c> (911, 988).</param>
 public sealed record SafetyRule(
     string Name,
     Route Route,
@@ -44,7 +45,8 @@ public sealed record SafetyRule(
     IReadOnlyList<SafetyPhrase> Any,
     IReadOnlyList<IReadOnlyList<SafetyPhrase>> All,
     IReadOnlyList<SafetyPhrase> Unless,
-    bool OfferFaq);
+    bool OfferFaq,
+    bool SafetyNet = false);
 
 /// <summary>Everything in <c>faq/safety.yaml</c>.</summary>
 /// <param name="Rules">Crisis, emergency, urgent and hand-off rules, in order of precedence.</param>

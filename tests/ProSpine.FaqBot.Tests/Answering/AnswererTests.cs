@@ -70,6 +70,18 @@ public sealed class AnswererTests
         Assert.Equal(entryId, reply.Answer?.Id);
     }
 
+    [Theory]
+    [InlineData("what is the capital of France", true)]
+    [InlineData("should I take my pills before the trial", true)]
+    [InlineData("I want to make an appointment", false)]
+    [InlineData("how long does the pump last", false)]
+    public void Replies_where_missed_danger_could_land_end_with_911_and_988(string question, bool safetyNet)
+    {
+        var reply = Answerer.Answer(question);
+
+        Assert.Equal(safetyNet, reply.Text.EndsWith(Answerer.Text(MessageKeys.SafetyNet), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_danger_route_wins_over_a_perfect_faq_match()
     {
