@@ -13,7 +13,7 @@ public sealed class AzureDirectLineTokenClientTests
     public async Task The_token_endpoint_exchanges_the_secret_with_azure_and_returns_azures_token_and_domain_but_never_the_secret()
     {
         await using var azure = await AzureDirectLineStub.StartAsync();
-        await using var server = DirectLineServer.Start(AzureSettings(azure.Url));
+        await using var server = LiveBotServer.Start(AzureSettings(azure.Url));
 
         var (status, body) = await Refusal.ReadAsync(await server.Client.SendAsync(HttpMethod.Post, DirectLineClient.TokenPath, token: null));
 
@@ -34,7 +34,7 @@ public sealed class AzureDirectLineTokenClientTests
     {
         await using var azure = await AzureDirectLineStub.StartAsync();
         azure.Status = 500;
-        await using var server = DirectLineServer.Start(AzureSettings(azure.Url));
+        await using var server = LiveBotServer.Start(AzureSettings(azure.Url));
 
         var (status, body) = await Refusal.ReadAsync(await server.Client.SendAsync(HttpMethod.Post, DirectLineClient.TokenPath, token: null));
 
@@ -46,7 +46,7 @@ public sealed class AzureDirectLineTokenClientTests
     [Fact]
     public async Task An_unreachable_token_service_gives_502()
     {
-        await using var server = DirectLineServer.Start(AzureSettings("http://127.0.0.1:9"));
+        await using var server = LiveBotServer.Start(AzureSettings("http://127.0.0.1:9"));
 
         var (status, _) = await Refusal.ReadAsync(await server.Client.SendAsync(HttpMethod.Post, DirectLineClient.TokenPath, token: null));
 
@@ -57,7 +57,7 @@ public sealed class AzureDirectLineTokenClientTests
     public async Task With_azure_configured_the_embedded_endpoint_is_not_served()
     {
         await using var azure = await AzureDirectLineStub.StartAsync();
-        await using var server = DirectLineServer.Start(AzureSettings(azure.Url));
+        await using var server = LiveBotServer.Start(AzureSettings(azure.Url));
 
         using var response = await server.Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", "any-token");
 

@@ -6,11 +6,11 @@ using ProSpine.FaqBot.Tests.Support;
 namespace ProSpine.FaqBot.Tests.DirectLine;
 
 /// <summary>The embedded Direct Line endpoint over real HTTP, called the way Web Chat calls it (polling mode).</summary>
-public sealed class DirectLineEndpointsTests(DirectLineServerFixture fixture) : IClassFixture<DirectLineServerFixture>
+public sealed class DirectLineEndpointsTests(LiveBotServerFixture fixture) : IClassFixture<LiveBotServerFixture>
 {
     private const string LifespanQuestion = "How long does an intrathecal pump last?";
 
-    private DirectLineServer Server => fixture.Server;
+    private LiveBotServer Server => fixture.Server;
 
     private DirectLineClient Client => fixture.Server.Client;
 
@@ -274,7 +274,7 @@ public sealed class DirectLineEndpointsTests(DirectLineServerFixture fixture) : 
     [Fact]
     public async Task A_token_expired_on_a_live_conversation_gets_403_everywhere_and_none_of_its_activities()
     {
-        await using var server = DirectLineServer.Start(new Dictionary<string, string?> { ["DirectLine:IdleTimeout"] = "02:00:00" });
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?> { ["DirectLine:IdleTimeout"] = "02:00:00" });
         var conversation = await server.Client.StartAsync();
         await server.Client.PostMessageAsync(conversation, LifespanQuestion, "client-activity-5");
         server.Time.Advance(TimeSpan.FromMinutes(20));
@@ -303,7 +303,7 @@ public sealed class DirectLineEndpointsTests(DirectLineServerFixture fixture) : 
     [Fact]
     public async Task A_conversation_idle_past_the_timeout_has_ended_and_gets_404()
     {
-        await using var server = DirectLineServer.Start();
+        await using var server = LiveBotServer.Start();
         var conversation = await server.Client.StartAsync();
 
         server.Time.Advance(TimeSpan.FromMinutes(21));

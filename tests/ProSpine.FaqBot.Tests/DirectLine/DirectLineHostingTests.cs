@@ -15,7 +15,7 @@ public sealed class DirectLineHostingTests
     [InlineData("/api/directline/token", "POST")]
     public async Task A_preflight_from_an_allowed_site_gets_the_headers_web_chat_needs_and_a_max_age(string path, string method)
     {
-        await using var server = DirectLineServer.Start(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = ClinicSite });
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = ClinicSite });
 
         using var response = await server.Http.SendAsync(Preflight(path, method, ClinicSite));
 
@@ -29,7 +29,7 @@ public sealed class DirectLineHostingTests
     [Fact]
     public async Task A_preflight_from_another_site_gets_no_allow_origin()
     {
-        await using var server = DirectLineServer.Start(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = ClinicSite });
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = ClinicSite });
 
         using var response = await server.Http.SendAsync(Preflight("/v3/directline/conversations", "POST", "https://elsewhere.example"));
 
@@ -39,7 +39,7 @@ public sealed class DirectLineHostingTests
     [Fact]
     public async Task A_poll_from_an_allowed_site_is_readable_by_the_page()
     {
-        await using var server = DirectLineServer.Start(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = ClinicSite });
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = ClinicSite });
         var conversation = await server.Client.StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, DirectLineClient.ActivitiesPath(conversation.ConversationId));
         request.Headers.Authorization = new("Bearer", conversation.Token);
@@ -54,7 +54,7 @@ public sealed class DirectLineHostingTests
     [Fact]
     public async Task With_an_app_id_configured_the_embedded_endpoint_still_answers_without_calling_out()
     {
-        await using var server = DirectLineServer.Start(new Dictionary<string, string?>
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
@@ -72,7 +72,7 @@ public sealed class DirectLineHostingTests
     [Fact]
     public async Task Disabled_the_token_and_direct_line_endpoints_are_not_served()
     {
-        await using var server = DirectLineServer.Start(new Dictionary<string, string?> { ["DirectLine:Enabled"] = "false" });
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?> { ["DirectLine:Enabled"] = "false" });
 
         using var token = await server.Client.SendAsync(HttpMethod.Post, DirectLineClient.TokenPath, token: null);
         using var start = await server.Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", "any-token");

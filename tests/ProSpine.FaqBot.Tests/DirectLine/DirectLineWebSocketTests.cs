@@ -7,7 +7,7 @@ using ProSpine.FaqBot.Tests.Support;
 namespace ProSpine.FaqBot.Tests.DirectLine;
 
 /// <summary>The conversation stream (<c>streamUrl</c>) over a real WebSocket, as Web Chat uses it.</summary>
-public sealed class DirectLineWebSocketTests(DirectLineServerFixture fixture) : IClassFixture<DirectLineServerFixture>
+public sealed class DirectLineWebSocketTests(LiveBotServerFixture fixture) : IClassFixture<LiveBotServerFixture>
 {
     /// <summary>An upper bound on waiting for a pushed frame; the tests never wait for time to pass.</summary>
     private static readonly TimeSpan FrameTimeout = TimeSpan.FromSeconds(15);
@@ -129,7 +129,7 @@ public sealed class DirectLineWebSocketTests(DirectLineServerFixture fixture) : 
     public async Task The_stream_closes_with_its_reason_when_the_token_expires_or_the_idle_conversation_is_discarded(
         string idleTimeout, int minutesLater, string reason, HttpStatusCode reconnection)
     {
-        await using var server = DirectLineServer.Start(new Dictionary<string, string?> { ["DirectLine:IdleTimeout"] = idleTimeout });
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?> { ["DirectLine:IdleTimeout"] = idleTimeout });
         var conversation = await server.Client.StartAsync();
         using var timeout = new CancellationTokenSource(FrameTimeout);
         using var socket = await ConnectPastWelcomeAsync(conversation, timeout.Token);

@@ -57,25 +57,27 @@ public sealed class EdgeProtectionTests
     {
         await using var factory = new BotApplicationFactory(new Dictionary<string, string?>(TightLimits) { ["RateLimiting:Enabled"] = "false" });
 
-        await AllTenAnsweredAsync(factory);
+        using var client = factory.CreateClient();
+
+        await AllTenAnsweredAsync(client);
     }
 
     [Fact]
     public async Task A_forwarded_address_does_not_buy_a_fresh_limit_unless_the_proxy_is_trusted()
     {
-        await using var untrusted = new LiveBotServer(TightLimits);
-        await using var trusted = new LiveBotServer(new Dictionary<string, string?>(TightLimits) { ["ReverseProxy:KnownProxies:0"] = "127.0.0.1" });
+        await using var untrusted = LiveBotServer.Start(TightLimits);
+        await using var trusted = LiveBotServer.Start(new Dictionary<string, string?>(TightLimits) { ["ReverseProxy:KnownProxies:0"] = "127.0.0.1" });
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, await FourthRequestFromNewForwardedAddresses(untrusted));
-        Assert.Equal(HttpStatusCode.OK, await FourthRequestFromNewForwardedAddresses(trusted));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await FourthRequestFromNewForwardedAddresses(untrusted.Http));
+        Assert.Equal(HttpStatusCode.OK, await FourthRequestFromNewForwardedAddresses(trusted.Http));
     }
 
     [Fact]
     public async Task Requests_from_this_machine_are_not_limited_by_default()
     {
-        await using var server = new LiveBotServer(new Dictionary<string, string?>(TightLimits) { ["RateLimiting:ExemptLoopback"] = "true" });
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?>(TightLimits) { ["RateLimiting:ExemptLoopback"] = "true" });
 
-        await AllTenAnsweredAsync(server);
+        await AllTenAnsweredAsync(server.Http);
     }
 
     [Fact]
@@ -106,9 +108,8 @@ public sealed class EdgeProtectionTests
     }
 
     /// <summary>Ten messages in a row, over a burst of three: every one answered.</summary>
-    private static async Task AllTenAnsweredAsync(BotApplicationFactory bot)
+    private static async Task AllTenAnsweredAsync(HttpClient client)
     {
-        using var client = bot.CreateClient();
         for (var i = 0; i < 10; i++)
         {
             using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(Activities.Message("hello")));
@@ -116,9 +117,8 @@ public sealed class EdgeProtectionTests
         }
     }
 
-    private static async Task<HttpStatusCode> FourthRequestFromNewForwardedAddresses(LiveBotServer server)
+    private static async Task<HttpStatusCode> FourthRequestFromNewForwardedAddresses(HttpClient client)
     {
-        using var client = server.CreateClient();
         var status = HttpStatusCode.OK;
         for (var i = 1; i <= 4; i++)
         {

@@ -27,8 +27,8 @@ public sealed class FaultToleranceTests
     public async Task Shutting_down_finishes_the_turn_in_flight()
     {
         await using var channel = await ChannelStub.StartAsync(delay: TimeSpan.FromMilliseconds(500));
-        await using var server = new LiveBotServer(new Dictionary<string, string?>());
-        using var client = server.CreateClient();
+        await using var server = LiveBotServer.Start();
+        var client = server.Http;
         var message = Activities.Message("is a pain pump safe", serviceUrl: channel.Url, expectReplies: false);
 
         var inFlight = client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(message));
