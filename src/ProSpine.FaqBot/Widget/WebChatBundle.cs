@@ -34,7 +34,10 @@ public sealed partial class WebChatBundle
     /// <summary>Changes whenever the file does, so the widget's URL for it can be cached forever; null when absent.</summary>
     public string? Version { get; }
 
-    /// <summary>Starts reading and compressing in the background, so the first visitor does not wait for it.</summary>
+    /// <summary>
+    /// Starts reading and compressing in the background (once), so the first visitor who opens the chat does not wait
+    /// for it. Not at start-up: a bot that never serves the widget never pays for it.
+    /// </summary>
     public void Warm() => _ = encodings.Value;
 
     public async Task<IResult> ServeAsync(HttpContext context)

@@ -40,7 +40,6 @@ public static class WidgetEndpoints
             SecurityHeaders.AddCommon(context.Response);
             return next(context);
         });
-        app.Services.GetRequiredService<WebChatBundle>().Warm();
 
         app.MapGet("/", ServeDemoPage);
         app.MapGet("/widget/demo.css", () => Results.Text(DemoStyles, "text/css; charset=utf-8"));
@@ -79,6 +78,8 @@ public static class WidgetEndpoints
         // The default encoder escapes <, > and & as \uXXXX, so no text can close the script or inject markup.
         var script = EmbedTemplate.Replace("/*CONFIG*/{}", JsonSerializer.Serialize(config), StringComparison.Ordinal);
         context.Response.Headers.CacheControl = "public, max-age=300";
+        // A page with the launcher is open: compress Web Chat now, before the visitor may open the chat.
+        bundle.Warm();
         return Results.Text(script, "text/javascript; charset=utf-8");
     }
 
