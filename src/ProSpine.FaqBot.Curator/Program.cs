@@ -4,12 +4,15 @@ using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
 
 // The curators' command: check faq/ and see how the bot will route a question, without starting the server.
 const string Usage = """
     usage: faq-curator validate [--faq DIR]
            faq-curator ask "QUESTION" [--faq DIR]
            faq-curator eval FILE.tsv [--faq DIR]     (accuracy per kind on a labelled set)
+           faq-curator danger FILE.tsv [--faq DIR]   (each line's danger probabilities, tab-separated, for tuning)
     DIR defaults to the faq/ folder of this repository.
     """;
 
@@ -25,7 +28,7 @@ else
 {
     faqDirectory = FaqFolderLocator.Find() ?? "faq";
 }
-if (arguments.Count == 0 || arguments[0] is not ("validate" or "ask" or "eval") || (arguments[0] != "validate" && arguments.Count < 2))
+if (arguments.Count == 0 || arguments[0] is not ("validate" or "ask" or "eval" or "danger") || (arguments[0] != "validate" && arguments.Count < 2))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -46,7 +49,8 @@ catch (FaqValidationException e)
 var root = FaqFolderLocator.FindRoot() ?? Directory.GetCurrentDirectory();
 var answerer = new Answerer(content,
     AppSettings.Section<MatchingOptions>(root, MatchingOptions.Section),
-    AppSettings.Section<AnsweringOptions>(root, AnsweringOptions.Section));
+    AppSettings.Section<AnsweringOptions>(root, AnsweringOptions.Section),
+    DangerReader.For(content, SentenceModel.Shared, AppSettings.Section<DangerOptions>(root, DangerOptions.Section)));
 switch (arguments[0])
 {
     case "validate":
@@ -57,6 +61,18 @@ switch (arguments[0])
         var question = string.Join(' ', arguments.Skip(1));
         var reply = answerer.Answer(question);
         Console.WriteLine($"route:   {reply.Route}{(reply.RuleName is null ? "" : $" (rule: {reply.RuleName})")}");
+        if (reply.Danger is { } danger)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"danger:  crisis {danger.Crisis:F2}  emergency {danger.Emergency:F2}  urgent {danger.Urgent:F2}  (highest over the message and its clauses)"));
+        foreach (var piece in answerer.Danger.Explain(question))
+        {
+            var p = piece.Probabilities;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  crisis {p[(int)DangerLevel.Crisis]:F2}  emergency {p[(int)DangerLevel.Emergency]:F2}  urgent {p[(int)DangerLevel.Urgent]:F2}  calm {p[(int)DangerLevel.Calm]:F2}  \"{piece.Piece}\""));
+            foreach (var (exemplar, similarity) in piece.Nearest)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"      {similarity:F2} {exemplar.Level,-9} {exemplar.Source}  \"{exemplar.Text}\""));
+        }
         if (reply.Match is { } match)
         {
             Console.WriteLine($"terms:   {string.Join(' ', match.Terms)}");
@@ -71,6 +87,18 @@ switch (arguments[0])
             Console.WriteLine(reply.Citation);
         foreach (var s in reply.Suggestions)
             Console.WriteLine($"  [{s.Title}]");
+        return 0;
+    case "danger":
+        // Per line: label, the highest crisis, emergency and urgent probability over the whole message and its
+        // clauses, the phrase rule's route, the route given, and the message: enough to choose the thresholds of appsettings.json's Danger.
+        Console.WriteLine("kind\tcrisis\temergency\turgent\trule\troute\tmessage");
+        foreach (var labelled in LabelledQuestions.Load(arguments[1]))
+        {
+            var pieces = answerer.Danger.Explain(labelled.Question, nearest: 0);
+            float Max(DangerLevel level) => pieces.Count == 0 ? 0 : pieces.Max(p => p.Probabilities[(int)level]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{labelled.Kind}\t{Max(DangerLevel.Crisis):F3}\t{Max(DangerLevel.Emergency):F3}\t{Max(DangerLevel.Urgent):F3}\t{answerer.Router.FindRule(ProSpine.FaqBot.Core.Text.TextNormalizer.Words(labelled.Question))?.Route.ToString() ?? "-"}\t{answerer.Answer(labelled.Question).Route}\t{labelled.Question}"));
+        }
         return 0;
     default:
         var report = LabelledQuestions.Evaluate(answerer, LabelledQuestions.Load(arguments[1]));

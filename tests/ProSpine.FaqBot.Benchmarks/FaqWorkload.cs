@@ -3,6 +3,8 @@ using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.Benchmarks;
 
@@ -32,6 +34,9 @@ internal sealed record FaqWorkload(Answerer Answerer, string[] Questions, string
         var real = FaqLoader.Load(Path.Combine(root, "faq"));
         var matching = AppSettings.Section<MatchingOptions>(root, MatchingOptions.Section);
         var answering = AppSettings.Section<AnsweringOptions>(root, AnsweringOptions.Section);
+        // The danger classifier is trained on the real FAQ for every size: a synthetic FAQ's made-up phrasings would
+        // only slow its training, and reading a message for danger costs the same whatever the FAQ's size.
+        var danger = DangerReader.For(real, SentenceModel.Shared, AppSettings.Section<DangerOptions>(root, DangerOptions.Section));
         FaqContent content;
         string[] questions;
         if (size == FaqSize.Real)
@@ -44,12 +49,12 @@ internal sealed record FaqWorkload(Answerer Answerer, string[] Questions, string
             var count = size == FaqSize.Synthetic1k ? 1_000 : 10_000;
             var synthetic = new SyntheticFaq(real, generatedWords: count, Seed);
             var entries = synthetic.Entries(count);
-            content = new FaqContent(real.Pages, entries, real.Vocabulary, real.Safety, real.Messages);
+            content = new FaqContent(real.Pages, entries, real.Vocabulary, real.Safety, real.Messages, real.Danger);
             questions = [.. synthetic.Questions(entries, SyntheticQuestions)];
         }
         // Mixed, so that any run of questions (one iteration of a slow benchmark) is a fair sample of all kinds.
         new Random(Seed).Shuffle(questions);
-        return new FaqWorkload(new Answerer(content, matching, answering), questions, [.. content.Entries.SelectMany(e => e.Phrasings)]);
+        return new FaqWorkload(new Answerer(content, matching, answering, danger), questions, [.. content.Entries.SelectMany(e => e.Phrasings)]);
     }
 
     /// <summary>How the questions are answered, to show the workload is a realistic mix ("Answer 212, NotCovered 98").</summary>

@@ -16,7 +16,8 @@ public sealed partial class Answerer
     private readonly Messages messages;
     private readonly string noneOfThese;
 
-    public Answerer(FaqContent content, MatchingOptions matching, AnsweringOptions options)
+    /// <param name="danger">The danger classifier, usually trained on this content (<see cref="DangerReader.For"/>).</param>
+    public Answerer(FaqContent content, MatchingOptions matching, AnsweringOptions options, DangerReader danger)
     {
         ArgumentNullException.ThrowIfNull(content);
         Content = content;
@@ -24,6 +25,7 @@ public sealed partial class Answerer
         messages = content.Messages;
         Router = new SafetyRouter(content.Safety, content.Vocabulary);
         Matcher = new FaqMatcher(content.Entries, content.Vocabulary, matching);
+        Danger = danger ?? throw new ArgumentNullException(nameof(danger));
         noneOfThese = TextNormalizer.Normalize(messages.Get(MessageKeys.NoneOfThese));
     }
 
@@ -32,6 +34,8 @@ public sealed partial class Answerer
     public SafetyRouter Router { get; }
 
     public FaqMatcher Matcher { get; }
+
+    public DangerReader Danger { get; }
 
     public Reply Answer(string? text)
     {
@@ -43,8 +47,12 @@ public sealed partial class Answerer
             return language == "other" ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) : Say(Route.Empty, MessageKeys.Empty);
 
         var rule = Router.FindRule(words);
-        if (rule is not null)
-            return FromRule(rule, words, language);
+        var danger = Danger.Assess(text!);
+        if (Danger.Decide(rule, danger) is { } verdict)
+            return DangerReply(verdict, words, language) with { Danger = danger };
+        // A crisis or emergency rule the classifier overruled (a general question) is read like any question.
+        if (rule is not null && rule.Route is not (Route.Crisis or Route.Emergency))
+            return FromRule(rule, words, language) with { Danger = danger };
         if (language is not null)
             return language == "other"
                 ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true)
@@ -66,6 +74,31 @@ public sealed partial class Answerer
             _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true, safetyNet: true) with { Match = match },
         };
     }
+
+    /// <summary>
+    /// The reply to danger: the deciding phrase rule's own reply, or the crisis, emergency or urgent reply when the
+    /// meaning decided, or, when it is unclear which danger, a reply that names both 911 and 988 first.
+    /// </summary>
+    private Reply DangerReply(DangerVerdict verdict, IReadOnlyList<string> words, string? language)
+    {
+        if (verdict.Rule is { } rule)
+            return FromRule(rule, words, language);
+        var lang = language is null or "other" ? Messages.DefaultLanguage : language;
+        var (key, calls) = verdict switch
+        {
+            { Unsure: true } => (MessageKeys.DangerUnsure, new[] { EmergencyCall(lang), CrisisCall(lang), ClinicCall(lang) }),
+            { Route: Route.Crisis } => (MessageKeys.Crisis, [CrisisCall(lang), EmergencyCall(lang)]),
+            { Route: Route.Emergency } => (MessageKeys.Emergency, [EmergencyCall(lang), ClinicCall(lang)]),
+            _ => (MessageKeys.Urgent, [ClinicCall(lang)]),
+        };
+        return new Reply(verdict.Route, messages.Get(key, lang), null, null, [], calls, lang, verdict.Reason, null);
+    }
+
+    private CallAction CrisisCall(string lang) => new(messages.Get(MessageKeys.CallCrisis, lang), "988");
+
+    private CallAction EmergencyCall(string lang) => new(messages.Get(MessageKeys.CallEmergency, lang), "911");
+
+    private CallAction ClinicCall(string lang) => new(messages.Get(MessageKeys.CallButton, lang), options.ClinicPhone);
 
     /// <summary>
     /// People often give context before the question ("My husband is getting a pump and I'm worried sick. What are
@@ -112,7 +145,7 @@ public sealed partial class Answerer
             .Take(3)
             .Select(r => new Suggestion(r.Question, r.Question))
             .ToList();
-        return new Reply(Route.Answer, AnswerText(entry), entry, Citation(entry), related, null,
+        return new Reply(Route.Answer, AnswerText(entry), entry, Citation(entry), related, [],
             Messages.DefaultLanguage, null, match);
     }
 
@@ -143,11 +176,11 @@ public sealed partial class Answerer
     private Reply FromRule(SafetyRule rule, IReadOnlyList<string> words, string? language)
     {
         var lang = language is null or "other" ? Messages.DefaultLanguage : language;
-        var call = rule.Route switch
+        CallAction[] calls = rule.Route switch
         {
-            Route.Crisis => new CallAction(messages.Get(MessageKeys.CallCrisis, lang), "988"),
-            Route.Emergency => new CallAction(messages.Get(MessageKeys.CallEmergency, lang), "911"),
-            _ => new CallAction(messages.Get(MessageKeys.CallButton, lang), options.ClinicPhone),
+            Route.Crisis => [CrisisCall(lang), EmergencyCall(lang)],
+            Route.Emergency => [EmergencyCall(lang), ClinicCall(lang)],
+            _ => [ClinicCall(lang)],
         };
         var key = rule.Route switch
         {
@@ -158,7 +191,7 @@ public sealed partial class Answerer
             _ => MessageKeys.HandoffReasonPrefix + rule.Reason,
         };
         var text = rule.SafetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang);
-        var reply = new Reply(rule.Route, text, null, null, [], call, lang, rule.Name, null);
+        var reply = new Reply(rule.Route, text, null, null, [], calls, lang, rule.Name, null);
         if (!rule.OfferFaq || lang != Messages.DefaultLanguage)
             return reply;
 
@@ -187,7 +220,7 @@ public sealed partial class Answerer
             .Select(c => new Suggestion(c.Entry.Question, c.Entry.Question))
             .Append(new Suggestion(messages.Get(MessageKeys.NoneOfThese), messages.Get(MessageKeys.NoneOfThese), SuggestionKind.NoneOfThese))
             .ToList();
-        return new Reply(Route.DidYouMean, messages.Get(MessageKeys.DidYouMean), null, null, suggestions, null,
+        return new Reply(Route.DidYouMean, messages.Get(MessageKeys.DidYouMean), null, null, suggestions, [],
             Messages.DefaultLanguage, null, match);
     }
 
@@ -199,6 +232,6 @@ public sealed partial class Answerer
 
     private Reply Say(Route route, string key, bool call = false, string language = Messages.DefaultLanguage, bool safetyNet = false) =>
         new(route, safetyNet ? WithSafetyNet(messages.Get(key, language), language) : messages.Get(key, language), null, null, [],
-            call ? new CallAction(messages.Get(MessageKeys.CallButton, language), options.ClinicPhone) : null,
+            call ? [ClinicCall(language)] : [],
             language, null, null);
 }

@@ -34,6 +34,7 @@ public static class MessageKeys
     public const string Crisis = "crisis";
     public const string Emergency = "emergency";
     public const string Urgent = "urgent";
+    public const string DangerUnsure = "dangerUnsure";
     public const string Handoff = "handoff";
     public const string HandoffReasonPrefix = "handoffReasons.";
     public const string OtherLanguage = "otherLanguage";
@@ -73,7 +74,7 @@ public static class MessageKeys
 
     public static readonly IReadOnlyList<string> Required =
     [
-        Welcome, NotCovered, SafetyNet, Empty, TooLong, Crisis, Emergency, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
+        Welcome, NotCovered, SafetyNet, Empty, TooLong, Crisis, Emergency, DangerUnsure, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
         Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
         FeedbackSorry, Apology, WidgetLauncher, WidgetTitle, WidgetGreeting, WidgetClose, WidgetLoading, WidgetUnavailable,
         StaffHelp, StaffLookup, StaffLookupUsage, StaffUnanswered, StaffUnansweredRow, StaffUnansweredNone, StaffFeedback,

@@ -24,6 +24,7 @@ public sealed record CallAction(string Label, string Number);
 /// <param name="Text">What the person reads first (Markdown).</param>
 /// <param name="Answer">For FAQ answers: the entry whose verbatim text is in <paramref name="Text"/>.</param>
 /// <param name="Citation">For FAQ answers: page, clinic and updated date.</param>
+/// <param name="Calls">Phone calls the reply offers, most urgent first.</param>
 /// <param name="Language">The language of <paramref name="Text"/> ("en", "es").</param>
 /// <param name="RuleName">The safety rule that decided the route, if any (for logs and curators; never shown).</param>
 /// <param name="Match">The matcher's decision, when matching ran.</param>
@@ -33,11 +34,14 @@ public sealed record Reply(
     FaqEntry? Answer,
     string? Citation,
     IReadOnlyList<Suggestion> Suggestions,
-    CallAction? Call,
+    IReadOnlyList<CallAction> Calls,
     string Language,
     string? RuleName,
     MatchResult? Match)
 {
+    /// <summary>What the danger classifier read in the message, when it was read (for curators and staff; never shown).</summary>
+    public DangerScores? Danger { get; init; }
+
     /// <summary>FAQ answers ask "Helpful / Not helpful".</summary>
     public bool AsksFeedback => Answer is not null;
 }

@@ -9,10 +9,14 @@ namespace ProSpine.FaqBot.Core.Evaluation;
 public sealed record LabelledQuestion(string Kind, IReadOnlyList<string> Topics, string Question, int Line);
 
 /// <summary>How an <see cref="Answerer"/> did on a labelled set, per kind.</summary>
+/// <param name="FalseAlarms">Answerable, not-covered and small-talk questions whose reply put 911 or 988 first.</param>
 public sealed record EvaluationReport(
     IReadOnlyDictionary<string, (int Right, int Total)> PerKind,
-    IReadOnlyList<(LabelledQuestion Question, Reply Reply)> Failures)
+    IReadOnlyList<(LabelledQuestion Question, Reply Reply)> Failures,
+    IReadOnlyList<LabelledQuestion> FalseAlarms)
 {
+    public int CalmTotal => LabelledQuestions.CalmKinds.Sum(k => PerKind.GetValueOrDefault(k).Total);
+
     public int Right => PerKind.Values.Sum(k => k.Right);
 
     public int Total => PerKind.Values.Sum(k => k.Total);
@@ -30,6 +34,10 @@ public sealed record EvaluationReport(
             text.AppendLine(System.FormattableString.Invariant($"{kind,-10} {right,4}/{total,-4} {100.0 * right / total,6:F1}%"));
         }
         text.AppendLine(System.FormattableString.Invariant($"{"overall",-10} {Right,4}/{Total,-4} {100 * Overall,6:F1}%"));
+        if (CalmTotal > 0)
+            text.AppendLine(System.FormattableString.Invariant($"{"alarms",-10} {FalseAlarms.Count,4}/{CalmTotal,-4} {100.0 * FalseAlarms.Count / CalmTotal,6:F1}%  answer/fallback/chitchat with 911 or 988 first"));
+        foreach (var question in FalseAlarms.Take(maxFailures))
+            text.AppendLine(System.FormattableString.Invariant($"ALARM line {question.Line} {question.Kind}: {question.Question}"));
         foreach (var (question, reply) in Failures.Take(maxFailures))
         {
             var got = reply.Answer?.Id ?? string.Join(",", reply.Match?.Candidates.Select(c => c.Entry.Id) ?? []);
@@ -43,6 +51,22 @@ public sealed record EvaluationReport(
 public static class LabelledQuestions
 {
     public static readonly IReadOnlyList<string> Kinds = ["answer", "handoff", "emergency", "crisis", "fallback", "chitchat"];
+
+    /// <summary>Kinds where 911 or 988 first is a false alarm.</summary>
+    public static readonly IReadOnlyList<string> CalmKinds = ["answer", "fallback", "chitchat"];
+
+    /// <summary>How much of a reply counts as its first instruction, as <c>shared/eval/score.py</c> reads it.</summary>
+    public const int FirstInstructionLength = 120;
+
+    /// <summary>Whether <paramref name="number"/> (911, 988) is in the reply's first instruction.</summary>
+    public static bool ComesFirst(Reply reply, string number)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var plain = reply.Text.Replace("**", "", StringComparison.Ordinal);
+        return plain[..Math.Min(plain.Length, FirstInstructionLength)].Contains(number, StringComparison.Ordinal);
+    }
+
+    public static bool IsAlarm(Reply reply) => ComesFirst(reply, "911") || ComesFirst(reply, "988");
 
     public static List<LabelledQuestion> Load(string path)
     {
@@ -70,8 +94,9 @@ public static class LabelledQuestions
         {
             "answer" => reply.Route == Route.Answer && question.Topics.Contains(reply.Answer!.Id),
             "handoff" => reply.Route is Route.Handoff or Route.Urgent,
-            "emergency" => reply.Route is Route.Emergency or Route.Crisis,
-            "crisis" => reply.Route == Route.Crisis,
+            // Danger is judged on the text, as score.py judges it: the number must be the first instruction.
+            "emergency" => ComesFirst(reply, "911"),
+            "crisis" => ComesFirst(reply, "988"),
             "fallback" => reply.Route is Route.NotCovered or Route.Handoff or Route.Urgent or Route.Empty && reply.Answer is null,
             "chitchat" => reply.Route == Route.SmallTalk,
             _ => false,
@@ -83,6 +108,7 @@ public static class LabelledQuestions
         ArgumentNullException.ThrowIfNull(answerer);
         var perKind = new Dictionary<string, (int Right, int Total)>(StringComparer.Ordinal);
         var failures = new List<(LabelledQuestion, Reply)>();
+        var alarms = new List<LabelledQuestion>();
         foreach (var question in questions)
         {
             var reply = answerer.Answer(question.Question);
@@ -91,7 +117,9 @@ public static class LabelledQuestions
             perKind[question.Kind] = (r + (right ? 1 : 0), t + 1);
             if (!right)
                 failures.Add((question, reply));
+            if (CalmKinds.Contains(question.Kind) && IsAlarm(reply))
+                alarms.Add(question);
         }
-        return new EvaluationReport(perKind, failures);
+        return new EvaluationReport(perKind, failures, alarms);
     }
 }

@@ -34,10 +34,11 @@ public static partial class FaqLoader
         var entries = ReadEntries(folder, pages, problems);
         var vocabulary = ReadVocabulary(folder, problems);
         var safety = ReadSafety(folder, messages, problems);
+        var danger = DangerExemplarsReader.Read(folder.Path(DangerExemplarsReader.File), folder.Display(DangerExemplarsReader.File), problems);
 
         if (problems.Count > 0)
             throw new FaqValidationException(problems);
-        return new FaqContent([.. pages.Values.Select(p => p.Page)], entries, vocabulary, safety, messages!);
+        return new FaqContent([.. pages.Values.Select(p => p.Page)], entries, vocabulary, safety, messages!, danger);
     }
 
     private sealed record PageWithSections(SourcePage Page, string CanonicalText, List<(string Name, int Start)> Sections);
@@ -321,9 +322,10 @@ public static partial class FaqLoader
         var languages = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var file = YamlFile.Read(folder.Path(SafetyFile), folder.Display(SafetyFile), problems);
         if (file.Root is not { } root)
-            return new SafetyRules(rules, smallTalk, languages);
+            return new SafetyRules(rules, smallTalk, languages, []);
 
-        file.RejectUnknownKeys(root, [.. RuleRoutes, "lists", "smallTalk", "languages"]);
+        file.RejectUnknownKeys(root, [.. RuleRoutes, "lists", "smallTalk", "languages", "setAside"]);
+        var setAside = Phrases(file, file.Strings(root, "setAside", required: true));
         var lists = new Dictionary<string, List<(string, YamlNode)>>(StringComparer.Ordinal);
         if (file.Mapping(root, "lists", required: false) is { } listMap)
         {
@@ -347,7 +349,7 @@ public static partial class FaqLoader
             var route = Enum.Parse<Route>(routeName, ignoreCase: true);
             foreach (var map in file.Mappings(root, routeName))
             {
-                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq", "safetyNet");
+                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq", "safetyNet", "firm");
                 var name = file.String(map, "name") ?? "?";
                 var reason = file.String(map, "reason", required: false);
                 var any = Phrases(file, Expand(file.Strings(map, "any")));
@@ -359,11 +361,12 @@ public static partial class FaqLoader
                 var unless = Phrases(file, file.Strings(map, "unless"));
                 var offerFaq = Flag(file, map, "offerFaq");
                 var safetyNet = Flag(file, map, "safetyNet");
+                var firm = Flag(file, map, "firm");
                 if (any.Count == 0 && all.Count == 0)
                     file.Problem(map, $"rule '{name}' needs 'any' or 'all' phrases");
                 if (reason is not null && messages is not null && !messages.Has(MessageKeys.HandoffReasonPrefix + reason))
                     file.Problem(YamlFile.Child(map, "reason"), $"reason '{reason}' has no text in {MessagesFile} (handoffReasons.{reason})");
-                rules.Add(new SafetyRule(name, route, reason, any, all, unless, offerFaq, safetyNet));
+                rules.Add(new SafetyRule(name, route, reason, any, all, unless, offerFaq, safetyNet, firm));
             }
         }
         if (file.Mapping(root, "smallTalk") is { } smallTalkMap)
@@ -386,7 +389,7 @@ public static partial class FaqLoader
                     file.Problem(keyNode, $"language '{language}' has no hand-off text in {MessagesFile} ({language}: handoff)");
             }
         }
-        return new SafetyRules(rules, smallTalk, languages);
+        return new SafetyRules(rules, smallTalk, languages, setAside);
     }
 
     /// <summary>An optional true/false field; anything but "true" is false.</summary>

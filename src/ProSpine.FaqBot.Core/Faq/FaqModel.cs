@@ -37,7 +37,8 @@ public sealed record FaqContent(
     IReadOnlyList<FaqEntry> Entries,
     Vocabulary Vocabulary,
     Safety.SafetyRules Safety,
-    Answering.Messages Messages)
+    Answering.Messages Messages,
+    Safety.DangerExemplars Danger)
 {
     private readonly Dictionary<string, FaqEntry> byId = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
 

@@ -12,6 +12,7 @@ public sealed class SafetyRouter
     private readonly HashSet<string> meaningless;
     private readonly PhraseFinder ruleFinder;
     private readonly PhraseFinder smallTalkFinder;
+    private readonly SetAsidePhrases setAside;
     private readonly Dictionary<SafetyPhrase, string> smallTalkKind = [];
 
     public SafetyRouter(SafetyRules rules, Vocabulary vocabulary)
@@ -27,12 +28,16 @@ public sealed class SafetyRouter
                 smallTalkKind.TryAdd(phrase, kind);
         }
         smallTalkFinder = new PhraseFinder(smallTalkKind.Keys);
+        setAside = new SetAsidePhrases(rules.SetAside);
     }
 
-    /// <summary>The first crisis, emergency, urgent or hand-off rule that applies to <paramref name="words"/>.</summary>
+    /// <summary>
+    /// The first crisis, emergency, urgent or hand-off rule that applies to <paramref name="words"/>, once the
+    /// set-aside phrases ("not suicidal", "dying to know") are removed.
+    /// </summary>
     public SafetyRule? FindRule(IReadOnlyList<string> words)
     {
-        var present = ruleFinder.Occurrences(words).Select(o => o.Phrase).ToHashSet();
+        var present = ruleFinder.Occurrences(setAside.From(words)).Select(o => o.Phrase).ToHashSet();
         if (present.Count == 0)
             return null;
         return rules.Rules.FirstOrDefault(rule =>
@@ -103,10 +108,11 @@ public sealed class SafetyRouter
         var foreignLetters = text.Count(c => char.IsLetter(c) && c > '\u024F');
         if (letters > 0 && foreignLetters * 2 > letters)
             return "other";
-        var english = words.Count(meaningless.Contains);
         foreach (var (language, markers) in rules.LanguageMarkers)
         {
-            var count = words.Count(markers.Contains);
+            // A word both languages use ("me", "no") is evidence for neither.
+            var english = words.Count(w => meaningless.Contains(w) && !markers.Contains(w));
+            var count = words.Count(w => markers.Contains(w) && !meaningless.Contains(w));
             var typographic = language == "es" && (text.Contains('¿', StringComparison.Ordinal) || text.Contains('¡', StringComparison.Ordinal) || text.Contains('ñ', StringComparison.Ordinal));
             if (typographic || (count > 0 && count > english))
                 return language;

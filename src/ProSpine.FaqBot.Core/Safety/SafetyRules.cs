@@ -38,6 +38,8 @@ public sealed record SafetyPhrase(IReadOnlyList<string> Words, bool LastWordIsPr
 /// <param name="Reason">For hand-offs: the name of the reason text in <c>messages.yaml</c>.</param>
 /// <param name="OfferFaq">For hand-offs: a strong FAQ match may be shown after the hand-off.</param>
 /// <param name="SafetyNet">For hand-offs: the reply ends with <c>safetyNet</c> from <c>messages.yaml</c> (911, 988).</param>
+/// <param name="Firm">For crisis and emergency rules: the alarm stands even when the danger classifier reads the message
+/// as calm. For phrases that are never asked in general ("how much would kill").</param>
 public sealed record SafetyRule(
     string Name,
     Route Route,
@@ -46,13 +48,16 @@ public sealed record SafetyRule(
     IReadOnlyList<IReadOnlyList<SafetyPhrase>> All,
     IReadOnlyList<SafetyPhrase> Unless,
     bool OfferFaq,
-    bool SafetyNet = false);
+    bool SafetyNet = false,
+    bool Firm = false);
 
 /// <summary>Everything in <c>faq/safety.yaml</c>.</summary>
 /// <param name="Rules">Crisis, emergency, urgent and hand-off rules, in order of precedence.</param>
 /// <param name="SmallTalk">Kind of small talk ("greeting") to its phrases.</param>
 /// <param name="LanguageMarkers">Language code ("es") to words that show a message is in that language.</param>
+/// <param name="SetAside">Phrases removed before a message is read for danger (see <see cref="SetAsidePhrases"/>).</param>
 public sealed record SafetyRules(
     IReadOnlyList<SafetyRule> Rules,
     IReadOnlyDictionary<string, IReadOnlyList<SafetyPhrase>> SmallTalk,
-    IReadOnlyDictionary<string, IReadOnlySet<string>> LanguageMarkers);
+    IReadOnlyDictionary<string, IReadOnlySet<string>> LanguageMarkers,
+    IReadOnlyList<SafetyPhrase> SetAside);

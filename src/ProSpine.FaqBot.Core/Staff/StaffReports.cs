@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Insights;
+using ProSpine.FaqBot.Core.Safety;
 
 namespace ProSpine.FaqBot.Core.Staff;
 
@@ -35,9 +36,22 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
             ("route", reply.RuleName is null ? reply.Route.ToString() : $"{reply.Route} ({Code(reply.RuleName)})"),
             ("entry", reply.Answer is null ? None : $"{Code(reply.Answer.Id)} {reply.Answer.Question}"),
             ("score", chosen is null ? None : Score(chosen.Score)),
-            ("runnersUp", runnersUp.Count == 0 ? None : string.Join(" · ", runnersUp)));
+            ("runnersUp", runnersUp.Count == 0 ? None : string.Join(" · ", runnersUp)),
+            ("danger", DangerSummary(question, reply.Danger)));
         var text = $"{summary}\n\n{reply.Text}";
         return reply.Citation is null ? text : $"{text}\n\n*{reply.Citation}*";
+    }
+
+    /// <summary>The classifier's probabilities and, for the piece of the message it found most dangerous, the nearest examples.</summary>
+    private string DangerSummary(string question, DangerScores? danger)
+    {
+        if (danger is null)
+            return None;
+        var scores = $"crisis {Score(danger.Crisis)} · emergency {Score(danger.Emergency)} · urgent {Score(danger.Urgent)}";
+        var worst = answerer.Danger.Explain(question, nearest: 2)
+            .MaxBy(p => p.Probabilities[(int)DangerLevel.Crisis] + p.Probabilities[(int)DangerLevel.Emergency] + p.Probabilities[(int)DangerLevel.Urgent]);
+        var nearest = worst is null ? [] : worst.Nearest.Select(n => $"{Code(n.Exemplar.Source)} {n.Exemplar.Level.ToString().ToLowerInvariant()} {Score(n.Similarity)}");
+        return string.Join(" · ", nearest.Prepend(scores));
     }
 
     public string Unanswered(IReadOnlyList<UnansweredGroup> groups, int days)

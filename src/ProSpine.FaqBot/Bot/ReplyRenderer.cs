@@ -42,8 +42,7 @@ public static class ReplyRenderer
 
         var cardButtons = UsesCardButtons(channelId);
         var actions = new List<CardAction>();
-        if (reply.Call is { } call)
-            actions.Add(CallAction(call, cardButtons));
+        actions.AddRange(reply.Calls.Select(call => CallAction(call, cardButtons)));
         actions.AddRange(reply.Suggestions.Select(s => new CardAction(ActionTypes.ImBack, s.Title, value: s.Value)));
         if (reply.AsksFeedback)
         {

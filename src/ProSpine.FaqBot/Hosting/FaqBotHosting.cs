@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Bot;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
 using ProSpine.FaqBot.DirectLine;
 using ProSpine.FaqBot.Insights;
 using ProSpine.FaqBot.Widget;
@@ -20,11 +22,15 @@ public static class FaqBotHosting
         services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DangerOptions>().BindConfiguration(DangerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Every HttpClient the SDK makes comes from this factory: replies to channels, tokens, OpenID metadata.
         services.ConfigureHttpClientDefaults(client => client.ConfigureHttpClient((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<MessagesOptions>>().Value.OutboundTimeout));
 
+        // The sentence model reads every message for danger; it is loaded (and warmed) with the FAQ at start-up, and a
+        // model that cannot load stops start-up: the bot never runs with half its safety.
+        services.AddSingleton(_ => SentenceModel.Shared);
         services.AddSingleton<FaqProvider>();
         services.AddHostedService<FaqReloader>();
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.Hosting;
 
@@ -13,18 +15,24 @@ public sealed class FaqProvider
 {
     private readonly MatchingOptions matching;
     private readonly AnsweringOptions answering;
+    private readonly CuratedEmbeddings embeddings;
+    private readonly DangerOptions danger;
     private readonly ILogger<FaqProvider> logger;
     private Answerer current;
 
     public FaqProvider(IOptions<FaqOptions> faq, IOptions<MatchingOptions> matching, IOptions<AnsweringOptions> answering,
-        IHostEnvironment environment, ILogger<FaqProvider> logger)
+        CuratedEmbeddings embeddings, IOptions<DangerOptions> danger, IHostEnvironment environment, ILogger<FaqProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(faq);
         ArgumentNullException.ThrowIfNull(environment);
         this.matching = matching.Value;
         this.answering = answering.Value;
+        this.embeddings = embeddings;
+        this.danger = danger.Value;
         this.logger = logger;
         Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, faq.Value.Path));
+        if (!string.IsNullOrEmpty(this.danger.VectorCacheFile))
+            embeddings.UseCacheFile(Path.Combine(environment.ContentRootPath, this.danger.VectorCacheFile));
         current = Build();
         logger.LogInformation("FAQ loaded from {FaqDirectory}: {EntryCount} entries", Directory, current.Content.Entries.Count);
     }
@@ -62,5 +70,9 @@ public sealed class FaqProvider
         }
     }
 
-    private Answerer Build() => new(FaqLoader.Load(Directory), matching, answering);
+    private Answerer Build()
+    {
+        var content = FaqLoader.Load(Directory);
+        return new(content, matching, answering, DangerReader.For(content, embeddings, danger));
+    }
 }

@@ -5,6 +5,8 @@ using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
 using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Tests.Support;
@@ -16,13 +18,20 @@ public static class TestFaq
 
     public static AnsweringOptions Answering { get; } = AppSettings.Section<AnsweringOptions>(Repository.Root, AnsweringOptions.Section);
 
-    public static Answerer Answerer(string? faqDirectory = null) =>
-        new(FaqLoader.Load(faqDirectory ?? Repository.Faq), Matching, Answering);
+    public static DangerOptions Danger { get; } = AppSettings.Section<DangerOptions>(Repository.Root, DangerOptions.Section);
+
+    public static Answerer Answerer(string? faqDirectory = null)
+    {
+        var content = FaqLoader.Load(faqDirectory ?? Repository.Faq);
+        return new(content, Matching, Answering, DangerReader.For(content, SentenceModel.Shared, Danger));
+    }
 
     public static FaqProvider Provider(string? faqDirectory = null) => new(
         Options.Create(new FaqOptions { Path = faqDirectory ?? Repository.Faq }),
         Options.Create(Matching),
         Options.Create(Answering),
+        SentenceModel.Shared,
+        Options.Create(Danger),
         new HostingEnvironment { ContentRootPath = Repository.Root },
         NullLogger<FaqProvider>.Instance);
 }

@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using ProSpine.FaqBot.Core.Semantics;
+using ProSpine.FaqBot.Core.Text;
+
+namespace ProSpine.FaqBot.Core.Safety;
+
+/// <summary>
+/// What the danger classifier read in a message: the highest probability of each level over the whole message and
+/// each of its clauses, and of crisis and emergency together (<paramref name="Danger"/>), for danger of an unclear kind.
+/// </summary>
+public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger)
+{
+    public static readonly DangerScores None = new(0, 0, 0, 0);
+}
+
+/// <summary>The danger route a message takes, from the phrase rules and the classifier together.</summary>
+/// <param name="Route">Crisis, Emergency or Urgent.</param>
+/// <param name="Unsure">Crisis or emergency, but not clearly which: the reply names 911 and 988 first.</param>
+/// <param name="Rule">The phrase rule whose reply is given, when the rule decided.</param>
+/// <param name="Reason">For logs and curators: "rule", "meaning: crisis"...</param>
+public sealed record DangerVerdict(Route Route, bool Unsure, SafetyRule? Rule, string Reason);
+
+/// <summary>For curators: how one piece of a message (the whole, or a clause) scored, and its nearest examples.</summary>
+public sealed record DangerExplanation(string Piece, float[] Probabilities, IReadOnlyList<(DangerExemplar Exemplar, float Similarity)> Nearest);
+
+/// <summary>
+/// Reads a message for danger by meaning, beside the phrase rules of <c>safety.yaml</c>: a classifier trained at load
+/// on the examples of <c>danger.yaml</c> (and every FAQ phrasing, as calm) scores the whole message and each of its
+/// clauses, so danger told in the middle of a long story is found. Immutable and thread-safe.
+/// </summary>
+public sealed partial class DangerReader
+{
+    private readonly ISentenceEncoder encoder;
+    private readonly DangerOptions options;
+    private readonly DangerClassifier classifier;
+    private readonly IReadOnlyList<DangerExemplar> exemplars;
+    private readonly float[][] exemplarVectors;
+
+    private readonly SetAsidePhrases setAside;
+
+    /// <param name="calmPhrasings">Ordinary messages learned as calm besides the examples' own calm ones.</param>
+    /// <param name="setAside">Phrases removed from each piece of a message before it is read.</param>
+    public DangerReader(DangerExemplars exemplars, IEnumerable<string> calmPhrasings, SetAsidePhrases setAside,
+        CuratedEmbeddings embeddings, DangerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(exemplars);
+        ArgumentNullException.ThrowIfNull(calmPhrasings);
+        ArgumentNullException.ThrowIfNull(embeddings);
+        encoder = embeddings.Encoder;
+        this.setAside = setAside ?? throw new ArgumentNullException(nameof(setAside));
+        this.options = options ?? new DangerOptions();
+        this.exemplars = exemplars.Items;
+        // Examples are read exactly as messages are: normalised words (the model is uncased and ignores accents).
+        var phrasings = calmPhrasings.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var vectors = embeddings.Encode([.. exemplars.Items.Select(e => TextNormalizer.Normalize(e.Text)), .. phrasings]);
+        exemplarVectors = vectors[..exemplars.Items.Count];
+        var levels = exemplars.Items.Select(e => e.Level).Concat(phrasings.Select(_ => DangerLevel.Calm)).ToList();
+        classifier = DangerClassifier.Train(vectors, levels);
+    }
+
+    /// <summary>
+    /// A reader trained on <paramref name="content"/>: the examples of <c>danger.yaml</c>, and every FAQ phrasing and
+    /// small-talk phrase of <c>safety.yaml</c> as calm examples, so it learns what ordinary messages look like.
+    /// </summary>
+    public static DangerReader For(Faq.FaqContent content, CuratedEmbeddings embeddings, DangerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var smallTalk = content.Safety.SmallTalk.Values.SelectMany(phrases => phrases).Select(p => p.Source);
+        return new DangerReader(content.Danger, content.Entries.SelectMany(e => e.Phrasings).Concat(smallTalk),
+            new SetAsidePhrases(content.Safety.SetAside), embeddings, options);
+    }
+
+    public DangerScores Assess(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var pieces = Pieces(text);
+        if (pieces.Count == 0)
+            return DangerScores.None;
+        float crisis = 0, emergency = 0, urgent = 0, danger = 0;
+        foreach (var vector in encoder.Encode(pieces))
+        {
+            var p = classifier.Probabilities(vector);
+            crisis = Math.Max(crisis, p[(int)DangerLevel.Crisis]);
+            emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
+            urgent = Math.Max(urgent, p[(int)DangerLevel.Urgent]);
+            danger = Math.Max(danger, p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency]);
+        }
+        return new DangerScores(crisis, emergency, urgent, danger);
+    }
+
+    /// <summary>
+    /// The danger route, if any, from the phrase rule that applies (<paramref name="rule"/>, or null) and the
+    /// classifier's <paramref name="scores"/>:
+    /// <list type="bullet">
+    /// <item>A crisis or emergency rule keeps precedence for what it names, unless the classifier reads the whole
+    /// message as clearly calm (a general question that names an overdose, "is there an emergency line?") and the
+    /// rule is not <see cref="SafetyRule.Firm"/>. An emergency rule gives way to crisis when the classifier reads a
+    /// crisis ("sleep and never wake up"), or to the reply naming both numbers when it may be one.</item>
+    /// <item>Otherwise the classifier raises danger on its own: a confident crisis or emergency gets its reply; crisis
+    /// and emergency together above <see cref="DangerOptions.UnsureProbability"/> get 911 and 988 first; a likely
+    /// urgent problem gets "call the clinic now", unless an urgent rule already says so.</item>
+    /// </list>
+    /// </summary>
+    public DangerVerdict? Decide(SafetyRule? rule, DangerScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        if (rule?.Route is Route.Crisis or Route.Emergency && (rule.Firm || scores.Danger >= options.CalmProbability))
+        {
+            if (rule.Route == Route.Emergency && scores.Crisis >= options.ConfidentProbability)
+                return new DangerVerdict(Route.Crisis, false, null, $"{rule.Name}, and meaning: crisis");
+            if (rule.Route == Route.Emergency && scores.Crisis >= options.UnsureProbability)
+                return new DangerVerdict(Route.Emergency, true, null, $"{rule.Name}, and meaning: maybe crisis");
+            return new DangerVerdict(rule.Route, false, rule, rule.Name);
+        }
+        if (scores.Crisis >= options.ConfidentProbability && scores.Crisis >= scores.Emergency)
+            return new DangerVerdict(Route.Crisis, false, null, "meaning: crisis");
+        if (scores.Emergency >= options.ConfidentProbability)
+            return new DangerVerdict(Route.Emergency, false, null, "meaning: emergency");
+        if (scores.Danger >= options.UnsureProbability)
+            return new DangerVerdict(Route.Emergency, true, null, "meaning: crisis or emergency");
+        if (rule?.Route != Route.Urgent && scores.Urgent >= options.UrgentProbability)
+            return new DangerVerdict(Route.Urgent, false, null, "meaning: urgent");
+        return null;
+    }
+
+    /// <summary>Each piece read (the whole message, then its clauses) with its probabilities and nearest examples.</summary>
+    public IReadOnlyList<DangerExplanation> Explain(string text, int nearest = 3)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var pieces = Pieces(text);
+        var vectors = encoder.Encode(pieces);
+        return [.. pieces.Select((piece, i) => new DangerExplanation(piece, classifier.Probabilities(vectors[i]),
+            [.. exemplars.Select((e, j) => (e, DangerClassifier.Dot(exemplarVectors[j], vectors[i])))
+                .OrderByDescending(n => n.Item2).Take(nearest)]))];
+    }
+
+    /// <summary>
+    /// The whole message, then its clauses when it has several: sentences, and the parts around ";", ", but" and
+    /// similar joints where a story turns. The model reads about 250 word pieces at most, so a long story is read
+    /// clause by clause as well. Clauses of fewer than three words say too little to be read alone.
+    /// </summary>
+    /// <remarks>Each piece is returned as normalised words without the set-aside phrases: what the model reads.</remarks>
+    internal IReadOnlyList<string> Pieces(string text)
+    {
+        var whole = Readable(text);
+        if (whole.Count == 0)
+            return [];
+        var clauses = ClauseBreak().Split(text)
+            .Select(Readable)
+            .Where(words => words.Count >= 3)
+            .Take(options.MaxClauses)
+            .Select(words => string.Join(' ', words))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var wholeText = string.Join(' ', whole);
+        return clauses.Count <= 1 ? [wholeText] : [wholeText, .. clauses.Where(c => c != wholeText)];
+    }
+
+    private IReadOnlyList<string> Readable(string text) => setAside.From(TextNormalizer.Words(text));
+
+    [GeneratedRegex(@"(?<=[.?!])\s+|[\r\n]+|;|,\s*(?=(?:but|and|so|then|now|because|cause|cuz|though|although)\b)|\s+(?=but\b)|\s-+\s|,", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+
+namespace ProSpine.FaqBot.Core.Semantics;
+
+/// <summary>
+/// Vectors of curated texts (danger examples, FAQ phrasings), remembered across FAQ versions so a reload or another
+/// host in the same process does not encode them again, and optionally kept in a file so a restart does not either
+/// (encoding the whole FAQ takes seconds; reading the file takes milliseconds). Only curated content goes in here,
+/// never what a person typed: the cache is bounded by the size of <c>faq/</c>, and it keeps no patient's words.
+/// </summary>
+public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
+{
+    // Changes whenever the file layout or the model changes: an old file is then ignored and rewritten.
+    private const string FileSignature = "prospine-sentence-vectors/1/all-MiniLM-L6-v2";
+
+    private readonly ConcurrentDictionary<string, float[]> known = new(StringComparer.Ordinal);
+    private readonly Lock fileLock = new();
+    private string? cacheFile;
+
+    public ISentenceEncoder Encoder { get; } = encoder;
+
+    /// <summary>
+    /// Reads the vectors kept in <paramref name="path"/>, if it holds any, and keeps it up to date from now on. A
+    /// missing, foreign or damaged file is not an error: its texts are simply encoded again.
+    /// </summary>
+    public void UseCacheFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        lock (fileLock)
+        {
+            cacheFile = path;
+            try
+            {
+                using var reader = new BinaryReader(File.OpenRead(path));
+                if (reader.ReadString() != FileSignature)
+                    return;
+                var count = reader.ReadInt32();
+                for (var i = 0; i < count; i++)
+                {
+                    var text = reader.ReadString();
+                    var vector = new float[reader.ReadInt32()];
+                    for (var d = 0; d < vector.Length; d++)
+                        vector[d] = reader.ReadSingle();
+                    known.TryAdd(text, vector);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException)
+            {
+                // Nothing to reuse: the texts are encoded again and the file rewritten.
+            }
+        }
+    }
+
+    public float[][] Encode(IReadOnlyList<string> curatedTexts)
+    {
+        ArgumentNullException.ThrowIfNull(curatedTexts);
+        var missing = curatedTexts.Where(t => !known.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+        // Batches of 64 keep each call's memory small; the model gives a text the same vector in any batch.
+        foreach (var batch in missing.Chunk(64))
+        {
+            var vectors = Encoder.Encode(batch);
+            for (var i = 0; i < batch.Length; i++)
+                known[batch[i]] = vectors[i];
+        }
+        if (missing.Count > 0)
+            Save(curatedTexts);
+        return [.. curatedTexts.Select(t => known[t])];
+    }
+
+    /// <summary>Writes the vectors of <paramref name="current"/> (the content just read) to the cache file, whole.</summary>
+    private void Save(IReadOnlyList<string> current)
+    {
+        lock (fileLock)
+        {
+            if (cacheFile is null)
+                return;
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cacheFile))!);
+                var temporary = cacheFile + ".tmp";
+                var texts = current.Distinct(StringComparer.Ordinal).ToList();
+                using (var writer = new BinaryWriter(File.Create(temporary)))
+                {
+                    writer.Write(FileSignature);
+                    writer.Write(texts.Count);
+                    foreach (var text in texts)
+                    {
+                        var vector = known[text];
+                        writer.Write(text);
+                        writer.Write(vector.Length);
+                        foreach (var value in vector)
+                            writer.Write(value);
+                    }
+                }
+                File.Move(temporary, cacheFile, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A read-only disk costs the next start-up a few seconds, nothing else.
+            }
+        }
+    }
+}

