@@ -37,6 +37,9 @@ public sealed partial class Answerer
 
     public DangerReader Danger { get; }
 
+    /// <summary>The number every hand-off gives.</summary>
+    public string ClinicPhone => options.ClinicPhone;
+
     public Reply Answer(string? text)
     {
         if (text is not null && text.Length > options.MaxQuestionLength)
@@ -46,12 +49,13 @@ public sealed partial class Answerer
         if (words.Count == 0)
             return language == "other" ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) : Say(Route.Empty, MessageKeys.Empty);
 
-        var rule = Router.FindRule(words);
-        var danger = Danger.Assess(text!);
-        if (Danger.Decide(rule, danger) is { } verdict)
+        // The sentence model reads English, and Spanish less well; in another script its scores are noise.
+        var danger = language == "other" ? DangerScores.None : Danger.Assess(text!);
+        // A general question that names a danger ("what happens in an overdose?") is read like any other question.
+        var rule = Router.FindRules(words).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
+        if (Danger.Decide(rule, danger) is { } verdict && !AsksOnlyWhatTheFaqAnswers(verdict, rule, words))
             return DangerReply(verdict, words, language) with { Danger = danger };
-        // A crisis or emergency rule the classifier overruled (a general question) is read like any question.
-        if (rule is not null && rule.Route is not (Route.Crisis or Route.Emergency))
+        if (rule is not null)
             return FromRule(rule, words, language) with { Danger = danger };
         if (language is not null)
             return language == "other"
@@ -93,6 +97,14 @@ public sealed partial class Answerer
         };
         return new Reply(verdict.Route, messages.Get(key, lang), null, null, [], calls, lang, verdict.Reason, null);
     }
+
+    /// <summary>
+    /// An unsure reading by meaning alone, with no phrase rule behind it, gives way when the whole message is a
+    /// question the FAQ answers outright ("honestly, is this thing dangerous?"): the classifier is least reliable on
+    /// short, vague questions, and a message that also tells of danger has words the FAQ question does not cover.
+    /// </summary>
+    private bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, IReadOnlyList<string> words) =>
+        verdict.Unsure && verdict.Rule is null && rule is null && Matcher.Match(words).Outcome == MatchOutcome.Answer;
 
     private CallAction CrisisCall(string lang) => new(messages.Get(MessageKeys.CallCrisis, lang), "988");
 

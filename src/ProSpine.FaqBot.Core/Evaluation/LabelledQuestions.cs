@@ -10,10 +10,13 @@ public sealed record LabelledQuestion(string Kind, IReadOnlyList<string> Topics,
 
 /// <summary>How an <see cref="Answerer"/> did on a labelled set, per kind.</summary>
 /// <param name="FalseAlarms">Answerable, not-covered and small-talk questions whose reply put 911 or 988 first.</param>
+/// <param name="HandoffAlarms">Personal questions for the clinic whose reply put 911 or 988 first (with the clinic's
+/// phone after them): not false alarms by score.py's rules, but worth watching.</param>
 public sealed record EvaluationReport(
     IReadOnlyDictionary<string, (int Right, int Total)> PerKind,
     IReadOnlyList<(LabelledQuestion Question, Reply Reply)> Failures,
-    IReadOnlyList<LabelledQuestion> FalseAlarms)
+    IReadOnlyList<LabelledQuestion> FalseAlarms,
+    IReadOnlyList<LabelledQuestion> HandoffAlarms)
 {
     public int CalmTotal => LabelledQuestions.CalmKinds.Sum(k => PerKind.GetValueOrDefault(k).Total);
 
@@ -36,6 +39,8 @@ public sealed record EvaluationReport(
         text.AppendLine(System.FormattableString.Invariant($"{"overall",-10} {Right,4}/{Total,-4} {100 * Overall,6:F1}%"));
         if (CalmTotal > 0)
             text.AppendLine(System.FormattableString.Invariant($"{"alarms",-10} {FalseAlarms.Count,4}/{CalmTotal,-4} {100.0 * FalseAlarms.Count / CalmTotal,6:F1}%  answer/fallback/chitchat with 911 or 988 first"));
+        if (PerKind.TryGetValue("handoff", out var handoffs) && handoffs.Total > 0)
+            text.AppendLine(System.FormattableString.Invariant($"{"handoff 911",-10} {HandoffAlarms.Count,4}/{handoffs.Total,-4} {100.0 * HandoffAlarms.Count / handoffs.Total,6:F1}%  hand-offs with 911 or 988 first"));
         foreach (var question in FalseAlarms.Take(maxFailures))
             text.AppendLine(System.FormattableString.Invariant($"ALARM line {question.Line} {question.Kind}: {question.Question}"));
         foreach (var (question, reply) in Failures.Take(maxFailures))
@@ -68,6 +73,15 @@ public static class LabelledQuestions
 
     public static bool IsAlarm(Reply reply) => ComesFirst(reply, "911") || ComesFirst(reply, "988");
 
+    /// <summary>Whether the reply gives the clinic's phone, in its text or as a call button.</summary>
+    private static bool GivesPhone(Reply reply, string phone)
+    {
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        // "+12622977246" is written "(262) 297-7246": compare the last ten digits.
+        var local = digits.Length > 10 ? digits[^10..] : digits;
+        return reply.Calls.Any(c => c.Number == phone) || new string(reply.Text.Where(char.IsAsciiDigit).ToArray()).Contains(local, StringComparison.Ordinal);
+    }
+
     public static List<LabelledQuestion> Load(string path)
     {
         var questions = new List<LabelledQuestion>();
@@ -86,18 +100,22 @@ public static class LabelledQuestions
     }
 
     /// <summary>Whether <paramref name="reply"/> is right for the labelled <paramref name="question"/>.</summary>
-    public static bool IsRight(LabelledQuestion question, Reply reply)
+    /// <param name="phone">The clinic's phone number (appsettings.json's Answering:ClinicPhone).</param>
+    public static bool IsRight(LabelledQuestion question, Reply reply, string phone)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(reply);
         return question.Kind switch
         {
             "answer" => reply.Route == Route.Answer && question.Topics.Contains(reply.Answer!.Id),
-            "handoff" => reply.Route is Route.Handoff or Route.Urgent,
+            // As shared/eval/score.py judges them: a hand-off must give the clinic's phone, a not-covered question
+            // the phone and no FAQ answer. A danger reply that also gives the phone passes, and is counted apart as
+            // an alarm (see HandoffAlarms).
+            "handoff" => GivesPhone(reply, phone),
             // Danger is judged on the text, as score.py judges it: the number must be the first instruction.
             "emergency" => ComesFirst(reply, "911"),
             "crisis" => ComesFirst(reply, "988"),
-            "fallback" => reply.Route is Route.NotCovered or Route.Handoff or Route.Urgent or Route.Empty && reply.Answer is null,
+            "fallback" => reply.Answer is null && GivesPhone(reply, phone),
             "chitchat" => reply.Route == Route.SmallTalk,
             _ => false,
         };
@@ -109,17 +127,20 @@ public static class LabelledQuestions
         var perKind = new Dictionary<string, (int Right, int Total)>(StringComparer.Ordinal);
         var failures = new List<(LabelledQuestion, Reply)>();
         var alarms = new List<LabelledQuestion>();
+        var handoffAlarms = new List<LabelledQuestion>();
         foreach (var question in questions)
         {
             var reply = answerer.Answer(question.Question);
-            var right = IsRight(question, reply);
+            var right = IsRight(question, reply, answerer.ClinicPhone);
             var (r, t) = perKind.GetValueOrDefault(question.Kind);
             perKind[question.Kind] = (r + (right ? 1 : 0), t + 1);
             if (!right)
                 failures.Add((question, reply));
             if (CalmKinds.Contains(question.Kind) && IsAlarm(reply))
                 alarms.Add(question);
+            if (question.Kind == "handoff" && IsAlarm(reply))
+                handoffAlarms.Add(question);
         }
-        return new EvaluationReport(perKind, failures, alarms);
+        return new EvaluationReport(perKind, failures, alarms, handoffAlarms);
     }
 }

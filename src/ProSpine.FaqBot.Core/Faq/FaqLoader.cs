@@ -349,7 +349,7 @@ public static partial class FaqLoader
             var route = Enum.Parse<Route>(routeName, ignoreCase: true);
             foreach (var map in file.Mappings(root, routeName))
             {
-                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq", "safetyNet", "firm");
+                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq", "safetyNet", "askedInGeneral");
                 var name = file.String(map, "name") ?? "?";
                 var reason = file.String(map, "reason", required: false);
                 var any = Phrases(file, Expand(file.Strings(map, "any")));
@@ -361,12 +361,12 @@ public static partial class FaqLoader
                 var unless = Phrases(file, file.Strings(map, "unless"));
                 var offerFaq = Flag(file, map, "offerFaq");
                 var safetyNet = Flag(file, map, "safetyNet");
-                var firm = Flag(file, map, "firm");
+                var askedInGeneral = Flag(file, map, "askedInGeneral");
                 if (any.Count == 0 && all.Count == 0)
                     file.Problem(map, $"rule '{name}' needs 'any' or 'all' phrases");
                 if (reason is not null && messages is not null && !messages.Has(MessageKeys.HandoffReasonPrefix + reason))
                     file.Problem(YamlFile.Child(map, "reason"), $"reason '{reason}' has no text in {MessagesFile} (handoffReasons.{reason})");
-                rules.Add(new SafetyRule(name, route, reason, any, all, unless, offerFaq, safetyNet, firm));
+                rules.Add(new SafetyRule(name, route, reason, any, all, unless, offerFaq, safetyNet, askedInGeneral));
             }
         }
         if (file.Mapping(root, "smallTalk") is { } smallTalkMap)

@@ -96,13 +96,17 @@ public sealed class DangerClassifier
         ArgumentNullException.ThrowIfNull(vector);
         var regression = new float[LevelCount];
         Softmax(weights, vector, regression);
-        var nearest = NearestExamples(vector);
+        var nearest = Softmax(Closeness(vector));
         return [.. regression.Zip(nearest, (a, b) => (a + b) / 2)];
     }
 
-    /// <summary>A softmax over each level's mean similarity to its <see cref="Neighbours"/> closest examples.</summary>
-    private float[] NearestExamples(float[] vector)
+    /// <summary>
+    /// For each level, the mean cosine similarity of <paramref name="vector"/> to that level's
+    /// <see cref="Neighbours"/> closest examples: how much the message resembles what the level's examples say.
+    /// </summary>
+    public float[] Closeness(float[] vector)
     {
+        ArgumentNullException.ThrowIfNull(vector);
         var closeness = new float[LevelCount];
         var best = new float[Neighbours];
         for (var k = 0; k < LevelCount; k++)
@@ -131,6 +135,12 @@ public sealed class DangerClassifier
             var taken = Math.Min(Neighbours, examples.Length);
             closeness[k] = best.Take(taken).Sum() / taken;
         }
+        return closeness;
+    }
+
+    /// <summary>Closeness turned into probabilities: a softmax with a low temperature, as closeness varies little.</summary>
+    private static float[] Softmax(float[] closeness)
+    {
         var max = closeness.Max();
         var weightsOfLevels = closeness.Select(c => float.IsNegativeInfinity(c) ? 0f : MathF.Exp((c - max) / Temperature)).ToArray();
         var sum = weightsOfLevels.Sum();

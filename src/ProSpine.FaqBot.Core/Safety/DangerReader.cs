@@ -92,30 +92,43 @@ public sealed partial class DangerReader
     /// The danger route, if any, from the phrase rule that applies (<paramref name="rule"/>, or null) and the
     /// classifier's <paramref name="scores"/>:
     /// <list type="bullet">
-    /// <item>A crisis or emergency rule keeps precedence for what it names, unless the classifier reads the whole
-    /// message as clearly calm (a general question that names an overdose, "is there an emergency line?") and the
-    /// rule is not <see cref="SafetyRule.Firm"/>. An emergency rule gives way to crisis when the classifier reads a
-    /// crisis ("sleep and never wake up"), or to the reply naming both numbers when it may be one.</item>
+    /// <item>A crisis or emergency rule keeps precedence for what it names (the caller has already set aside the
+    /// rules that <see cref="YieldsToCalm"/>). An emergency rule gives way to crisis when the classifier reads a
+    /// crisis ("sleep and never wake up"), and to the reply naming both numbers when crisis is not ruled out.</item>
     /// <item>Otherwise the classifier raises danger on its own: a confident crisis or emergency gets its reply; crisis
     /// and emergency together above <see cref="DangerOptions.UnsureProbability"/> get 911 and 988 first; a likely
     /// urgent problem gets "call the clinic now", unless an urgent rule already says so.</item>
     /// </list>
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="rule"/> gives way to the classifier: a crisis or emergency rule whose words people also
+    /// use in general questions (<see cref="SafetyRule.AskedInGeneral"/>: "what happens in an overdose?", "is there
+    /// an emergency line?"), when every piece of the message reads as clearly calm.
+    /// </summary>
+    public bool YieldsToCalm(SafetyRule rule, DangerScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(scores);
+        return rule.AskedInGeneral && rule.Route is Route.Crisis or Route.Emergency && scores.Danger < options.CalmProbability;
+    }
+
     public DangerVerdict? Decide(SafetyRule? rule, DangerScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        if (rule?.Route is Route.Crisis or Route.Emergency && (rule.Firm || scores.Danger >= options.CalmProbability))
+        if (rule?.Route is Route.Crisis or Route.Emergency)
         {
             if (rule.Route == Route.Emergency && scores.Crisis >= options.ConfidentProbability)
                 return new DangerVerdict(Route.Crisis, false, null, $"{rule.Name}, and meaning: crisis");
-            if (rule.Route == Route.Emergency && scores.Crisis >= options.UnsureProbability)
+            if (rule.Route == Route.Emergency && scores.Crisis >= options.CalmProbability)
                 return new DangerVerdict(Route.Emergency, true, null, $"{rule.Name}, and meaning: maybe crisis");
             return new DangerVerdict(rule.Route, false, rule, rule.Name);
         }
         if (scores.Crisis >= options.ConfidentProbability && scores.Crisis >= scores.Emergency)
             return new DangerVerdict(Route.Crisis, false, null, "meaning: crisis");
         if (scores.Emergency >= options.ConfidentProbability)
-            return new DangerVerdict(Route.Emergency, false, null, "meaning: emergency");
+            return scores.Crisis >= options.CalmProbability
+                ? new DangerVerdict(Route.Emergency, true, null, "meaning: emergency, maybe crisis")
+                : new DangerVerdict(Route.Emergency, false, null, "meaning: emergency");
         if (scores.Danger >= options.UnsureProbability)
             return new DangerVerdict(Route.Emergency, true, null, "meaning: crisis or emergency");
         if (rule?.Route != Route.Urgent && scores.Urgent >= options.UrgentProbability)

@@ -35,12 +35,15 @@ public sealed class SafetyRouter
     /// The first crisis, emergency, urgent or hand-off rule that applies to <paramref name="words"/>, once the
     /// set-aside phrases ("not suicidal", "dying to know") are removed.
     /// </summary>
-    public SafetyRule? FindRule(IReadOnlyList<string> words)
+    public SafetyRule? FindRule(IReadOnlyList<string> words) => FindRules(words).FirstOrDefault();
+
+    /// <summary>Every rule that applies, in order of precedence (see <see cref="FindRule"/>).</summary>
+    public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words)
     {
         var present = ruleFinder.Occurrences(setAside.From(words)).Select(o => o.Phrase).ToHashSet();
         if (present.Count == 0)
-            return null;
-        return rules.Rules.FirstOrDefault(rule =>
+            return [];
+        return rules.Rules.Where(rule =>
             (rule.Any.Count == 0 || rule.Any.Any(present.Contains))
             && rule.All.All(group => group.Any(present.Contains))
             && !rule.Unless.Any(present.Contains));

@@ -38,8 +38,9 @@ public sealed record SafetyPhrase(IReadOnlyList<string> Words, bool LastWordIsPr
 /// <param name="Reason">For hand-offs: the name of the reason text in <c>messages.yaml</c>.</param>
 /// <param name="OfferFaq">For hand-offs: a strong FAQ match may be shown after the hand-off.</param>
 /// <param name="SafetyNet">For hand-offs: the reply ends with <c>safetyNet</c> from <c>messages.yaml</c> (911, 988).</param>
-/// <param name="Firm">For crisis and emergency rules: the alarm stands even when the danger classifier reads the message
-/// as calm. For phrases that are never asked in general ("how much would kill").</param>
+/// <param name="AskedInGeneral">For crisis and emergency rules whose words people also use in general questions
+/// ("suicide rates", "what happens in an overdose"): the alarm gives way when the danger classifier reads the message
+/// as clearly calm. Every other rule's alarm stands.</param>
 public sealed record SafetyRule(
     string Name,
     Route Route,
@@ -49,7 +50,7 @@ public sealed record SafetyRule(
     IReadOnlyList<SafetyPhrase> Unless,
     bool OfferFaq,
     bool SafetyNet = false,
-    bool Firm = false);
+    bool AskedInGeneral = false);
 
 /// <summary>Everything in <c>faq/safety.yaml</c>.</summary>
 /// <param name="Rules">Crisis, emergency, urgent and hand-off rules, in order of precedence.</param>
