@@ -66,7 +66,7 @@ public sealed partial class Answerer
         if (Router.FindSmallTalk(words) is { } kind)
             return Say(Route.SmallTalk, MessageKeys.SmallTalkPrefix + kind);
 
-        var match = Matcher.Match(words);
+        var match = Matcher.Match(Router.WithoutSetAside(words));
         if (match.Outcome == MatchOutcome.NotCovered && QuestionInContext(text!) is { } question)
             match = question;
         return match.Outcome switch
@@ -102,9 +102,11 @@ public sealed partial class Answerer
     /// An unsure reading by meaning alone, with no phrase rule behind it, gives way when the whole message is a
     /// question the FAQ answers outright ("honestly, is this thing dangerous?"): the classifier is least reliable on
     /// short, vague questions, and a message that also tells of danger has words the FAQ question does not cover.
+    /// Small talk never overrules it: "I'm done. I've said my goodbyes." reads like a farewell.
     /// </summary>
     private bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, IReadOnlyList<string> words) =>
-        verdict.Unsure && verdict.Rule is null && rule is null && Matcher.Match(words).Outcome == MatchOutcome.Answer;
+        verdict.Unsure && verdict.Rule is null && rule is null
+        && Matcher.Match(Router.WithoutSetAside(words)).Outcome == MatchOutcome.Answer;
 
     private CallAction CrisisCall(string lang) => new(messages.Get(MessageKeys.CallCrisis, lang), "988");
 

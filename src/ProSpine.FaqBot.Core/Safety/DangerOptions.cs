@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProSpine.FaqBot.Core.Safety;
 
 /// <summary>The danger classifier's thresholds (section <c>Danger</c> of appsettings.json).</summary>
@@ -6,22 +8,26 @@ public sealed class DangerOptions
     public const string Section = "Danger";
 
     /// <summary>A crisis or emergency this probable gets its own reply (988 or 911).</summary>
+    [Range(0.0, 1.0)]
     public float ConfidentProbability { get; set; } = 0.7f;
 
     /// <summary>
     /// Crisis and emergency together this probable, but neither confident: the reply starts with both 911 and 988.
     /// </summary>
+    [Range(0.0, 1.0)]
     public float UnsureProbability { get; set; } = 0.4f;
 
     /// <summary>
     /// Below this (crisis and emergency together, on every piece of the message) the classifier reads the message as
-    /// clearly calm, and a crisis or emergency phrase rule that is not firm gives way: "what happens if a pump
-    /// overdoses someone" asks in general.
+    /// clearly calm: a phrase rule marked <c>askedInGeneral</c> gives way ("what happens if a pump overdoses
+    /// someone" asks in general), and an emergency rule names 988 too when crisis is at least this probable.
     /// </summary>
+    [Range(0.0, 1.0)]
     public float CalmProbability { get; set; } = 0.3f;
 
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
-    public float UrgentProbability { get; set; } = 0.6f;
+    [Range(0.0, 1.0)]
+    public float UrgentProbability { get; set; } = 0.7f;
 
     /// <summary>
     /// Where the vectors of curated texts are kept between runs, relative to the content root; empty for none. Without
@@ -30,5 +36,6 @@ public sealed class DangerOptions
     public string VectorCacheFile { get; set; } = "";
 
     /// <summary>At most this many clauses of a long message are read on their own, besides the whole message.</summary>
+    [Range(1, 50)]
     public int MaxClauses { get; set; } = 8;
 }

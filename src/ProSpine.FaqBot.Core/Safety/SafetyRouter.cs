@@ -37,10 +37,14 @@ public sealed class SafetyRouter
     /// </summary>
     public SafetyRule? FindRule(IReadOnlyList<string> words) => FindRules(words).FirstOrDefault();
 
+    /// <summary><paramref name="words"/> without the set-aside phrases ("just curious", "dying to know"), which say
+    /// nothing about what is asked either.</summary>
+    public IReadOnlyList<string> WithoutSetAside(IReadOnlyList<string> words) => setAside.From(words);
+
     /// <summary>Every rule that applies, in order of precedence (see <see cref="FindRule"/>).</summary>
     public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words)
     {
-        var present = ruleFinder.Occurrences(setAside.From(words)).Select(o => o.Phrase).ToHashSet();
+        var present = ruleFinder.Occurrences(WithoutSetAside(words)).Select(o => o.Phrase).ToHashSet();
         if (present.Count == 0)
             return [];
         return rules.Rules.Where(rule =>

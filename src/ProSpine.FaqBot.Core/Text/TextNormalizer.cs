@@ -101,6 +101,13 @@ public static class TextNormalizer
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
+            // With invariant globalization (this project's setting) Normalize cannot decompose accented letters:
+            // the common Latin ones are folded by table.
+            if (c is >= '\u00C0' and <= '\u017F' && LatinBase(c) is { } plain)
+            {
+                builder.Append(plain);
+                continue;
+            }
             switch (c)
             {
                 case '\u2018' or '\u2019' or '\u02BC' or '`' or '\u00B4':
@@ -120,4 +127,21 @@ public static class TextNormalizer
         }
         return builder.ToString();
     }
+
+    // Each letter of Latin-1 Supplement (from U+00C0) and Latin Extended-A, by code point, as plain ASCII; ' ' where
+    // the letter has no plain form (×, ÷).
+    private const string LatinBases =
+        "AAAAAAACEEEEIIII" + "DNOOOOO OUUUUYTs" + "aaaaaaaceeeeiiii" + "dnooooo ouuuuyty" + // U+00C0–U+00FF
+        "AaAaAaCcCcCcCcDd" + "DdEeEeEeEeEeGgGg" + "GgGgHhHhIiIiIiIi" + "IiJjJjKkkLlLlLlL" + // U+0100–U+013F
+        "lLlNnNnNnnNnOoOo" + "OoOoRrRrRrSsSsSs" + "SsTtTtTtUuUuUuUu" + "UuUuWwYyYZzZzZzs";   // U+0140–U+017F
+
+    private static string? LatinBase(char c) => c switch
+    {
+        'Æ' => "AE",
+        'æ' => "ae",
+        'ß' => "ss",
+        'Œ' => "OE",
+        'œ' => "oe",
+        _ => LatinBases[c - '\u00C0'] is var b and not ' ' ? b.ToString() : null,
+    };
 }

@@ -29,11 +29,21 @@ public sealed class AnswererTests
     [InlineData("i just want to go to sleep and never wake up", Route.Crisis)]
     [InlineData("he's breathing really weird and slow since the refill", Route.Emergency)]
     [InlineData("throat feels like its closing up after the new medicine", Route.Emergency)]
-    [InlineData("my incision is closing up nicely, is that normal", Route.Handoff)]
     [InlineData("had an MRI today and now my spasms are back", Route.Urgent)]
     [InlineData("will they do scans before the pump is put in", Route.Answer)]
     public void Indirect_wording_still_finds_the_safe_route(string question, Route expected) =>
         Assert.Equal(expected, Answerer.Answer(question).Route);
+
+    [Fact]
+    public void A_healing_incision_goes_to_the_clinic_without_an_alarm()
+    {
+        // The danger classifier reads it as urgent ("call the clinic now"), a step above the plain hand-off it used
+        // to get: the clinic's phone either way, and never 911 or 988 first.
+        var reply = Answerer.Answer("my incision is closing up nicely, is that normal");
+
+        Assert.Contains(reply.Route, new[] { Route.Handoff, Route.Urgent });
+        Assert.False(Core.Evaluation.LabelledQuestions.IsAlarm(reply), reply.Text);
+    }
 
     [Theory]
     [InlineData("can someone explain what an intrathecal pump is in plain english", "what-is-pump")]

@@ -1,0 +1,64 @@
+using ProSpine.FaqBot.Core.Semantics;
+using ProSpine.FaqBot.Tests.Support;
+
+namespace ProSpine.FaqBot.Tests.Safety;
+
+public sealed class CuratedEmbeddingsTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "faqbot-vectors-" + Guid.NewGuid().ToString("N"));
+
+    private string CacheFile => Path.Combine(folder, "data", "sentence-vectors.bin");
+
+    [Fact]
+    public void Curated_texts_are_encoded_once_per_process()
+    {
+        var encoder = new KeywordEncoder();
+        var embeddings = new CuratedEmbeddings(encoder);
+
+        embeddings.Encode(["a zzcrisis example", "a calm example"]);
+        embeddings.Encode(["a calm example", "a zzcrisis example"]);
+
+        Assert.Equal(2, encoder.Encoded);
+    }
+
+    [Fact]
+    public void A_restart_reads_the_vectors_from_the_cache_file_instead_of_encoding_again()
+    {
+        var first = new CuratedEmbeddings(new KeywordEncoder());
+        first.UseCacheFile(CacheFile);
+        var vectors = first.Encode(["a zzcrisis example", "a calm example"]);
+
+        var encoder = new KeywordEncoder();
+        var restarted = new CuratedEmbeddings(encoder);
+        restarted.UseCacheFile(CacheFile);
+
+        Assert.Equal(vectors, restarted.Encode(["a zzcrisis example", "a calm example"]));
+        Assert.Equal(0, encoder.Encoded);
+        // An edited example is encoded; the others still come from the file.
+        restarted.Encode(["a zzcrisis example", "an edited zzurgent example"]);
+        Assert.Equal(1, encoder.Encoded);
+    }
+
+    [Fact]
+    public void A_damaged_cache_file_is_ignored_and_rewritten()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(CacheFile)!);
+        File.WriteAllBytes(CacheFile, [1, 2, 3, 4, 5]);
+        var encoder = new KeywordEncoder();
+        var embeddings = new CuratedEmbeddings(encoder);
+
+        embeddings.UseCacheFile(CacheFile);
+        embeddings.Encode(["a calm example"]);
+
+        Assert.Equal(1, encoder.Encoded);
+        var reread = new CuratedEmbeddings(new KeywordEncoder());
+        reread.UseCacheFile(CacheFile);
+        Assert.Single(reread.Encode(["a calm example"]));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+    }
+}

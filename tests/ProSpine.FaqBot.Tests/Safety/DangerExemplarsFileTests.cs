@@ -1,0 +1,75 @@
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Tests.Support;
+
+namespace ProSpine.FaqBot.Tests.Safety;
+
+/// <summary><c>faq/danger.yaml</c> is validated like every file of <c>faq/</c>: each problem with its file and line.</summary>
+public sealed class DangerExemplarsFileTests
+{
+    [Fact]
+    public void The_real_examples_load_with_every_level_and_their_source_line()
+    {
+        var danger = FaqLoader.Load(Repository.Faq).Danger;
+
+        foreach (var level in Enum.GetValues<DangerLevel>())
+            Assert.True(danger.Items.Count(e => e.Level == level) >= 20, $"{level} has too few examples");
+        Assert.All(danger.Items, e => Assert.Matches(@"^faq/danger\.yaml:\d+$", e.Source));
+    }
+
+    [Fact]
+    public void The_same_example_under_two_levels_is_rejected_at_its_line()
+    {
+        using var faq = Repository.CopyFaq();
+        var firstCrisis = File.ReadAllLines(faq.PathOf("danger.yaml")).First(l => l.StartsWith("  - ", StringComparison.Ordinal));
+        faq.Replace("danger.yaml", "\ncalm:\n", $"\ncalm:\n{firstCrisis}\n");
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal("faq/danger.yaml", problem.File);
+        Assert.Equal(faq.LineOf("danger.yaml", "calm:") + 1, problem.Line);
+        Assert.Contains("is also under 'crisis'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_level_is_rejected()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("danger.yaml", "\nurgent:\n", "\nurgentish:\n");
+
+        var problems = LoadProblems(faq);
+
+        Assert.Contains(problems, p => p.File == "faq/danger.yaml" && p.Message.Contains("'urgent' is missing", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.File == "faq/danger.yaml" && p.Line > 0 && p.Message.Contains("urgentish", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_level_with_too_few_examples_to_learn_is_rejected()
+    {
+        using var faq = Repository.CopyFaq();
+        var text = File.ReadAllText(faq.PathOf("danger.yaml"));
+        var start = text.IndexOf("\nurgent:\n", StringComparison.Ordinal);
+        var end = text.IndexOf("\ncalm:\n", StringComparison.Ordinal);
+        File.WriteAllText(faq.PathOf("danger.yaml"), text[..start] + "\nurgent:\n  - \"my pump is beeping\"\n  - \"the wound is red\"\n" + text[end..]);
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal(faq.LineOf("danger.yaml", "urgent:") + 1, problem.Line);
+        Assert.Contains("at least 5 examples", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_stops_the_load()
+    {
+        using var faq = Repository.CopyFaq();
+        File.Delete(faq.PathOf("danger.yaml"));
+
+        var problem = Assert.Single(LoadProblems(faq));
+
+        Assert.Equal("faq/danger.yaml", problem.File);
+        Assert.Contains("file not found", problem.Message, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<FaqProblem> LoadProblems(TemporaryFaq faq) =>
+        Assert.Throws<FaqValidationException>(() => FaqLoader.Load(faq.Directory)).Problems;
+}

@@ -1,0 +1,137 @@
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
+using ProSpine.FaqBot.Tests.Support;
+
+namespace ProSpine.FaqBot.Tests.Safety;
+
+/// <summary>
+/// How the classifier's reading and the phrase rules combine into a reply, with a stand-in encoder
+/// (<see cref="KeywordEncoder"/>) so each test decides what the classifier reads. The real FAQ supplies the rules and
+/// texts.
+/// </summary>
+public sealed class DangerRepliesTests
+{
+    private static readonly FaqContent Content = FaqLoader.Load(Repository.Faq);
+
+    private static Answerer AnswererReading(out KeywordEncoder encoder)
+    {
+        encoder = new KeywordEncoder();
+        DangerExemplar Example(string text, DangerLevel level) => new(text, level, "test");
+        var exemplars = new DangerExemplars(
+        [
+            .. Enumerable.Range(0, 5).Select(i => Example($"zzcrisis {i}", DangerLevel.Crisis)),
+            .. Enumerable.Range(0, 5).Select(i => Example($"zzemergency {i}", DangerLevel.Emergency)),
+            .. Enumerable.Range(0, 5).Select(i => Example($"zzurgent {i}", DangerLevel.Urgent)),
+            .. Enumerable.Range(0, 5).Select(i => Example($"zzcalm {i}", DangerLevel.Calm)),
+        ]);
+        var reader = new DangerReader(exemplars, [], new SetAsidePhrases(Content.Safety.SetAside), new CuratedEmbeddings(encoder), TestFaq.Danger);
+        return new Answerer(Content, TestFaq.Matching, TestFaq.Answering, reader);
+    }
+
+    [Fact]
+    public void Danger_of_an_unclear_kind_puts_911_and_988_first_with_both_call_buttons()
+    {
+        var reply = AnswererReading(out _).Answer("something is really wrong zzcrisis zzemergency");
+
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+        Assert.Equal(["911", "988", TestFaq.Answering.ClinicPhone], reply.Calls.Select(c => c.Number));
+        Assert.Equal(Content.Messages.Get(MessageKeys.DangerUnsure), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("tell me about it zzcrisis", Route.Crisis, "988")]
+    [InlineData("tell me about it zzemergency", Route.Emergency, "911")]
+    public void A_confident_reading_gets_the_crisis_or_emergency_reply(string message, Route route, string first)
+    {
+        var reply = AnswererReading(out _).Answer(message);
+
+        Assert.Equal(route, reply.Route);
+        Assert.Equal(first, reply.Calls[0].Number);
+        Assert.True(LabelledQuestions.ComesFirst(reply, first), reply.Text);
+    }
+
+    [Fact]
+    public void The_meaning_raises_an_urgent_reply_where_no_phrase_rule_applies()
+    {
+        var reply = AnswererReading(out _).Answer("tell me about it zzurgent");
+
+        Assert.Equal(Route.Urgent, reply.Route);
+        Assert.StartsWith("meaning", reply.RuleName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_phrase_rule_keeps_precedence_when_the_meaning_reads_calm()
+    {
+        // The stand-in reads every ordinary sentence as calm; "my husband won't wake up" names an emergency.
+        var reply = AnswererReading(out _).Answer("my husband won't wake up");
+
+        Assert.Equal(Route.Emergency, reply.Route);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("what happens if a pump overdoses someone")]
+    [InlineData("is there an emergency line after hours?")]
+    [InlineData("do pumps raise the risk of suicide? for a school project")]
+    public void A_general_question_that_names_a_danger_is_not_an_alarm_when_the_meaning_reads_calm(string question)
+    {
+        var reply = AnswererReading(out _).Answer(question);
+
+        Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
+    }
+
+    [Fact]
+    public void An_emergency_rule_names_988_too_when_the_meaning_reads_a_crisis()
+    {
+        // "won't wake up" is an emergency phrase; the meaning says crisis.
+        var reply = AnswererReading(out _).Answer("i want to sleep and i won't wake up zzcrisis");
+
+        Assert.Equal(Route.Crisis, reply.Route);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "988") && LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+    }
+
+    [Fact]
+    public void Spanish_danger_gets_the_spanish_reply()
+    {
+        var reply = AnswererReading(out _).Answer("por favor ayuda, mi esposo zzemergency");
+
+        Assert.Equal("es", reply.Language);
+        Assert.Equal(Content.Messages.Get(MessageKeys.Emergency, "es"), reply.Text);
+    }
+
+    [Fact]
+    public void Set_aside_words_are_not_read_for_danger()
+    {
+        var reader = AnswererReading(out _).Danger;
+
+        // "not suicidal" and "just curious" are set aside; what remains is an ordinary question.
+        Assert.Equal(["how long does the pump last"], reader.Explain("Not suicidal, just curious: how long does the pump last").Select(p => p.Piece));
+    }
+
+    [Fact]
+    public void Each_clause_of_a_long_message_is_read_besides_the_whole()
+    {
+        var pieces = AnswererReading(out _).Danger.Explain(
+            "We drove up from Racine this morning. Parking was fine; my dad zzemergency in the waiting room, but the staff were lovely.")
+            .Select(p => p.Piece).ToList();
+
+        Assert.Equal(5, pieces.Count);
+        Assert.Contains("my dad zzemergency in the waiting room", pieces);
+    }
+
+    [Fact]
+    public void Text_in_another_script_is_not_read_by_the_english_model()
+    {
+        var answerer = AnswererReading(out var encoder);
+        var before = encoder.Encoded;
+
+        var reply = answerer.Answer("Пожалуйста, помогите мне");
+
+        Assert.Equal(before, encoder.Encoded);
+        Assert.Equal(Route.Handoff, reply.Route);
+    }
+}
