@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Semantics;
+
+namespace ProSpine.FaqBot.Benchmarks;
+
+/// <summary>
+/// What a whole answer costs against the sentence model alone, in the same run on the same questions: the encoder is
+/// the floor since every message is read for danger by meaning, and the target is to add little on top of it. Every
+/// question of the list is different, and neither path caches a message.
+/// </summary>
+[Config(typeof(QuickRunConfig))]
+public class DangerReadingBenchmarks
+{
+    private FaqWorkload workload = null!;
+    private ISentenceEncoder encoder = null!;
+    private int next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        workload = FaqWorkload.Create(FaqSize.Real);
+        encoder = SentenceModel.Shared.Encoder;
+    }
+
+    /// <summary>One batch-of-one encode of the question, as the model's own cost.</summary>
+    [Benchmark(Baseline = true)]
+    public float[] EncodeTheQuestion() => encoder.Encode([NextQuestion()])[0];
+
+    /// <summary>The bot's answer: phrase rules, the danger classifier (the whole message and its clauses), matching.</summary>
+    [Benchmark]
+    public Reply Answer() => workload.Answerer.Answer(NextQuestion());
+
+    private string NextQuestion()
+    {
+        var question = workload.Questions[next];
+        next = (next + 1) % workload.Questions.Length;
+        return question;
+    }
+}
