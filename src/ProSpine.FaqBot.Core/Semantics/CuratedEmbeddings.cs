@@ -55,13 +55,14 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(curatedTexts);
         var missing = curatedTexts.Where(t => !known.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
-        // Batches of 64 keep each call's memory small; the model gives a text the same vector in any batch.
-        foreach (var batch in missing.Chunk(64))
+        // Batches keep each call's memory small, and run on every core (each inference uses one); the model gives a
+        // text the same vector in any batch and on any thread.
+        Parallel.ForEach(missing.Chunk(32), batch =>
         {
             var vectors = Encoder.Encode(batch);
             for (var i = 0; i < batch.Length; i++)
                 known[batch[i]] = vectors[i];
-        }
+        });
         if (missing.Count > 0)
             Save(curatedTexts);
         return [.. curatedTexts.Select(t => known[t])];

@@ -33,6 +33,14 @@ public sealed class StaffReportsTests
     }
 
     [Fact]
+    public void A_lookup_shows_the_danger_read_by_meaning_with_the_nearest_examples_and_their_lines()
+    {
+        var text = Reports.Lookup("my dad's lips look purple and he's snoring weird since his refill");
+
+        Assert.Matches(@"\*\*Danger by meaning:\*\* crisis \d\.\d{3} · emergency \d\.\d{3} · urgent \d\.\d{3} · `faq/danger\.yaml:\d+` [a-z]+ \d\.\d{3}", text);
+    }
+
+    [Fact]
     public void A_lookup_without_a_question_explains_itself()
     {
         Assert.Contains("lookup how long does a pump last", Reports.Lookup(null), StringComparison.Ordinal);
