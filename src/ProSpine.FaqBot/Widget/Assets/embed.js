@@ -78,7 +78,9 @@
     if (!panel) {
       return;
     }
+    // The panel's own display:flex would beat the hidden attribute, leaving a "closed" panel on screen.
     panel.hidden = !open;
+    panel.style.display = open ? 'flex' : 'none';
     launcher.setAttribute('aria-expanded', String(open));
     if (!open) {
       launcher.focus();
@@ -97,7 +99,8 @@
       return Promise.resolve(window.WebChat);
     }
     return new Promise(function (resolve, reject) {
-      var tag = element('script', null, { src: config.webChatUrl, async: '' });
+      // The bundle lives on the bot, not on the site that embeds this script: resolve its path against the bot.
+      var tag = element('script', null, { src: new URL(config.webChatUrl, script.src).href, async: '' });
       if (nonce) {
         tag.nonce = nonce;
       }
