@@ -11,5 +11,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddFaqBot();
 
 var app = builder.Build();
-app.MapFaqBot();
+try
+{
+    app.MapFaqBot();
+}
+catch (Exception e) when (e is FaqValidationException or InvalidOperationException { InnerException: FaqValidationException })
+{
+    // Broken or missing FAQ data stops start-up with each problem's file and line, not a stack trace.
+    await Console.Error.WriteLineAsync((e as FaqValidationException ?? (FaqValidationException)e.InnerException!).Message);
+    return 1;
+}
 app.Run();
+return 0;
