@@ -51,12 +51,24 @@ public sealed partial class Answerer
 
         // The sentence model reads English, and Spanish less well; in another script its scores are noise.
         var danger = language == "other" ? DangerScores.None : Danger.Assess(text!);
+        return ReplyAfterReading(text!, words, language, danger) with { Danger = danger };
+    }
+
+    /// <summary>The reply once the message has been read for danger: danger first, then rules, language, small talk, the FAQ.</summary>
+    private Reply ReplyAfterReading(string text, IReadOnlyList<string> words, string? language, DangerScores danger)
+    {
         // A general question that names a danger ("what happens in an overdose?") is read like any other question.
         var rule = Router.FindRules(words).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
-        if (Danger.Decide(rule, danger) is { } verdict && !AsksOnlyWhatTheFaqAnswers(verdict, rule, words))
-            return DangerReply(verdict, words, language) with { Danger = danger };
+        // The set-aside words ("just curious", "dying to know") say nothing about what is asked either. The FAQ match
+        // is made at most once: an unsure reading may need it, and so does a message that reaches matching.
+        var asked = Router.WithoutSetAside(words);
+        MatchResult? match = null;
+        MatchResult Match() => match ??= Matcher.Match(asked);
+
+        if (Danger.Decide(rule, danger) is { } verdict && !AsksOnlyWhatTheFaqAnswers(verdict, rule, Match))
+            return DangerReply(verdict, words, language);
         if (rule is not null)
-            return FromRule(rule, words, language) with { Danger = danger };
+            return FromRule(rule, words, language);
         if (language is not null)
             return language == "other"
                 ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true)
@@ -66,16 +78,16 @@ public sealed partial class Answerer
         if (Router.FindSmallTalk(words) is { } kind)
             return Say(Route.SmallTalk, MessageKeys.SmallTalkPrefix + kind);
 
-        var match = Matcher.Match(Router.WithoutSetAside(words));
-        if (match.Outcome == MatchOutcome.NotCovered && QuestionInContext(text!) is { } question)
-            match = question;
-        return match.Outcome switch
+        var found = Match();
+        if (found.Outcome == MatchOutcome.NotCovered && QuestionInContext(text) is { } question)
+            found = question;
+        return found.Outcome switch
         {
-            MatchOutcome.Answer => FaqAnswer(match.Best!.Entry, match),
-            MatchOutcome.DidYouMean => DidYouMean(match),
+            MatchOutcome.Answer => FaqAnswer(found.Best!.Entry, found),
+            MatchOutcome.DidYouMean => DidYouMean(found),
             // Words the FAQ does not know and no common English word: most likely another language.
-            _ when Router.LooksForeign(words) => Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) with { Match = match },
-            _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true, safetyNet: true) with { Match = match },
+            _ when Router.LooksForeign(words) => Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) with { Match = found },
+            _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true, safetyNet: true) with { Match = found },
         };
     }
 
@@ -91,9 +103,9 @@ public sealed partial class Answerer
         var (key, calls) = verdict switch
         {
             { Unsure: true } => (MessageKeys.DangerUnsure, new[] { EmergencyCall(lang), CrisisCall(lang), ClinicCall(lang) }),
-            { Route: Route.Crisis } => (MessageKeys.Crisis, [CrisisCall(lang), EmergencyCall(lang)]),
-            { Route: Route.Emergency } => (MessageKeys.Emergency, [EmergencyCall(lang), ClinicCall(lang)]),
-            _ => (MessageKeys.Urgent, [ClinicCall(lang)]),
+            { Route: Route.Crisis } => (MessageKeys.Crisis, CallsFor(verdict.Route, lang)),
+            { Route: Route.Emergency } => (MessageKeys.Emergency, CallsFor(verdict.Route, lang)),
+            _ => (MessageKeys.Urgent, CallsFor(verdict.Route, lang)),
         };
         return new Reply(verdict.Route, messages.Get(key, lang), null, null, [], calls, lang, verdict.Reason, null);
     }
@@ -104,9 +116,16 @@ public sealed partial class Answerer
     /// short, vague questions, and a message that also tells of danger has words the FAQ question does not cover.
     /// Small talk never overrules it: "I'm done. I've said my goodbyes." reads like a farewell.
     /// </summary>
-    private bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, IReadOnlyList<string> words) =>
-        verdict.Unsure && verdict.Rule is null && rule is null
-        && Matcher.Match(Router.WithoutSetAside(words)).Outcome == MatchOutcome.Answer;
+    private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match) =>
+        verdict.Unsure && verdict.Rule is null && rule is null && match().Outcome == MatchOutcome.Answer;
+
+    /// <summary>The call buttons of a route's reply, the most urgent first.</summary>
+    private CallAction[] CallsFor(Route route, string lang) => route switch
+    {
+        Route.Crisis => [CrisisCall(lang), EmergencyCall(lang)],
+        Route.Emergency => [EmergencyCall(lang), ClinicCall(lang)],
+        _ => [ClinicCall(lang)],
+    };
 
     private CallAction CrisisCall(string lang) => new(messages.Get(MessageKeys.CallCrisis, lang), "988");
 
@@ -190,12 +209,6 @@ public sealed partial class Answerer
     private Reply FromRule(SafetyRule rule, IReadOnlyList<string> words, string? language)
     {
         var lang = language is null or "other" ? Messages.DefaultLanguage : language;
-        CallAction[] calls = rule.Route switch
-        {
-            Route.Crisis => [CrisisCall(lang), EmergencyCall(lang)],
-            Route.Emergency => [EmergencyCall(lang), ClinicCall(lang)],
-            _ => [ClinicCall(lang)],
-        };
         var key = rule.Route switch
         {
             Route.Crisis => MessageKeys.Crisis,
@@ -205,7 +218,7 @@ public sealed partial class Answerer
             _ => MessageKeys.HandoffReasonPrefix + rule.Reason,
         };
         var text = rule.SafetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang);
-        var reply = new Reply(rule.Route, text, null, null, [], calls, lang, rule.Name, null);
+        var reply = new Reply(rule.Route, text, null, null, [], CallsFor(rule.Route, lang), lang, rule.Name, null);
         if (!rule.OfferFaq || lang != Messages.DefaultLanguage)
             return reply;
 
