@@ -31,7 +31,7 @@ public sealed class DangerOptions
 
     /// <summary>
     /// Where the vectors of curated texts are kept between runs, relative to the content root; empty for none. Without
-    /// it every start-up encodes the whole FAQ again (about 6 s instead of 1 s).
+    /// it every start-up encodes every example and phrasing again (measured: ready in 16 s instead of 4 s).
     /// </summary>
     public string VectorCacheFile { get; set; } = "";
 

@@ -35,7 +35,6 @@ public sealed partial class DangerReader
     private readonly DangerClassifier classifier;
     private readonly IReadOnlyList<DangerExemplar> exemplars;
     private readonly float[][] exemplarVectors;
-
     private readonly SetAsidePhrases setAside;
 
     /// <param name="calmPhrasings">Ordinary messages learned as calm besides the examples' own calm ones.</param>
@@ -46,9 +45,11 @@ public sealed partial class DangerReader
         ArgumentNullException.ThrowIfNull(exemplars);
         ArgumentNullException.ThrowIfNull(calmPhrasings);
         ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(setAside);
+        ArgumentNullException.ThrowIfNull(options);
         encoder = embeddings.Encoder;
-        this.setAside = setAside ?? throw new ArgumentNullException(nameof(setAside));
-        this.options = options ?? new DangerOptions();
+        this.setAside = setAside;
+        this.options = options;
         this.exemplars = exemplars.Items;
         // Examples are read exactly as messages are: normalised words (the model is uncased and ignores accents).
         var phrasings = calmPhrasings.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -89,18 +90,6 @@ public sealed partial class DangerReader
     }
 
     /// <summary>
-    /// The danger route, if any, from the phrase rule that applies (<paramref name="rule"/>, or null) and the
-    /// classifier's <paramref name="scores"/>:
-    /// <list type="bullet">
-    /// <item>A crisis or emergency rule keeps precedence for what it names (the caller has already set aside the
-    /// rules that <see cref="YieldsToCalm"/>). An emergency rule gives way to crisis when the classifier reads a
-    /// crisis ("sleep and never wake up"), and to the reply naming both numbers when crisis is not ruled out.</item>
-    /// <item>Otherwise the classifier raises danger on its own: a confident crisis or emergency gets its reply; crisis
-    /// and emergency together above <see cref="DangerOptions.UnsureProbability"/> get 911 and 988 first; a likely
-    /// urgent problem gets "call the clinic now", unless an urgent rule already says so.</item>
-    /// </list>
-    /// </summary>
-    /// <summary>
     /// Whether <paramref name="rule"/> gives way to the classifier: a crisis or emergency rule whose words people also
     /// use in general questions (<see cref="SafetyRule.AskedInGeneral"/>: "what happens in an overdose?", "is there
     /// an emergency line?"), when every piece of the message reads as clearly calm.
@@ -112,6 +101,18 @@ public sealed partial class DangerReader
         return rule.AskedInGeneral && rule.Route is Route.Crisis or Route.Emergency && scores.Danger < options.CalmProbability;
     }
 
+    /// <summary>
+    /// The danger route, if any, from the phrase rule that applies (<paramref name="rule"/>, or null) and the
+    /// classifier's <paramref name="scores"/>:
+    /// <list type="bullet">
+    /// <item>A crisis or emergency rule keeps precedence for what it names (the caller has already set aside the
+    /// rules that <see cref="YieldsToCalm"/>). An emergency rule gives way to crisis when the classifier reads a
+    /// crisis ("sleep and never wake up"), and to the reply naming both numbers when crisis is not ruled out.</item>
+    /// <item>Otherwise the classifier raises danger on its own: a confident crisis or emergency gets its reply; crisis
+    /// and emergency together above <see cref="DangerOptions.UnsureProbability"/> get 911 and 988 first; a likely
+    /// urgent problem gets "call the clinic now", unless an urgent rule already says so.</item>
+    /// </list>
+    /// </summary>
     public DangerVerdict? Decide(SafetyRule? rule, DangerScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
