@@ -129,9 +129,11 @@ public sealed class DangerRepliesTests
         var answerer = AnswererReading(out var encoder);
         var before = encoder.Encoded;
 
-        var reply = answerer.Answer("Пожалуйста, помогите мне");
+        // Mostly Cyrillic, with one English word: words remain to be read, but the message is in another script.
+        var reply = answerer.Answer("Пожалуйста, помогите мне, pump");
 
         Assert.Equal(before, encoder.Encoded);
         Assert.Equal(Route.Handoff, reply.Route);
+        Assert.Equal(Content.Messages.Get(MessageKeys.OtherLanguage), reply.Text);
     }
 }

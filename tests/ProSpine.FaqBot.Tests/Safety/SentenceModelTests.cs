@@ -80,12 +80,15 @@ public sealed class SentenceModelTests
     }
 
     [Fact]
-    public void A_message_of_the_longest_allowed_length_is_read()
+    public void A_message_of_the_longest_allowed_length_is_read_in_a_bounded_number_of_pieces()
     {
-        var message = string.Concat(Enumerable.Repeat("ab🙂 ", TestFaq.Answering.MaxQuestionLength / 5));
+        // Fifty different clauses of three words, with emoji.
+        var message = string.Concat(Enumerable.Range(0, 50).Select(i => $"clause {i} here🙂, "));
+        Assert.True(message.Length <= TestFaq.Answering.MaxQuestionLength);
 
-        var scores = Answerer.Danger.Assess(message);
+        var pieces = Answerer.Danger.Explain(message, nearest: 0);
 
-        Assert.NotNull(scores);
+        // The whole message and at most MaxClauses of its clauses, however many commas it has.
+        Assert.Equal(1 + TestFaq.Danger.MaxClauses, pieces.Count);
     }
 }

@@ -20,9 +20,17 @@ public static class TestFaq
 
     public static DangerOptions Danger { get; } = AppSettings.Section<DangerOptions>(Repository.Root, DangerOptions.Section);
 
-    public static Answerer Answerer(string? faqDirectory = null)
+    // The repository's FAQ is answered by one shared Answerer (immutable and thread-safe): each new one would train the
+    // danger classifier again, about half a second.
+    private static readonly Lazy<Answerer> RepositoryAnswerer = new(() => Build(Repository.Faq));
+
+    /// <summary>The answerer of the repository's FAQ, or a fresh one of <paramref name="faqDirectory"/> (a copy).</summary>
+    public static Answerer Answerer(string? faqDirectory = null) =>
+        faqDirectory is null ? RepositoryAnswerer.Value : Build(faqDirectory);
+
+    private static Answerer Build(string faqDirectory)
     {
-        var content = FaqLoader.Load(faqDirectory ?? Repository.Faq);
+        var content = FaqLoader.Load(faqDirectory);
         return new(content, Matching, Answering, DangerReader.For(content, SentenceModel.Shared, Danger));
     }
 
