@@ -21,7 +21,7 @@ public class AnswerBenchmarks
     private static readonly IRatioScorer WeightedRatio = ScorerCache.Get<WeightedRatioScorer>();
 
     private FaqWorkload workload = null!;
-    private int next;
+    private QuestionCycle questions = null!;
 
     [Params(FaqSize.Real, FaqSize.Synthetic1k, FaqSize.Synthetic10k)]
     public FaqSize Faq { get; set; }
@@ -30,21 +30,15 @@ public class AnswerBenchmarks
     public void Setup()
     {
         workload = FaqWorkload.Create(Faq);
+        questions = new QuestionCycle(workload.Questions);
         Console.WriteLine($"// Workload {Faq}: {workload.Describe()}");
     }
 
     /// <summary>FuzzySharp's default (full) preprocessing of the question and of every phrasing, WeightedRatio.</summary>
     [Benchmark(Baseline = true)]
     public int ExtractOneOverEveryPhrasing() =>
-        FuzzyProcess.ExtractOne(NextQuestion(), workload.Phrasings, scorer: WeightedRatio, cutoff: BaselineCutoff)?.Index ?? -1;
+        FuzzyProcess.ExtractOne(questions.Next(), workload.Phrasings, scorer: WeightedRatio, cutoff: BaselineCutoff)?.Index ?? -1;
 
     [Benchmark]
-    public Reply Answer() => workload.Answerer.Answer(NextQuestion());
-
-    private string NextQuestion()
-    {
-        var question = workload.Questions[next];
-        next = (next + 1) % workload.Questions.Length;
-        return question;
-    }
+    public Reply Answer() => workload.Answerer.Answer(questions.Next());
 }

@@ -14,27 +14,21 @@ public class DangerReadingBenchmarks
 {
     private FaqWorkload workload = null!;
     private ISentenceEncoder encoder = null!;
-    private int next;
+    private QuestionCycle questions = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         workload = FaqWorkload.Create(FaqSize.Real);
+        questions = new QuestionCycle(workload.Questions);
         encoder = SentenceModel.Shared.Encoder;
     }
 
     /// <summary>One batch-of-one encode of the question, as the model's own cost.</summary>
     [Benchmark(Baseline = true)]
-    public float[] EncodeTheQuestion() => encoder.Encode([NextQuestion()])[0];
+    public float[] EncodeTheQuestion() => encoder.Encode([questions.Next()])[0];
 
     /// <summary>The bot's answer: phrase rules, the danger classifier (the whole message and its clauses), matching.</summary>
     [Benchmark]
-    public Reply Answer() => workload.Answerer.Answer(NextQuestion());
-
-    private string NextQuestion()
-    {
-        var question = workload.Questions[next];
-        next = (next + 1) % workload.Questions.Length;
-        return question;
-    }
+    public Reply Answer() => workload.Answerer.Answer(questions.Next());
 }
