@@ -49,13 +49,13 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
         if (FeedbackVote(activity.Value) is var (entryId, helpful) && answerer.Content.Find(entryId) is not null)
         {
             insights.RecordVote(entryId, helpful);
-            logger.LogInformation("Feedback {Vote} for {EntryId} on {ChannelId}", helpful ? "helpful" : "not helpful", entryId, activity.ChannelId);
+            logger.LogInformation("Feedback {Vote} for {EntryId} on {ChannelId}", helpful ? "helpful" : "not helpful", entryId, LogField.Of(activity.ChannelId));
             await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(answerer.Feedback(helpful), answerer, activity.ChannelId), cancellationToken);
             return;
         }
 
         var question = QuestionText(activity);
-        if (await staff.TryAnswerAsync(activity, question, answerer, cancellationToken) is { } staffReply)
+        if (await staff.TryAnswerAsync(turnContext, question, answerer, cancellationToken) is { } staffReply)
         {
             var message = MessageFactory.Text(staffReply);
             message.TextFormat = TextFormatTypes.Markdown;
@@ -68,7 +68,7 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
         if (reply.Route == Core.Safety.Route.NotCovered)
             insights.RecordUnanswered(question, reply.Match?.Best);
         logger.LogInformation("Answered on {ChannelId}: route {Route}, entry {EntryId}, score {Score:F3}, rule {Rule}, {ElapsedMs:F1} ms",
-            activity.ChannelId, reply.Route, reply.Answer?.Id, reply.Match?.Best?.Score, reply.RuleName,
+            LogField.Of(activity.ChannelId), reply.Route, reply.Answer?.Id, reply.Match?.Best?.Score, reply.RuleName,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 

@@ -29,7 +29,7 @@ public sealed class FaqBotAdapter : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Turn failed: {ActivityType} activity on channel {ChannelId}",
-                turnContext.Activity.Type, turnContext.Activity.ChannelId);
+                LogField.Of(turnContext.Activity.Type), LogField.Of(turnContext.Activity.ChannelId));
             try
             {
                 await turnContext.SendActivityAsync(faq.Current.Text(MessageKeys.Apology));
@@ -38,7 +38,7 @@ public sealed class FaqBotAdapter : CloudAdapter
             catch (Exception apologyFailure)
 #pragma warning restore CA1031
             {
-                logger.LogWarning(apologyFailure, "Could not send the apology on channel {ChannelId}", turnContext.Activity.ChannelId);
+                logger.LogWarning(apologyFailure, "Could not send the apology on channel {ChannelId}", LogField.Of(turnContext.Activity.ChannelId));
             }
         };
     }

@@ -3,19 +3,38 @@ using Microsoft.Extensions.Options;
 
 namespace ProSpine.FaqBot.DirectLine;
 
+/// <summary>Why a conversation could not start.</summary>
+public enum StartRefusal
+{
+    None,
+
+    /// <summary>The store is at <see cref="DirectLineOptions.MaxConversations"/> and every conversation is in use.</summary>
+    StoreFull,
+
+    /// <summary>The client is at <see cref="DirectLineOptions.MaxConversationsPerClient"/> and each of its conversations is in use.</summary>
+    ClientFull,
+}
+
+/// <summary>A conversation found or started, or why none could start.</summary>
+public readonly record struct ConversationStart(DirectLineConversation? Conversation, bool Started, StartRefusal Refusal);
+
 /// <summary>
-/// The embedded endpoint's live conversations, bounded two ways: a conversation idle for
-/// <see cref="DirectLineOptions.IdleTimeout"/> is gone (dropped when next looked up, or by <see cref="RemoveIdle"/>),
-/// and there are never more than <see cref="DirectLineOptions.MaxConversations"/>. At the cap, starting a
-/// conversation discards the least recently used one rather than refusing the newcomer: open Web Chat pages poll
-/// every second or keep a stream alive, so the least recently used conversation is almost always an abandoned page.
-/// Lookups are lock-free; starting and discarding take a lock so the count never overshoots. Thread-safe.
+/// The embedded endpoint's live conversations, bounded three ways: a conversation idle for
+/// <see cref="DirectLineOptions.IdleTimeout"/> is gone (dropped when next looked up, or by <see cref="RemoveIdle"/>);
+/// there are never more than <see cref="DirectLineOptions.MaxConversations"/>, nor more than
+/// <see cref="DirectLineOptions.MaxConversationsPerClient"/> from one client; and all of them together keep at most
+/// <see cref="DirectLineOptions.MaxStoreBytes"/> of activities. At a cap, the least recently used conversation gives
+/// way only when it has been quiet for <see cref="DirectLineOptions.RecentlyActive"/> (an open Web Chat page polls
+/// every second or holds a stream); otherwise the newcomer is refused, so a flood cannot end a patient's chat.
+/// Lookups are lock-free; starting and discarding take a lock so the counts never overshoot. Thread-safe.
 /// </summary>
 public sealed class ConversationStore
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> conversations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> perClient = new(StringComparer.Ordinal);
     private readonly Lock admission = new();
     private readonly DirectLineOptions options;
+    private readonly ConversationLimits limits;
     private readonly TimeProvider time;
     private readonly ILogger<ConversationStore> logger;
 
@@ -23,11 +42,16 @@ public sealed class ConversationStore
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
+        limits = ConversationLimits.From(this.options);
+        Bytes = new KeptBytes(this.options.MaxStoreBytes);
         this.time = time;
         this.logger = logger;
     }
 
     public int Count => conversations.Count;
+
+    /// <summary>The bytes of activities every live conversation keeps together.</summary>
+    public KeptBytes Bytes { get; }
 
     /// <summary>The live conversation with this id, marked as used; null when it never started or was discarded.</summary>
     public DirectLineConversation? Find(string conversationId)
@@ -44,21 +68,30 @@ public sealed class ConversationStore
         return conversation;
     }
 
-    /// <summary>The conversation with this id, started now if it is not live; <c>Started</c> says which.</summary>
-    public (DirectLineConversation Conversation, bool Started) FindOrStart(string conversationId)
+    /// <summary>
+    /// The conversation with this id, started now for <paramref name="client"/> (see <see cref="ClientKey"/>) if it is
+    /// not live; <c>Started</c> says which, and <c>Refusal</c> why none could start.
+    /// </summary>
+    public ConversationStart FindOrStart(string conversationId, string client = "")
     {
         if (Find(conversationId) is { } live)
-            return (live, false);
+            return new(live, false, StartRefusal.None);
         lock (admission)
         {
             if (Find(conversationId) is { } raced)
-                return (raced, false);
-            if (conversations.Count >= options.MaxConversations && RemoveIdle() == 0)
-                EvictLeastRecentlyUsed();
-            var conversation = new DirectLineConversation(conversationId, options.MaxActivitiesPerConversation,
-                options.MaxStreamsPerConversation, time.GetUtcNow());
+                return new(raced, false, StartRefusal.None);
+            if (perClient.GetValueOrDefault(client) >= options.MaxConversationsPerClient
+                && !TryEvictQuietest(conversations.Values.Where(c => c.Client == client)))
+                return new(null, false, StartRefusal.ClientFull);
+            if (conversations.Count >= options.MaxConversations && RemoveIdle() == 0 && !TryEvictQuietest(conversations.Values))
+            {
+                logger.LogWarning("Direct Line conversation cap {Max} reached with every conversation in use: refused a new one", options.MaxConversations);
+                return new(null, false, StartRefusal.StoreFull);
+            }
+            var conversation = new DirectLineConversation(conversationId, limits, Bytes, time.GetUtcNow(), client);
             conversations[conversationId] = conversation;
-            return (conversation, true);
+            perClient[client] = perClient.GetValueOrDefault(client) + 1;
+            return new(conversation, true, StartRefusal.None);
         }
     }
 
@@ -77,20 +110,52 @@ public sealed class ConversationStore
         return removed;
     }
 
-    private void EvictLeastRecentlyUsed()
+    /// <summary>
+    /// The client a request counts against: its address, or for IPv6 its /64 (what one household or device is
+    /// given, so a client cannot dodge the cap by changing the low bits).
+    /// </summary>
+    public static string ClientKey(System.Net.IPAddress? address)
     {
-        var oldest = conversations.Select(pair => pair.Value).MinBy(c => c.LastUsed);
-        if (oldest is not null && Remove(oldest))
-            logger.LogWarning("Direct Line conversation cap {Max} reached: discarded the least recently used one", options.MaxConversations);
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
-    private bool IsIdle(DirectLineConversation conversation, DateTimeOffset now) => now - conversation.LastUsed > options.IdleTimeout;
+    private bool TryEvictQuietest(IEnumerable<DirectLineConversation> candidates)
+    {
+        var now = time.GetUtcNow();
+        var quietest = candidates.Where(c => !IsRecentlyActive(c, now)).MinBy(c => c.LastUsed);
+        if (quietest is null || !Remove(quietest))
+            return false;
+        logger.LogInformation("Direct Line cap reached: discarded the least recently used conversation, quiet for {QuietMinutes:F1} min",
+            (now - quietest.LastUsed).TotalMinutes);
+        return true;
+    }
+
+    private bool IsRecentlyActive(DirectLineConversation conversation, DateTimeOffset now) =>
+        conversation.HasOpenStreams || now - conversation.LastUsed <= options.RecentlyActive;
+
+    private bool IsIdle(DirectLineConversation conversation, DateTimeOffset now) =>
+        !conversation.HasOpenStreams && now - conversation.LastUsed > options.IdleTimeout;
 
     private bool Remove(DirectLineConversation conversation)
     {
         // Removes this exact instance: a conversation restarted under the same id in the meantime stays.
         if (!conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(conversation.Id, conversation)))
             return false;
+        lock (admission)
+        {
+            if (perClient.GetValueOrDefault(conversation.Client) <= 1)
+                perClient.Remove(conversation.Client);
+            else
+                perClient[conversation.Client]--;
+        }
         conversation.End();
         return true;
     }

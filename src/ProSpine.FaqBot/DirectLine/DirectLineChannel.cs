@@ -42,8 +42,8 @@ public sealed class DirectLineChannel(FaqBotAdapter adapter, TimeProvider time)
     }
 
     /// <summary>
-    /// Takes an activity a client posted: stores it (typing indicators excepted: they are not part of the transcript)
-    /// with a new id and its <c>channelData</c> untouched, then runs the turn. Returns the activity's id.
+    /// Takes an activity a client posted, already reduced by <see cref="ClientActivity.Take"/>: stores it (typing
+    /// indicators excepted: they are not part of the transcript) with a new id, then runs the turn. Returns its id.
     /// </summary>
     public async Task<string> PostAsync(DirectLineConversation conversation, Activity activity, Uri serviceUrl, IBot bot)
     {

@@ -78,7 +78,9 @@ public static class DirectLineEndpoints
         if (badBody is not null)
             return badBody;
 
-        var (conversation, started) = store.FindOrStart(conversationId);
+        var (conversation, started, refusal) = store.FindOrStart(conversationId, ConversationStore.ClientKey(context.Connection.RemoteIpAddress));
+        if (conversation is null)
+            return Refused(context, refusal, options.Value.RecentlyActive);
         if (started)
             await channel.StartAsync(conversation, userId, ServiceUrl(context.Request), bot);
         var response = ConversationResponse(context.Request, tokens, conversation, watermark: null);
@@ -113,10 +115,13 @@ public static class DirectLineEndpoints
         var body = await ReadBodyAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted);
         if (body.Failure is { } tooLarge)
             return tooLarge;
-        if (DirectLineJson.TryReadActivity(body.Text) is not { } activity)
+        if (DirectLineJson.TryReadActivity(body.Text) is not { } posted)
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be a JSON activity with a type.");
-        if (activity.From?.Id?.Length > MaxUserIdLength)
+        if (posted.From?.Id?.Length > MaxUserIdLength)
             return Error(StatusCodes.Status400BadRequest, "BadArgument", $"from.id is longer than {MaxUserIdLength} characters.");
+        var (activity, status, problem) = ClientActivity.Take(posted, options.Value.MaxTextLength);
+        if (activity is null)
+            return Error(status, status == StatusCodes.Status413PayloadTooLarge ? "MessageSizeTooBig" : "BadArgument", problem!);
 
         var id = await channel.PostAsync(conversation, activity, ServiceUrl(context.Request), bot);
         return Results.Json(new ActivityId(id));
@@ -221,6 +226,14 @@ public static class DirectLineEndpoints
         while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             length += read;
         return length > limit ? (string.Empty, TooLarge(limit)) : (Encoding.UTF8.GetString(buffer, 0, length), null);
+    }
+
+    private static IResult Refused(HttpContext context, StartRefusal refusal, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return refusal == StartRefusal.ClientFull
+            ? Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", "This address has as many open conversations as it may. Close one, or try again later.")
+            : Error(StatusCodes.Status503ServiceUnavailable, "ConversationsFull", "The chat is busy. Please try again in a few minutes.");
     }
 
     private static IResult TooLarge(int limit) =>

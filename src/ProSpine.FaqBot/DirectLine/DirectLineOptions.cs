@@ -25,17 +25,57 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
 
-    /// <summary>Live conversations kept in memory; at the cap, starting one discards the least recently used.</summary>
+    /// <summary>
+    /// Live conversations kept in memory. At the cap, starting one discards the least recently used conversation if
+    /// it has been quiet for <see cref="RecentlyActive"/>; when every one is in use, the newcomer gets 503 and
+    /// <c>Retry-After</c>.
+    /// </summary>
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 1000;
+
+    /// <summary>
+    /// Live conversations one client may hold: one address, or one /64 for IPv6 (one household or device). At the
+    /// cap, its own quiet conversations give way; when all are in use, 429.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConversationsPerClient { get; set; } = 20;
+
+    /// <summary>
+    /// A conversation polled, posted to or streamed within this time (or with a stream open) is never discarded to
+    /// make room: a flood of new conversations cannot end a patient's open chat.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan RecentlyActive { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Activities kept per conversation; older ones are dropped (watermarks keep counting).</summary>
     [Range(10, 10_000)]
     public int MaxActivitiesPerConversation { get; set; } = 100;
 
+    /// <summary>
+    /// Bytes of activity JSON one conversation keeps in memory; older activities are dropped to stay under it.
+    /// Counted on what is kept (UTF-16, two bytes a character).
+    /// </summary>
+    [Range(64 * 1024, 64L * 1024 * 1024)]
+    public long MaxBytesPerConversation { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Bytes of activity JSON all conversations keep together. Over it, a conversation that appends drops its own
+    /// oldest activities, so memory stays bounded whatever the number of conversations.
+    /// </summary>
+    [Range(1024 * 1024, 16L * 1024 * 1024 * 1024)]
+    public long MaxStoreBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The most one poll or stream message hands out, in bytes kept; the client reads the rest next time.</summary>
+    [Range(16 * 1024, 64L * 1024 * 1024)]
+    public long MaxBytesPerRead { get; set; } = 64 * 1024;
+
     /// <summary>The largest activity a client may post, in bytes of JSON; larger ones get 413.</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 16 * 1024;
+
+    /// <summary>The longest message text a client may post, in characters; longer gets 413.</summary>
+    [Range(100, 100_000)]
+    public int MaxTextLength { get; set; } = 4000;
 
     /// <summary>Open WebSocket streams per conversation; one more gets 429.</summary>
     [Range(1, 64)]

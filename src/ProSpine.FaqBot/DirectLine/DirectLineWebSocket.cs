@@ -73,6 +73,8 @@ public sealed class DirectLineWebSocket
                 watermark = slice.Watermark.ToString(CultureInfo.InvariantCulture);
                 if (slice.Activities.Count > 0)
                     await socket.SendAsync(Encoding.UTF8.GetBytes(DirectLineJson.ActivitySet(slice)), WebSocketMessageType.Text, endOfMessage: true, aborted);
+                if (slice.Watermark < conversation.Watermark)
+                    continue; // A read is bounded in bytes: the rest goes in the next message.
 
                 var woke = await Task.WhenAny(appended, received, tokenExpired, conversation.Ended);
                 if (woke == received)

@@ -26,20 +26,8 @@ public static class EdgeProtection
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(RateLimitingOptions.PublicPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                var client = context.Connection.RemoteIpAddress;
-                return !limits.Enabled || (limits.ExemptLoopback && client is not null && IPAddress.IsLoopback(client))
-                    ? RateLimitPartition.GetNoLimiter("unlimited")
-                    : RateLimitPartition.GetTokenBucketLimiter(client?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = limits.BurstLimit,
-                        TokensPerPeriod = Math.Max(1, limits.RequestsPerMinute / 6),
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(10),
-                        QueueLimit = 0,
-                    });
-            });
+            limiter.AddPolicy(RateLimitingOptions.PublicPolicy, context => PerClient(context, l => (l.BurstLimit, l.RequestsPerMinute)));
+            limiter.AddPolicy(RateLimitingOptions.ChannelPolicy, context => PerClient(context, l => (l.ChannelBurstLimit, l.ChannelRequestsPerMinute)));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);
@@ -51,6 +39,22 @@ public static class EdgeProtection
 
         services.AddHealthChecks().AddCheck<FaqHealthCheck>("faq", tags: ["ready"]);
         return builder;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitingOptions, (int Burst, int PerMinute)> allowance)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        var client = context.Connection.RemoteIpAddress;
+        if (!limits.Enabled || (limits.ExemptLoopback && client is not null && IPAddress.IsLoopback(client)))
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        var (burst, perMinute) = allowance(limits);
+        return RateLimitPartition.GetTokenBucketLimiter(client?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = Math.Max(1, perMinute / 6),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+            QueueLimit = 0,
+        });
     }
 
     public static WebApplication UseEdgeProtection(this WebApplication app)

@@ -38,6 +38,7 @@ public static class FaqBotHosting
         // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode. The adapter needs the app id
         // too, for the turns of the channel it hosts itself.
         services.AddSingleton<BotFrameworkAuthentication, FaqBotAuthentication>();
+        services.AddSingleton(sp => new VerifiedChannel(sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
         services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),
             sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
@@ -55,10 +56,11 @@ public static class FaqBotHosting
         // Resolve the FAQ now: broken FAQ data must stop start-up, not the first patient's question.
         app.Services.GetRequiredService<FaqProvider>();
         app.UseEdgeProtection();
-        var messages = app.MapPost(MessagesEndpoint.Path, MessagesEndpoint.HandleAsync);
-        // Channels that authenticate (Azure Bot Service) arrive from a few addresses: only the open endpoint is limited.
-        if (string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]))
-            messages.RequireRateLimiting(RateLimitingOptions.PublicPolicy);
+        // Limited before the token is checked, so a flood of forged tokens costs no signature checks past the burst.
+        // Authenticated channels (Azure Bot Service) arrive from a few addresses, hence their own, larger allowance.
+        var authenticated = app.Services.GetRequiredService<VerifiedChannel>().AuthenticationEnabled;
+        app.MapPost(MessagesEndpoint.Path, MessagesEndpoint.HandleAsync)
+            .RequireRateLimiting(authenticated ? RateLimitingOptions.ChannelPolicy : RateLimitingOptions.PublicPolicy);
         app.MapDirectLine();
         app.MapWidget();
         return app;

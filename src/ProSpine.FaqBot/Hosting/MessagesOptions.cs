@@ -17,4 +17,11 @@ public sealed class MessagesOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan OutboundTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Without a <c>MicrosoftAppId</c> nobody's identity is checked, so by default <c>/api/messages</c> then serves
+    /// only callers on this machine (the Bot Framework Emulator, the evaluation script) and replies only to loopback
+    /// service URLs. True opens it to every caller that can reach it: only on a network you trust, for a test.
+    /// </summary>
+    public bool AllowRemoteCallersWithoutAuthentication { get; set; }
 }

@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace ProSpine.FaqBot.Hosting;
 
 /// <summary>
-/// Per-client limits on the public endpoints (Direct Line, its token endpoint, and <c>/api/messages</c> when it runs
-/// without authentication), bound from the <c>RateLimiting</c> section. A token bucket per client address: a burst of
-/// <see cref="BurstLimit"/> requests, refilled at <see cref="RequestsPerMinute"/>.
+/// Per-client limits on the public endpoints (Direct Line, its token endpoint, and <c>/api/messages</c>), bound from
+/// the <c>RateLimiting</c> section. A token bucket per client address: a burst of <see cref="BurstLimit"/> requests,
+/// refilled at <see cref="RequestsPerMinute"/>; <c>/api/messages</c> with authentication on has its own allowance.
 /// </summary>
 public sealed class RateLimitingOptions
 {
@@ -18,14 +18,28 @@ public sealed class RateLimitingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Requests from this machine (the Emulator, the evaluation script, a developer's browser) are not limited. Behind
-    /// a reverse proxy, list it in <c>ReverseProxy:KnownProxies</c> so that the real clients are.
+    /// True exempts requests from this machine (the Emulator, the evaluation script, a load test). Off by default:
+    /// behind a reverse proxy on the same host every client arrives from loopback, and would be exempt too unless the
+    /// proxy is listed in <c>ReverseProxy:KnownProxies</c>.
     /// </summary>
-    public bool ExemptLoopback { get; set; } = true;
+    public bool ExemptLoopback { get; set; }
 
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 120;
 
     [Range(1, 100_000)]
     public int BurstLimit { get; set; } = 60;
+
+    /// <summary>The policy of <c>/api/messages</c> when it checks channel tokens.</summary>
+    public const string ChannelPolicy = "channel";
+
+    /// <summary>
+    /// The allowance per address of <c>/api/messages</c> with authentication on, checked before the token: the
+    /// Bot Connector service sends every Teams and Azure Web Chat message from a few addresses, so it is larger.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ChannelRequestsPerMinute { get; set; } = 3000;
+
+    [Range(1, 1_000_000)]
+    public int ChannelBurstLimit { get; set; } = 600;
 }

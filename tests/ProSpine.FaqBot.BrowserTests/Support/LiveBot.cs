@@ -26,6 +26,9 @@ public sealed class LiveBot : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Every browser of every test is one client at 127.0.0.1.
+        builder.UseSetting("RateLimiting:ExemptLoopback", "true");
+        builder.UseSetting("DirectLine:MaxConversationsPerClient", "10000");
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
     }

@@ -10,10 +10,11 @@ namespace ProSpine.FaqBot.LoadTest.Servers;
 /// </summary>
 internal sealed class ServerLauncher(HttpClient http, string botAssembly, Uri? botUrl)
 {
-    /// <summary>The settings every started bot gets: one client address sends everything, so no rate limit.</summary>
+    /// <summary>The settings every started bot gets: one client address sends everything, so no per-client limit.</summary>
     private static readonly Dictionary<string, string> LoadSettings = new(StringComparer.Ordinal)
     {
         ["RateLimiting__Enabled"] = "false",
+        ["DirectLine__MaxConversationsPerClient"] = "10000",
     };
 
     /// <summary>The bot at <c>--url</c> if given, else one started with <paramref name="settings"/> (environment variables).</summary>

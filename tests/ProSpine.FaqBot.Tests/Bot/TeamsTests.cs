@@ -1,3 +1,4 @@
+using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,14 +23,21 @@ public sealed class TeamsTests : IClassFixture<TeamsTests.StaffHost>
 
     public TeamsTests(StaffHost host) => this.host = host;
 
-    /// <summary>The bot with the clinic's tenant listed as staff, and a store that signals each write.</summary>
+    /// <summary>
+    /// The bot with authentication on (a test token stands in for Teams' signed token), the clinic's tenant listed as
+    /// staff, and a store that signals each write.
+    /// </summary>
     public sealed class StaffHost : IDisposable
     {
         public StaffHost()
         {
-            Factory = new BotApplicationFactory(
-                new Dictionary<string, string?> { ["Staff:TenantIds:0"] = TestBots.StaffTenant },
-                services: services => services.AddSingleton<IInsightsStore>(_ => Store!));
+            var settings = TeamsTokenAuthentication.Settings();
+            settings["Staff:TenantIds:0"] = TestBots.StaffTenant;
+            Factory = new BotApplicationFactory(settings, services: services =>
+            {
+                services.AddSingleton<IInsightsStore>(_ => Store!);
+                services.AddSingleton<BotFrameworkAuthentication, TeamsTokenAuthentication>();
+            });
             Store = new SignallingStore(new SqliteInsightsStore(Factory.InsightsDatabase));
         }
 
@@ -43,6 +51,7 @@ public sealed class TeamsTests : IClassFixture<TeamsTests.StaffHost>
     private async Task<Activity> AskAsync(Activity activity, StaffHost? on = null)
     {
         using var client = (on ?? host).Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TeamsTokenAuthentication.Token);
         return Assert.Single(await Activities.PostExpectingRepliesAsync(client, activity));
     }
 
@@ -120,6 +129,7 @@ public sealed class TeamsTests : IClassFixture<TeamsTests.StaffHost>
     public async Task Teams_welcomes_once_when_the_bot_joins_and_not_each_person_who_joins_later()
     {
         using var client = host.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TeamsTokenAuthentication.Token);
         var botAdded = Activities.Teams("", "channel", OtherTenant);
         botAdded.Type = ActivityTypes.ConversationUpdate;
         botAdded.Text = null;

@@ -53,6 +53,60 @@ public sealed class DirectLineConversationTests
     }
 
     [Fact]
+    public void Past_its_byte_budget_the_log_drops_the_oldest_but_always_keeps_the_newest()
+    {
+        var conversation = Conversation(maxBytes: 100_000);
+
+        for (var i = 0; i < 30; i++)
+            conversation.Append(Message($"m{i} " + new string('x', 10_000)));
+        var huge = conversation.Append(Message("huge " + new string('y', 40_000)));
+
+        Assert.InRange(conversation.KeptBytes, 80_000, 100_000);
+        var kept = conversation.Read(null);
+        Assert.StartsWith("huge", Texts(kept)[^1], StringComparison.Ordinal);
+        Assert.Equal(31, kept.Watermark);
+        Assert.EndsWith("0000030", huge, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Over_the_store_budget_a_conversation_that_appends_drops_its_own_oldest()
+    {
+        var store = new KeptBytes(150_000);
+        var first = Conversation(store: store);
+        var second = Conversation(store: store);
+
+        for (var i = 0; i < 10; i++)
+            first.Append(Message(new string('a', 10_000)));
+        for (var i = 0; i < 10; i++)
+            second.Append(Message(new string('b', 10_000)));
+
+        Assert.InRange(store.Used, 1, 150_000 + 25_000);
+        Assert.Equal(store.Used, first.KeptBytes + second.KeptBytes);
+        Assert.True(second.Read(null).Activities.Count < 10);
+    }
+
+    [Fact]
+    public void A_read_hands_out_at_most_its_byte_bound_and_the_next_read_goes_on_from_there()
+    {
+        var conversation = Conversation(maxReadBytes: 50_000);
+        for (var i = 0; i < 10; i++)
+            conversation.Append(Message($"m{i} " + new string('x', 10_000)));
+
+        var first = conversation.Read(null);
+        var all = new List<string>(Texts(first));
+        for (var slice = first; slice.Watermark < conversation.Watermark;)
+        {
+            slice = conversation.Read(slice.Watermark.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.InRange(slice.Activities.Count, 1, 2);
+            all.AddRange(Texts(slice));
+        }
+
+        Assert.Equal(2, first.Activities.Count);
+        Assert.Equal(2, first.Watermark);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"m{i}"), all.Select(t => t.Split(' ')[0]));
+    }
+
+    [Fact]
     public void What_was_appended_cannot_be_changed_afterwards()
     {
         var conversation = Conversation();
@@ -128,8 +182,9 @@ public sealed class DirectLineConversationTests
         Assert.True(conversation.TryOpenStream());
     }
 
-    private static DirectLineConversation Conversation(int capacity = 100, int maxStreams = 4) =>
-        new("c1", capacity, maxStreams, DateTimeOffset.UnixEpoch);
+    private static DirectLineConversation Conversation(int capacity = 100, int maxStreams = 4, long maxBytes = 1024 * 1024,
+        long maxReadBytes = 1024 * 1024, KeptBytes? store = null) =>
+        new("c1", new ConversationLimits(capacity, maxBytes, maxReadBytes, maxStreams), store ?? new KeptBytes(long.MaxValue), DateTimeOffset.UnixEpoch);
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Hosting;
@@ -66,14 +67,57 @@ public sealed class EdgeProtectionTests
     public async Task A_forwarded_address_does_not_buy_a_fresh_limit_unless_the_proxy_is_trusted()
     {
         await using var untrusted = LiveBotServer.Start(TightLimits);
-        await using var trusted = LiveBotServer.Start(new Dictionary<string, string?>(TightLimits) { ["ReverseProxy:KnownProxies:0"] = "127.0.0.1" });
+        await using var trusted = LiveBotServer.Start(new Dictionary<string, string?>(TightLimits)
+        {
+            ["ReverseProxy:KnownProxies:0"] = "127.0.0.1",
+            // The forwarded clients are other machines, which the no-authentication mode refuses unless opened.
+            ["Messages:AllowRemoteCallersWithoutAuthentication"] = "true",
+        });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, await FourthRequestFromNewForwardedAddresses(untrusted.Http));
         Assert.Equal(HttpStatusCode.OK, await FourthRequestFromNewForwardedAddresses(trusted.Http));
     }
 
     [Fact]
-    public async Task Requests_from_this_machine_are_not_limited_by_default()
+    public async Task Requests_from_this_machine_are_limited_by_default_as_a_same_host_proxy_would_send_them()
+    {
+        var limits = new Dictionary<string, string?>(TightLimits);
+        limits.Remove("RateLimiting:ExemptLoopback");
+        await using var server = LiveBotServer.Start(limits);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await server.Http.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(Activities.Message("hello")));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task With_authentication_forged_tokens_are_rate_limited_before_they_are_checked()
+    {
+        var settings = new Dictionary<string, string?>(TightLimits) { ["RateLimiting:ChannelBurstLimit"] = "3", ["RateLimiting:ChannelRequestsPerMinute"] = "6" };
+        foreach (var (key, value) in TeamsTokenAuthentication.Settings())
+            settings[key] = value;
+        await using var factory = new BotApplicationFactory(settings, services: services =>
+            services.AddSingleton<Microsoft.Bot.Connector.Authentication.BotFrameworkAuthentication, TeamsTokenAuthentication>());
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "forged");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(Activities.Message("hello")));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Requests_from_this_machine_can_be_exempted_for_local_tools()
     {
         await using var server = LiveBotServer.Start(new Dictionary<string, string?>(TightLimits) { ["RateLimiting:ExemptLoopback"] = "true" });
 

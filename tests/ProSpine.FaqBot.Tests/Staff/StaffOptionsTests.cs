@@ -12,15 +12,33 @@ public sealed class StaffOptionsTests
         var options = new StaffOptions();
         options.TenantIds.Add(TestBots.StaffTenant);
 
-        Assert.True(options.IsStaffTenant(TestBots.StaffTenant.ToUpperInvariant()));
-        Assert.False(options.IsStaffTenant("0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b"));
-        Assert.False(options.IsStaffTenant(null));
+        Assert.True(options.IsStaff(TestBots.StaffTenant.ToUpperInvariant(), userObjectId: null, teamId: null));
+        Assert.False(options.IsStaff("0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b", userObjectId: null, teamId: null));
+        Assert.False(options.IsStaff(null, userObjectId: null, teamId: null));
     }
 
     [Fact]
     public void With_no_tenants_listed_nobody_is_staff()
     {
-        Assert.False(new StaffOptions().IsStaffTenant(TestBots.StaffTenant));
+        Assert.False(new StaffOptions().IsStaff(TestBots.StaffTenant, userObjectId: null, teamId: null));
+    }
+
+    [Fact]
+    public void Listed_users_or_teams_narrow_the_tenant_and_either_list_admits()
+    {
+        const string colleague = "11111111-2222-4333-8444-555555555555";
+        const string guest = "99999999-8888-4777-8666-555555555555";
+        const string clinicTeam = "19:clinic-team@thread.tacv2";
+        var options = new StaffOptions();
+        options.TenantIds.Add(TestBots.StaffTenant);
+        options.UserObjectIds.Add(colleague);
+        options.TeamIds.Add(clinicTeam);
+
+        Assert.True(options.IsStaff(TestBots.StaffTenant, colleague.ToUpperInvariant(), teamId: null));
+        Assert.True(options.IsStaff(TestBots.StaffTenant, guest, clinicTeam));
+        Assert.False(options.IsStaff(TestBots.StaffTenant, guest, teamId: null));
+        Assert.False(options.IsStaff(TestBots.StaffTenant, guest, "19:shared-channel-team@thread.tacv2"));
+        Assert.False(options.IsStaff("0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b", colleague, clinicTeam));
     }
 
     [Fact]

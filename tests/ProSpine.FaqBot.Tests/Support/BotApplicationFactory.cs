@@ -41,9 +41,11 @@ public class BotApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Faq:WatchForChanges", "false");
         // Tests share one client address; the rate-limit tests switch the limits back on.
         builder.UseSetting("RateLimiting:Enabled", "false");
+        builder.UseSetting("DirectLine:MaxConversationsPerClient", "10000");
         builder.UseSetting("Insights:DatabasePath", InsightsDatabase);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         if (time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(time));
         if (services is not null)

@@ -24,7 +24,7 @@ public static class TestBots
         var staff = new StaffOptions();
         staff.TenantIds.Add(StaffTenant);
         var commands = new StaffCommands(Options.Create(staff), Options.Create(insights ?? new InsightsOptions()), store ?? new NullStore(),
-            TimeProvider.System, NullLogger<StaffCommands>.Instance);
+            new VerifiedChannel(botAppId: null), TimeProvider.System, NullLogger<StaffCommands>.Instance);
         return new FaqBot.Bot.FaqBot(TestFaq.Provider(), recorder ?? RecorderOff(), commands, NullLogger<FaqBot.Bot.FaqBot>.Instance);
     }
 
