@@ -161,8 +161,7 @@ public static class DirectLineEndpoints
         Results.Json(new ErrorResponse(new ErrorDetail(code, message)), statusCode: status);
 
     /// <summary>The base URL clients use for this server's Direct Line endpoint.</summary>
-    internal static Uri DirectLineUrl(HttpRequest request) =>
-        new(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, BasePath));
+    internal static Uri DirectLineUrl(HttpRequest request) => new(PublicAddress.BaseOf(request).AbsoluteUri.TrimEnd('/') + BasePath);
 
     private static (TokenCheck Check, IResult? Failure) Authorize(HttpRequest request, DirectLineTokens tokens, string? routeConversationId) =>
         Authorize(BearerToken(request), tokens, routeConversationId);
@@ -186,10 +185,11 @@ public static class DirectLineEndpoints
     private static ConversationGrant ConversationResponse(HttpRequest request, DirectLineTokens tokens, DirectLineConversation conversation, string? watermark)
     {
         var token = tokens.Issue(conversation.Id);
-        var stream = new UriBuilder(DirectLineUrl(request))
+        var directLine = DirectLineUrl(request);
+        var stream = new UriBuilder(directLine)
         {
-            Scheme = request.IsHttps ? "wss" : "ws",
-            Port = request.Host.Port ?? -1,
+            Scheme = directLine.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
+            Port = directLine.IsDefaultPort ? -1 : directLine.Port,
         };
         stream.Path += $"/conversations/{Uri.EscapeDataString(conversation.Id)}/stream";
         var query = new QueryBuilder();

@@ -21,6 +21,8 @@ public static class EdgeProtection
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "ReverseProxy:KnownProxies must be IP addresses.")
+            .Validate(o => o.PublicOrigin is null || (o.PublicOrigin.IsAbsoluteUri && o.PublicOrigin.Scheme is "https" or "http" && o.PublicOrigin.AbsolutePath == "/"),
+                "ReverseProxy:PublicOrigin must be an origin such as https://chat.example.org (no path).")
             .ValidateOnStart();
 
         services.AddRateLimiter(limiter =>
@@ -37,6 +39,9 @@ public static class EdgeProtection
             };
         });
 
+        // The server's name and version tell an attacker which advisories to try; nobody else needs them.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         services.AddHealthChecks().AddCheck<FaqHealthCheck>("faq", tags: ["ready"]);
         return builder;
     }
@@ -71,6 +76,8 @@ public static class EdgeProtection
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
             app.UseForwardedHeaders(forwarded);
         }
+        // Over https only (directly, or from a trusted proxy's X-Forwarded-Proto); never for localhost.
+        app.UseHsts();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

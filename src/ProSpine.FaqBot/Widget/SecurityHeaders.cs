@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Widget;
 
@@ -28,8 +29,8 @@ public static class SecurityHeaders
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var host = request.Host.Value;
-        var webSocket = request.IsHttps ? $"wss://{host}" : $"ws://{host}";
+        var site = PublicAddress.BaseOf(request);
+        var webSocket = $"{(site.Scheme == Uri.UriSchemeHttps ? "wss" : "ws")}://{site.Authority}";
         var scripts = $"'self' 'nonce-{nonce}'";
         if (Uri.TryCreate(options.WebChatScriptUrl, UriKind.Absolute, out var webChat))
             scripts += " " + webChat.GetLeftPart(UriPartial.Authority);

@@ -27,6 +27,7 @@ public static class WidgetEndpoints
             .ValidateDataAnnotations()
             .Validate(o => o.HasValidFrameAncestors(), "Widget:FrameAncestors entries must be single CSP sources (no spaces, ';' or ',').")
             .Validate(o => o.HasValidWebChatScriptUrl(), "Widget:WebChatScriptUrl must be empty or an absolute https URL.")
+            .Validate(o => o.HasIntegrityForExternalWebChat(), "Widget:WebChatScriptIntegrity must hold the script's Subresource Integrity hash (sha384-…) when Widget:WebChatScriptUrl is set.")
             .ValidateOnStart();
         builder.Services.AddSingleton<WebChatBundle>();
         return builder;
@@ -74,6 +75,7 @@ public static class WidgetEndpoints
             ["unavailable"] = texts.Get(MessageKeys.WidgetUnavailable),
             ["tokenPath"] = DirectLineEndpoints.TokenPath,
             ["webChatUrl"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? $"{WebChatPath}?v={bundle.Version}" : settings.WebChatScriptUrl,
+            ["webChatIntegrity"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? "" : settings.WebChatScriptIntegrity ?? "",
         };
         // The default encoder escapes <, > and & as \uXXXX, so no text can close the script or inject markup.
         var script = EmbedTemplate.Replace("/*CONFIG*/{}", JsonSerializer.Serialize(config), StringComparison.Ordinal);

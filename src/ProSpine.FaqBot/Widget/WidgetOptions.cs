@@ -23,12 +23,24 @@ public sealed class WidgetOptions
     /// </summary>
     public string? WebChatScriptUrl { get; set; }
 
+    /// <summary>
+    /// The Subresource Integrity hash of <see cref="WebChatScriptUrl"/> (<c>sha384-…</c>), required with it: the
+    /// browser then refuses a file the other host changed. Compute it with
+    /// <c>curl -s URL | openssl dgst -sha384 -binary | openssl base64 -A</c>.
+    /// </summary>
+    public string? WebChatScriptIntegrity { get; set; }
+
     /// <summary>The Web Chat bundle to serve. Empty: <c>webchat/webchat.js</c> beside the program, where the build puts it.</summary>
     public string? WebChatBundlePath { get; set; }
 
     internal bool HasValidWebChatScriptUrl() =>
         string.IsNullOrEmpty(WebChatScriptUrl)
         || (Uri.TryCreate(WebChatScriptUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps);
+
+    internal bool HasIntegrityForExternalWebChat() =>
+        string.IsNullOrEmpty(WebChatScriptUrl)
+        || (WebChatScriptIntegrity is { } integrity
+            && System.Text.RegularExpressions.Regex.IsMatch(integrity, "^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
 
     /// <summary>Sources are single CSP tokens: no separators that could end the directive or the header.</summary>
     internal bool HasValidFrameAncestors() =>

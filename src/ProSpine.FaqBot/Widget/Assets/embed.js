@@ -104,6 +104,11 @@
       if (nonce) {
         tag.nonce = nonce;
       }
+      if (config.webChatIntegrity) {
+        // Web Chat from another host: the browser runs it only if it is byte for byte the file that was reviewed.
+        tag.integrity = config.webChatIntegrity;
+        tag.crossOrigin = 'anonymous';
+      }
       tag.onload = function () { resolve(window.WebChat); };
       tag.onerror = function () { reject(new Error('Web Chat did not load')); };
       document.head.appendChild(tag);
