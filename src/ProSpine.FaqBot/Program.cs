@@ -21,11 +21,5 @@ catch (Exception e) when (e is FaqValidationException or InvalidOperationExcepti
     await Console.Error.WriteLineAsync((e as FaqValidationException ?? (FaqValidationException)e.InnerException!).Message);
     return 1;
 }
-catch (Microsoft.Extensions.Options.OptionsValidationException e)
-{
-    // So does a setting out of range: the setting and the reason.
-    await Console.Error.WriteLineAsync("Invalid settings: " + string.Join(" ", e.Failures));
-    return 1;
-}
 app.Run();
 return 0;
