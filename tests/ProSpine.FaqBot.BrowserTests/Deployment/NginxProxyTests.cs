@@ -28,6 +28,9 @@ public sealed class NginxProxyTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
         var sendBox = page.Locator("[data-id=\"webchat-sendbox-input\"]");
         await Assertions.Expect(sendBox).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        // Web Chat sends nothing until it is connected; the welcome shows it is.
+        await Assertions.Expect(page.Locator(".webchat__basic-transcript__activity").First)
+            .ToContainTextAsync("Pro Spine & Pain assistant", new() { Timeout = 20_000 });
         await sendBox.FillAsync(Question);
         await sendBox.PressAsync("Enter");
 
@@ -56,7 +59,7 @@ public sealed class NginxProxyTests(Chromium chromium) : IClassFixture<Chromium>
         using var direct = From("127.0.0.5", nginx.CertificateThumbprint);
         var directStatuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
-            directStatuses.Add(await PostAsync(direct, new Uri(bot.Address, "/api/directline/token"), forwardedFor: $"203.0.113.{i + 1}"));
+            directStatuses.Add(await PostAsync(direct, new Uri($"http://localhost:{bot.Address.Port}/api/directline/token"), forwardedFor: $"203.0.113.{i + 1}"));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], firstStatuses);
         Assert.Equal(HttpStatusCode.OK, secondStatus);

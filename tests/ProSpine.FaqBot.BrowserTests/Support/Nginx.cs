@@ -22,7 +22,7 @@ public sealed class Nginx : IAsyncDisposable
         this.process = process;
         this.folder = folder;
         HttpsOrigin = new Uri($"https://localhost:{httpsPort}");
-        CertificateThumbprint = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(Path.Combine(folder, "cert.pem")).Thumbprint;
+        CertificateThumbprint = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(folder, "cert.pem"))).Thumbprint;
     }
 
     /// <summary>The thumbprint of the test's self-signed certificate, the only one a test client should accept.</summary>

@@ -60,6 +60,9 @@ public sealed class EmbeddingTests(Chromium chromium, LiveBot bot) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
         var sendBox = page.Locator("[data-id=\"webchat-sendbox-input\"]");
         await Assertions.Expect(sendBox).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        // Web Chat sends nothing until it is connected; the welcome shows it is.
+        await Assertions.Expect(page.Locator(".webchat__basic-transcript__activity").First)
+            .ToContainTextAsync("Pro Spine & Pain assistant", new() { Timeout = 20_000 });
         await sendBox.FillAsync("how long does the pump last");
         await sendBox.PressAsync("Enter");
 

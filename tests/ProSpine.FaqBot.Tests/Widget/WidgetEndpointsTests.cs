@@ -59,6 +59,7 @@ public sealed partial class WidgetEndpointsTests : IClassFixture<BotApplicationF
         using var custom = new BotApplicationFactory(new Dictionary<string, string?>
         {
             ["Widget:WebChatScriptUrl"] = "https://cdn.example.org/webchat/4.18.1/webchat.js",
+            ["Widget:WebChatScriptIntegrity"] = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
         });
         using var client = custom.CreateClient();
 
