@@ -38,6 +38,7 @@ public static class FaqBotHosting
         // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode. The adapter needs the app id
         // too, for the turns of the channel it hosts itself.
         services.AddSingleton<BotFrameworkAuthentication, FaqBotAuthentication>();
+        services.AddSingleton<RejectionLog>();
         services.AddSingleton(sp => new VerifiedChannel(sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
         services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),

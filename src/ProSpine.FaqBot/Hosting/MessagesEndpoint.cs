@@ -13,12 +13,12 @@ namespace ProSpine.FaqBot.Hosting;
 /// its addresses, a malformed token, an unreachable token authority) gets a 4xx or 503 with a reason. Without
 /// authentication it serves only this machine (see <see cref="MessagesOptions.AllowRemoteCallersWithoutAuthentication"/>).
 /// </summary>
-public static partial class MessagesEndpoint
+public static class MessagesEndpoint
 {
     public const string Path = "/api/messages";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext context, FaqBotAdapter adapter, IBot bot, VerifiedChannel channel, IOptions<MessagesOptions> options, ILoggerFactory loggers)
+        HttpContext context, FaqBotAdapter adapter, IBot bot, VerifiedChannel channel, IOptions<MessagesOptions> options, RejectionLog rejections)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(adapter);
@@ -66,13 +66,13 @@ public static partial class MessagesEndpoint
         }
         catch (Exception e) when (!context.Response.HasStarted && IsMalformedToken(e))
         {
-            LogRejected(loggers.CreateLogger(typeof(MessagesEndpoint)), e.GetType().Name);
+            rejections.MalformedToken(e.GetType().Name);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
                 detail: "The Authorization header does not hold a valid Bot Framework token.");
         }
         catch (Exception e) when (!context.Response.HasStarted && IsAuthorityUnreachable(e))
         {
-            LogAuthorityUnreachable(loggers.CreateLogger(typeof(MessagesEndpoint)), e.GetType().Name);
+            rejections.AuthorityUnreachable(e.GetType().Name);
             context.Response.Headers.RetryAfter = "30";
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cannot verify the token now",
                 detail: "The Bot Framework token authority could not be reached. Try again later.");
@@ -103,10 +103,4 @@ public static partial class MessagesEndpoint
             buffer.Write(chunk, 0, read);
         return buffer.ToArray();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /api/messages: malformed token ({ExceptionType})")]
-    private static partial void LogRejected(ILogger logger, string exceptionType);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot verify a channel token: the token authority is unreachable ({ExceptionType})")]
-    private static partial void LogAuthorityUnreachable(ILogger logger, string exceptionType);
 }

@@ -129,3 +129,43 @@ public sealed class NoAuthenticationModeTests
         Assert.All(logs.Lines, line => Assert.True(line.Length < 10_000, $"a log line of {line.Length} characters"));
     }
 }
+
+/// <summary>With authentication on, a flood of bad tokens must not write a log line each.</summary>
+public sealed class BadTokenLogTests
+{
+    [Fact]
+    public async Task Fifty_forged_tokens_write_at_most_one_line_of_each_kind_and_no_error_for_malformed_ones()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var factory = new LoggedBot(logs, TeamsTokenAuthentication.Settings());
+        using var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 25; i++)
+        {
+            statuses.Add(await PostAsync(client, "forged-" + i));
+            // Well formed, from the Bot Connector's issuer: checking it needs the signing keys, which cannot be fetched here.
+            statuses.Add(await PostAsync(client, Jwt(i)));
+        }
+
+        Assert.All(statuses, status => Assert.True(status is HttpStatusCode.Unauthorized or HttpStatusCode.ServiceUnavailable, status.ToString()));
+        Assert.Single(logs.Lines, line => line.Contains("malformed token", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("malformed", StringComparison.Ordinal));
+        Assert.True(logs.Lines.Count(line => line.Contains("token authority is unreachable", StringComparison.Ordinal)) <= 1);
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient client, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activities.Json(Activities.Teams("help", "personal", TestBots.StaffTenant)) };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static string Jwt(int i)
+    {
+        static string Part(string json) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Part("{\"alg\":\"RS256\",\"kid\":\"k" + i + "\",\"typ\":\"JWT\"}") + "." +
+            Part("{\"iss\":\"https://api.botframework.com\",\"aud\":\"" + TeamsTokenAuthentication.AppId + "\",\"exp\":9999999999}") + ".c2ln";
+    }
+}
