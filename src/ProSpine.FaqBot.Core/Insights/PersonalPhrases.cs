@@ -337,9 +337,17 @@ internal static class PersonalPhrases
     private static bool IsSpelledDigit(RedactionToken token) =>
         token.IsOpen && (IsNumberWord(token.Lower) || token.Lower is "oh" or "o" or "double" or "triple");
 
-    /// <summary>A name or id spelled letter by letter: three or more single letters ("j a n e", "k-x-m").</summary>
+    /// <summary>
+    /// A name or id spelled letter by letter: three or more single letters ("j a n e", "k-x-m"), or a letter "as in" a
+    /// word ("B as in boy", "M as in mary").
+    /// </summary>
     private static void SpelledLetters(List<RedactionToken> tokens)
     {
+        for (var i = 0; i + 3 < tokens.Count; i++)
+        {
+            if (tokens[i].IsOpen && tokens[i].Text.Length == 1 && char.IsAsciiLetter(tokens[i].Text[0]) && Is(tokens, i + 1, "as") && Is(tokens, i + 2, "in"))
+                MaskRange(tokens, i, i + 3, Redaction.Word, absorb: true);
+        }
         for (var i = 0; i < tokens.Count; i++)
         {
             var end = i;
@@ -417,7 +425,8 @@ internal static class PersonalPhrases
             var token = tokens[i];
             if (!token.IsOpen)
                 continue;
-            if (token.Capitalised && Is(tokens, i + 1, "here") && !HasSentenceBreak(tokens[i + 1].Before) && !FunctionWords.Contains(token.Lower))
+            // Whatever the word: "Will here, will the refill...".
+            if (token.Capitalised && Is(tokens, i + 1, "here") && !HasSentenceBreak(tokens[i + 1].Before))
                 token.Mask = Redaction.Person;
             else if (!vocabulary.Knows(token.Lower))
                 token.Mask = token.Capitalised || RedactionVocabulary.IsName(token.Lower) ? Redaction.Name : Redaction.Word;
@@ -450,9 +459,9 @@ internal static class PersonalPhrases
             || (word == "law" && Is(tokens, i - 1, "in") && i > 1 && Relatives.Contains(tokens[i - 2].Lower));
     }
 
+    // After a cue, a month or day written capitalised is a name too ("my wife June", "thanks April").
     private static bool LooksLikeName(RedactionToken token, RedactionVocabulary vocabulary) =>
-        !FunctionWords.Contains(token.Lower) && !vocabulary.IsCapitalisedWord(token.Lower)
-        && (token.Capitalised || RedactionVocabulary.IsName(token.Lower) || !vocabulary.Knows(token.Lower));
+        !FunctionWords.Contains(token.Lower) && (token.Capitalised || RedactionVocabulary.IsName(token.Lower) || !vocabulary.Knows(token.Lower));
 
     /// <summary>
     /// Whether case says nothing in this message: most of the words still open are capitalised (Title Case, caps
@@ -493,8 +502,8 @@ internal static class PersonalPhrases
     }
 
     /// <summary>
-    /// A place in lower case after "in", "from" or "near": the words up to the last one no list knows, when the first is
-    /// not a closed-class word ("from fond du lac", but not "in my L4").
+    /// A place in lower case after "in", "from" or "near": the words up to the last one no list knows or the proper-noun
+    /// list holds, when the first is not a closed-class word ("from fond du lac", "from west bend", not "in my L4").
     /// </summary>
     private static void PlaceNames(List<RedactionToken> tokens)
     {
@@ -505,13 +514,14 @@ internal static class PersonalPhrases
             var last = -1;
             for (var j = i + 1; j < tokens.Count && j <= i + 3 && (j == i + 1 || tokens[j].Adjacent); j++)
             {
-                if (tokens[j].Placeholder is Redaction.Word or Redaction.Name)
+                if (tokens[j].Placeholder is Redaction.Word or Redaction.Name
+                    || (tokens[j].IsOpen && !FunctionWords.Contains(tokens[j].Lower) && RedactionVocabulary.IsName(tokens[j].Lower)))
                     last = j;
-                else if (!tokens[j].IsOpen)
+                else if (!tokens[j].IsOpen || FunctionWords.Contains(tokens[j].Lower))
                     break;
             }
-            if (last > i + 1)
-                MaskRange(tokens, i + 1, last, tokens[last].Placeholder!);
+            if (last >= i + 1)
+                MaskRange(tokens, i + 1, last, tokens[last].Placeholder ?? Redaction.Name);
         }
     }
 }
