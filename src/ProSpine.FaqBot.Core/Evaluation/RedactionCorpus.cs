@@ -14,7 +14,7 @@ public sealed record RedactionLeak(string RowId, string Datum, string Survivor, 
 
 /// <summary>
 /// How a <see cref="Redactor"/> did on a corpus: what personal data survived, and how many of the other words it
-/// masked (what staff lose). See <see cref="RedactionCorpus.Evaluate"/> for the rules.
+/// masked (what staff lose). See <see cref="RedactionCorpus.Evaluate(Func{string, string}, IEnumerable{PersonalDataRow})"/> for the rules.
 /// </summary>
 public sealed record RedactionReport(
     int Rows,
@@ -71,8 +71,15 @@ public static class RedactionCorpus
         return rows;
     }
 
+    /// <summary>Redacts every row with <paramref name="redactor"/> and checks it (see the other overload).</summary>
+    public static RedactionReport Evaluate(Redactor redactor, IEnumerable<PersonalDataRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        return Evaluate(text => redactor.Redact(text).Value, rows);
+    }
+
     /// <summary>
-    /// Redacts every row and checks it. A datum leaks when, with the text folded and compared in lower case,
+    /// Redacts every row with <paramref name="redact"/> and checks it. A datum leaks when, with the text folded and compared in lower case,
     /// <list type="bullet">
     /// <item>the whole datum occurs in the redacted text more often than in the rest of the message, or</item>
     /// <item>any word of it does: every word of a datum counts, common words included ("Rose", "Oak", "fond"), except
@@ -82,9 +89,9 @@ public static class RedactionCorpus
     /// one "bill" and not two. The redacted text must also hold no digit. Over-masking counts the words (and numbers)
     /// of the rest of the message that are missing from the redacted text.
     /// </summary>
-    public static RedactionReport Evaluate(Redactor redactor, IEnumerable<PersonalDataRow> rows)
+    public static RedactionReport Evaluate(Func<string, string> redact, IEnumerable<PersonalDataRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentNullException.ThrowIfNull(redact);
         ArgumentNullException.ThrowIfNull(rows);
         var leaks = new List<RedactionLeak>();
         var masked = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -93,7 +100,7 @@ public static class RedactionCorpus
         {
             count++;
             data += row.Personal.Count;
-            var redacted = redactor.Redact(row.Message).Value;
+            var redacted = redact(row.Message);
             var output = Words(redacted);
             var rest = row.Message;
             foreach (var datum in row.Personal)
@@ -143,7 +150,7 @@ public static class RedactionCorpus
     private static bool IsTelling(string word) => word.Any(char.IsDigit) || (word.Length > 2 && !Glue.Contains(word));
 
     /// <summary>The words of <paramref name="text"/> as a reader sees them: folded, lower case, split at anything but
-    /// letters, digits and apostrophes inside words; placeholders left out.</summary>
+    /// letters and digits (so "Okafor's" holds "okafor"); placeholders left out.</summary>
     private static List<string> Words(string text)
     {
         var folded = CompatibilityFolding.Fold(text).ToLowerInvariant();
@@ -154,8 +161,7 @@ public static class RedactionCorpus
         for (var i = 0; i < folded.Length; i++)
         {
             var c = folded[i];
-            var inside = current.Length > 0 && c == '\'' && i + 1 < folded.Length && char.IsLetterOrDigit(folded[i + 1]);
-            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c) || inside)
+            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
             {
                 current.Append(c);
             }

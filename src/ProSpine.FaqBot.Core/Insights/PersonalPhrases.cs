@@ -109,7 +109,8 @@ internal static class PersonalPhrases
         "im", "it's", "ive", "dont", "cant", "wont", "yes", "ok", "okay", "please", "still", "now", "today", "tomorrow", "yesterday",
         "again", "always", "never", "really", "said", "says", "got", "get", "gets", "had", "having", "went", "going",
         "wants", "want", "needs", "need", "asked", "asks", "told", "keeps", "takes", "took", "works", "lives", "gave",
-        "having", "doing", "feeling", "being", "getting", "not", "worried", "scared", "sure", "sorry", "glad", "done",
+        "having", "doing", "feeling", "being", "getting", "not", "worried", "scared", "sure", "sorry", "glad", "done", "born",
+        "passed", "died", "lives", "called", "started", "stopped", "finally",
     };
 
     /// <summary>
@@ -296,7 +297,7 @@ internal static class PersonalPhrases
                 continue;
             if (start < i && tokens[start].Lower == "the" && !IsNumeric(tokens[start + 1]))
                 start++;
-            MaskRange(tokens, start, end, Redaction.Date);
+            MaskRange(tokens, start, end, Redaction.Date, absorb: true);
             i = end;
         }
     }
