@@ -80,6 +80,7 @@ public sealed class RedactionTests
     [InlineData("my wife June has the pump", "my wife [person] has the pump")]
     [InlineData("Bill here. got the bill for the refill", "[person] here. got the bill for the refill")]
     [InlineData("I asked Grace Baker about it", "I asked [name] about it")]
+    [InlineData("I saw Rose Baker", "I saw [name]")]
     [InlineData("Sue Ellen Marsh, is the pump safe", "[name], is the pump safe")]
     [InlineData("thanks, April Nowak", "thanks, [name]")]
     [InlineData("we are up in Hales Corners now", "we are up in [name] now")]
