@@ -3,6 +3,7 @@ using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
 using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Core.Semantics;
@@ -13,6 +14,8 @@ const string Usage = """
            faq-curator ask "QUESTION" [--faq DIR]
            faq-curator eval FILE.tsv [--faq DIR]     (accuracy per kind on a labelled set)
            faq-curator danger FILE.tsv [--faq DIR]   (each line's danger probabilities, tab-separated, for tuning)
+           faq-curator redaction FILE.tsv [--faq DIR]  (personal data left and words lost by redaction, on a corpus of
+                                                       id<TAB>message<TAB>personal data joined by " || ")
     DIR defaults to the faq/ folder of this repository.
     """;
 
@@ -28,7 +31,7 @@ else
 {
     faqDirectory = FaqFolderLocator.Find() ?? "faq";
 }
-if (arguments.Count == 0 || arguments[0] is not ("validate" or "ask" or "eval" or "danger") || (arguments[0] != "validate" && arguments.Count < 2))
+if (arguments.Count == 0 || arguments[0] is not ("validate" or "ask" or "eval" or "danger" or "redaction") || (arguments[0] != "validate" && arguments.Count < 2))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -43,6 +46,14 @@ catch (FaqValidationException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
+}
+
+if (arguments[0] == "redaction")
+{
+    // What the insights store would keep of each message, with this FAQ's vocabulary; no model needed.
+    var report = RedactionCorpus.Evaluate(Redactor.For(content), RedactionCorpus.Load(arguments[1]));
+    Console.Write(report.Format());
+    return report.Leaks.Count == 0 ? 0 : 3;
 }
 
 // The thresholds of appsettings.json, as the running bot uses them.

@@ -10,6 +10,9 @@ public sealed class Messages(IReadOnlyDictionary<string, IReadOnlyDictionary<str
 
     public IEnumerable<string> Languages => byLanguage.Keys;
 
+    /// <summary>Every text, in every language.</summary>
+    public IEnumerable<string> Texts => byLanguage.Values.SelectMany(texts => texts.Values);
+
     public string Get(string key, string language = DefaultLanguage)
     {
         if (byLanguage.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text))

@@ -29,6 +29,9 @@ public static class TextNormalizer
         ["youre"] = ["you", "are"], ["theyre"] = ["they", "are"], ["wanna"] = ["want", "to"], ["gonna"] = ["going", "to"],
     };
 
+    /// <summary>Whether <paramref name="word"/> is a contraction typed without its apostrophe ("dont", "im").</summary>
+    public static bool IsBareContraction(string word) => BareContractions.ContainsKey(word);
+
     /// <summary>Normalises <paramref name="text"/> to words separated by single spaces.</summary>
     public static string Normalize(string? text) => string.Join(' ', Words(text));
 
@@ -135,7 +138,8 @@ public static class TextNormalizer
         "AaAaAaCcCcCcCcDd" + "DdEeEeEeEeEeGgGg" + "GgGgHhHhIiIiIiIi" + "IiJjJjKkkLlLlLlL" + // U+0100–U+013F
         "lLlNnNnNnnNnOoOo" + "OoOoRrRrRrSsSsSs" + "SsTtTtTtUuUuUuUu" + "UuUuWwYyYZzZzZzs";   // U+0140–U+017F
 
-    private static string? LatinBase(char c) => c switch
+    /// <summary>The plain ASCII form of a Latin-1 or Latin Extended-A letter (U+00C0–U+017F), or null.</summary>
+    internal static string? LatinBase(char c) => c switch
     {
         'Æ' => "AE",
         'æ' => "ae",

@@ -14,29 +14,22 @@ namespace ProSpine.FaqBot.Bot;
 /// commands for staff in Teams, and records feedback votes and uncovered questions (redacted) for the staff reports.
 /// Logs route, entry, score, channel and timing; never what a person typed or who they are.
 /// </summary>
-public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffCommands staff, ILogger<FaqBot> logger) : ActivityHandler
+public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffCommands staff, FeedbackTags feedbackTags, ILogger<FaqBot> logger)
+    : ActivityHandler
 {
     /// <summary>
-    /// Teams reports every person who later joins a team or group chat; there the welcome goes once, when the bot
-    /// itself is added (to a personal chat, group chat or team). Other channels welcome each new person.
+    /// One welcome per conversation update at most, however many members it lists (null entries ignored). Teams
+    /// reports every person who later joins a team or group chat; there the welcome goes when the bot itself is added
+    /// (to a personal chat, group chat or team). Other channels welcome when anyone but the bot joins.
     /// </summary>
     protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        if (activity.ChannelId != Channels.Msteams)
-            return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
-        return activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true
-            ? SendWelcomeAsync(turnContext, cancellationToken)
-            : Task.CompletedTask;
-    }
-
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(membersAdded);
-        ArgumentNullException.ThrowIfNull(turnContext);
-        foreach (var _ in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
-            await SendWelcomeAsync(turnContext, cancellationToken);
+        var botId = activity.Recipient?.Id;
+        var added = activity.MembersAdded?.Where(m => m is not null) ?? [];
+        var welcome = activity.ChannelId == Channels.Msteams ? added.Any(m => m.Id == botId) : added.Any(m => m.Id != botId);
+        return welcome ? SendWelcomeAsync(turnContext, cancellationToken) : Task.CompletedTask;
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -46,10 +39,19 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
         var answerer = faq.Current;
         var activity = turnContext.Activity;
 
-        if (FeedbackVote(activity.Value) is var (entryId, helpful) && answerer.Content.Find(entryId) is not null)
+        if (FeedbackVote(activity.Value) is var (entryId, helpful, tag) && answerer.Content.Find(entryId) is not null)
         {
-            insights.RecordVote(entryId, helpful);
-            logger.LogInformation("Feedback {Vote} for {EntryId} on {ChannelId}", helpful ? "helpful" : "not helpful", entryId, LogField.Of(activity.ChannelId));
+            // Counted only for an answer this conversation was given (see FeedbackTags); thanked either way, since a
+            // button from before a restart was pressed in good faith.
+            if (feedbackTags.Verify(tag, activity.ChannelId, activity.Conversation?.Id, entryId))
+            {
+                insights.RecordVote(entryId, helpful);
+                logger.LogInformation("Feedback {Vote} for {EntryId} on {ChannelId}", helpful ? "helpful" : "not helpful", entryId, LogField.Of(activity.ChannelId));
+            }
+            else
+            {
+                logger.LogInformation("Feedback for {EntryId} on {ChannelId} not counted: not an answer this conversation received", entryId, LogField.Of(activity.ChannelId));
+            }
             await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(answerer.Feedback(helpful), answerer, activity.ChannelId), cancellationToken);
             return;
         }
@@ -64,9 +66,10 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
         }
 
         var reply = answerer.Answer(question);
-        await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(reply, answerer, activity.ChannelId), cancellationToken);
+        var buttonsTag = reply.AsksFeedback ? feedbackTags.For(activity.ChannelId, activity.Conversation?.Id, reply.Answer!.Id) : null;
+        await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(reply, answerer, activity.ChannelId, buttonsTag), cancellationToken);
         if (reply.Route == Core.Safety.Route.NotCovered)
-            insights.RecordUnanswered(question, reply.Match?.Best);
+            insights.RecordUnanswered(faq.Redactor.Redact(question), reply.Match?.Best);
         logger.LogInformation("Answered on {ChannelId}: route {Route}, entry {EntryId}, score {Score:F3}, rule {Rule}, {ElapsedMs:F1} ms",
             LogField.Of(activity.ChannelId), reply.Route, reply.Answer?.Id, reply.Match?.Best?.Score, reply.RuleName,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -84,11 +87,10 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
     /// <c>&lt;at&gt;Bot name&lt;/at&gt;</c>, which is not part of what was asked. Other people's mentions stay (and
     /// are redacted if the question is recorded).
     /// </summary>
-    private static string? QuestionText(IMessageActivity activity) =>
-        activity.Recipient is not null && activity.Text is not null ? activity.RemoveRecipientMention() : activity.Text;
+    private static string? QuestionText(IMessageActivity activity) => Mentions.WithoutRecipientMention(activity);
 
-    /// <summary>A vote from a feedback button's value, or null when the value is anything else.</summary>
-    private static (string EntryId, bool Helpful)? FeedbackVote(object? value)
+    /// <summary>A vote from a feedback button's value (its tag, if any), or null when the value is anything else.</summary>
+    private static (string EntryId, bool Helpful, string? Tag)? FeedbackVote(object? value)
     {
         var json = value switch
         {
@@ -101,7 +103,8 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
         var vote = (string)json[ReplyRenderer.FeedbackField]!;
         if (vote is not (ReplyRenderer.Helpful or ReplyRenderer.NotHelpful))
             return null;
-        return ((string)json[ReplyRenderer.EntryField]!, vote == ReplyRenderer.Helpful);
+        var tag = json[ReplyRenderer.TagField]?.Type == JTokenType.String ? (string?)json[ReplyRenderer.TagField] : null;
+        return ((string)json[ReplyRenderer.EntryField]!, vote == ReplyRenderer.Helpful, tag);
     }
 
     private static JObject? TryParse(string text)

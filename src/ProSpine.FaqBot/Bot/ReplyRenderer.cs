@@ -13,9 +13,13 @@ namespace ProSpine.FaqBot.Bot;
 /// </summary>
 public static class ReplyRenderer
 {
-    /// <summary>The <c>value</c> of a feedback button: <c>{ "feedback": "helpful" | "notHelpful", "entry": id }</c>.</summary>
+    /// <summary>
+    /// The <c>value</c> of a feedback button: <c>{ "feedback": "helpful" | "notHelpful", "entry": id, "tag": t }</c>,
+    /// the tag from <see cref="FeedbackTags"/> when the bot signs its buttons.
+    /// </summary>
     public const string FeedbackField = "feedback";
     public const string EntryField = "entry";
+    public const string TagField = "tag";
     public const string Helpful = "helpful";
     public const string NotHelpful = "notHelpful";
 
@@ -26,7 +30,8 @@ public static class ReplyRenderer
     /// </summary>
     public static bool UsesCardButtons(string? channelId) => channelId == Channels.Msteams;
 
-    public static Activity ToActivity(Reply reply, Answerer answerer, string? channelId)
+    /// <param name="feedbackTag">The tag the feedback buttons carry (see <see cref="FeedbackTags"/>), if they are shown.</param>
+    public static Activity ToActivity(Reply reply, Answerer answerer, string? channelId, string? feedbackTag = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(answerer);
@@ -46,8 +51,8 @@ public static class ReplyRenderer
         actions.AddRange(reply.Suggestions.Select(s => new CardAction(ActionTypes.ImBack, s.Title, value: s.Value)));
         if (reply.AsksFeedback)
         {
-            actions.Add(FeedbackAction(answerer.Text(MessageKeys.FeedbackHelpful), Helpful, reply.Answer!.Id));
-            actions.Add(FeedbackAction(answerer.Text(MessageKeys.FeedbackNotHelpful), NotHelpful, reply.Answer!.Id));
+            actions.Add(FeedbackAction(answerer.Text(MessageKeys.FeedbackHelpful), Helpful, reply.Answer!.Id, feedbackTag));
+            actions.Add(FeedbackAction(answerer.Text(MessageKeys.FeedbackNotHelpful), NotHelpful, reply.Answer!.Id, feedbackTag));
         }
         if (actions.Count == 0)
             return activity;
@@ -66,9 +71,11 @@ public static class ReplyRenderer
     private static CardAction CallAction(CallAction call, bool cardButtons) =>
         new(cardButtons ? ActionTypes.OpenUrl : ActionTypes.Call, call.Label, value: "tel:" + call.Number);
 
-    private static CardAction FeedbackAction(string title, string vote, string entryId) => new(
-        ActionTypes.MessageBack,
-        title,
-        displayText: title,
-        value: new JObject { [FeedbackField] = vote, [EntryField] = entryId });
+    private static CardAction FeedbackAction(string title, string vote, string entryId, string? tag)
+    {
+        var value = new JObject { [FeedbackField] = vote, [EntryField] = entryId };
+        if (tag is not null)
+            value[TagField] = tag;
+        return new(ActionTypes.MessageBack, title, displayText: title, value: value);
+    }
 }

@@ -43,6 +43,7 @@ public static class FaqBotHosting
         services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),
             sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
+        services.AddSingleton<FeedbackTags>();
         services.AddTransient<IBot, Bot.FaqBot>();
         builder.AddStaffInsights();
         builder.AddDirectLine();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Core.Semantics;
@@ -19,6 +20,7 @@ public sealed class FaqProvider
     private readonly DangerOptions danger;
     private readonly ILogger<FaqProvider> logger;
     private Answerer current;
+    private Redactor redactor;
 
     public FaqProvider(IOptions<FaqOptions> faq, IOptions<MatchingOptions> matching, IOptions<AnsweringOptions> answering,
         CuratedEmbeddings embeddings, IOptions<DangerOptions> danger, IHostEnvironment environment, ILogger<FaqProvider> logger)
@@ -33,7 +35,7 @@ public sealed class FaqProvider
         Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, faq.Value.Path));
         if (!string.IsNullOrEmpty(this.danger.VectorCacheFile))
             embeddings.UseCacheFile(Path.Combine(environment.ContentRootPath, this.danger.VectorCacheFile));
-        current = Build();
+        (current, redactor) = Build();
         logger.LogInformation("FAQ loaded from {FaqDirectory}: {EntryCount} entries", Directory, current.Content.Entries.Count);
     }
 
@@ -41,6 +43,9 @@ public sealed class FaqProvider
 
     /// <summary>The answerer of the last FAQ version that passed validation.</summary>
     public Answerer Current => Volatile.Read(ref current);
+
+    /// <summary>Redacts patients' words with the vocabulary of the last FAQ version that passed validation.</summary>
+    public Redactor Redactor => Volatile.Read(ref redactor);
 
     /// <summary>Whether the last reload was rejected, so an edit on disk is not what is serving.</summary>
     public bool LastReloadRejected { get; private set; }
@@ -51,7 +56,9 @@ public sealed class FaqProvider
     {
         try
         {
-            Volatile.Write(ref current, Build());
+            var (answerer, newRedactor) = Build();
+            Volatile.Write(ref current, answerer);
+            Volatile.Write(ref redactor, newRedactor);
             LastReloadRejected = false;
             logger.LogInformation("FAQ reloaded: {EntryCount} entries", current.Content.Entries.Count);
             return true;
@@ -70,9 +77,9 @@ public sealed class FaqProvider
         }
     }
 
-    private Answerer Build()
+    private (Answerer, Redactor) Build()
     {
         var content = FaqLoader.Load(Directory);
-        return new(content, matching, answering, DangerReader.For(content, embeddings, danger));
+        return (new(content, matching, answering, DangerReader.For(content, embeddings, danger)), Redactor.For(content));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Bot;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Staff;
+using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Insights;
 
@@ -17,9 +18,9 @@ public static class InsightsHosting
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IInsightsStore>(sp => new SqliteInsightsStore(Path.Combine(
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
-            sp.GetRequiredService<IOptions<InsightsOptions>>().Value.DatabasePath)));
+        services.AddSingleton<IInsightsStore>(sp => new SqliteInsightsStore(
+            Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<IOptions<InsightsOptions>>().Value.DatabasePath),
+            () => sp.GetRequiredService<FaqProvider>().Redactor));
         services.AddSingleton<InsightsRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<InsightsRecorder>());
         services.AddSingleton<StaffCommands>();

@@ -6,8 +6,8 @@ using ProSpine.FaqBot.Core.Matching;
 namespace ProSpine.FaqBot.Insights;
 
 /// <summary>
-/// Records uncovered questions and feedback votes without holding up a reply: a turn redacts the text at once (so
-/// nothing unredacted is kept even in memory) and queues the record; a background loop writes the queue to the store
+/// Records uncovered questions and feedback votes without holding up a reply: a turn redacts the text at once, with
+/// the current FAQ's <see cref="Redactor"/> (so nothing unredacted is kept even in memory), and queues the record; a background loop writes the queue to the store
 /// and deletes expired records daily. A store that fails or is slow costs a logged warning, never an answer. With
 /// <see cref="InsightsOptions.Enabled"/> off, recording does nothing.
 /// </summary>
@@ -40,12 +40,13 @@ public sealed class InsightsRecorder : BackgroundService
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    /// <summary>Queues an uncovered question, redacted, with the closest entry the matcher found.</summary>
-    public void RecordUnanswered(string? question, MatchCandidate? nearest)
+    /// <summary>Queues an uncovered question, already redacted, with the closest entry the matcher found.</summary>
+    public void RecordUnanswered(RedactedText question, MatchCandidate? nearest)
     {
+        ArgumentNullException.ThrowIfNull(question);
         if (!options.Enabled)
             return;
-        var record = new UnansweredQuestion(Today, Redaction.Redact(question), nearest?.Entry.Id, nearest?.Score);
+        var record = new UnansweredQuestion(Today, question, nearest?.Entry.Id, nearest?.Score);
         Enqueue(cancellationToken => store.AddAsync(record, cancellationToken));
     }
 

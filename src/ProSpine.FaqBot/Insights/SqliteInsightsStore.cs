@@ -6,8 +6,10 @@ namespace ProSpine.FaqBot.Insights;
 
 /// <summary>
 /// The insights in an embedded SQLite file, for a bot that runs as one instance. The file and its folder are created
-/// at the first write, never by a read or a purge, so with recording off no file appears. A purge overwrites the
-/// deleted rows (<c>secure_delete</c>) and empties the write-ahead log, so no readable copy stays behind in the files.
+/// at the first write, never by a read or a purge, so with recording off no file appears. On Unix the file is created
+/// readable and writable by the bot's user only (0600; SQLite gives its <c>-wal</c> and <c>-shm</c> files the same
+/// mode), and a folder the store creates is 0700. A purge overwrites the deleted rows (<c>secure_delete</c>) and
+/// empties the write-ahead log, so no readable copy stays behind in the files.
 /// </summary>
 public sealed class SqliteInsightsStore : IInsightsStore, IDisposable
 {
@@ -22,13 +24,20 @@ public sealed class SqliteInsightsStore : IInsightsStore, IDisposable
         CREATE INDEX IF NOT EXISTS votes_by_day ON votes (day);
         """;
 
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyFolder = OwnerOnlyFile | UnixFileMode.UserExecute;
+
     private readonly string connectionString;
+    private readonly Func<Redactor> redactor;
     private volatile bool schemaReady;
 
-    public SqliteInsightsStore(string databasePath)
+    /// <param name="redactor">The redactor that text read back passes through again (the current FAQ's in the bot);
+    /// by default the common-English one.</param>
+    public SqliteInsightsStore(string databasePath, Func<Redactor>? redactor = null)
     {
         DatabasePath = Path.GetFullPath(databasePath);
         connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, DefaultTimeout = 5 }.ToString();
+        this.redactor = redactor ?? (() => Redactor.English);
     }
 
     public string DatabasePath { get; }
@@ -52,8 +61,9 @@ public sealed class SqliteInsightsStore : IInsightsStore, IDisposable
     public Task<IReadOnlyList<UnansweredQuestion>> UnansweredSinceAsync(DateOnly since, CancellationToken cancellationToken) =>
         ReadSinceAsync("SELECT day, text, nearest_entry, nearest_score FROM unanswered WHERE day >= $since", since, row => new UnansweredQuestion(
             ParseDay(row.GetString(0)),
-            // Stored text was redacted before it was written; redacting again changes nothing and keeps the type honest.
-            Redaction.Redact(row.GetString(1)),
+            // Stored text was redacted before it was written; redacting again changes nothing (with the same vocabulary)
+            // and keeps the type honest.
+            redactor().Redact(row.GetString(1)),
             row.IsDBNull(2) ? null : row.GetString(2),
             row.IsDBNull(3) ? null : row.GetDouble(3)), cancellationToken);
 
@@ -105,7 +115,7 @@ public sealed class SqliteInsightsStore : IInsightsStore, IDisposable
     {
         var creating = !schemaReady || !File.Exists(DatabasePath);
         if (creating)
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            CreateOwnerOnly();
         var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Per connection: no flush of its own for each write (see Schema), and deleted rows overwritten with zeros.
@@ -113,6 +123,37 @@ public sealed class SqliteInsightsStore : IInsightsStore, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
         schemaReady = true;
         return connection;
+    }
+
+    /// <summary>
+    /// The folder and an empty database file, before SQLite opens it: SQLite would create the file with the process's
+    /// umask (often world-readable), and the patients' words in it must not be. A file left by an older version is
+    /// narrowed to 0600 as well.
+    /// </summary>
+    private void CreateOwnerOnly()
+    {
+        var folder = Path.GetDirectoryName(DatabasePath)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+        if (!Directory.Exists(folder))
+            Directory.CreateDirectory(folder, OwnerOnlyFolder);
+        if (File.Exists(DatabasePath))
+        {
+            if ((File.GetUnixFileMode(DatabasePath) & ~OwnerOnlyFile) != 0)
+                File.SetUnixFileMode(DatabasePath, OwnerOnlyFile);
+            return;
+        }
+        try
+        {
+            // An empty file is an empty SQLite database; CreateNew, so a file made meanwhile by another writer stays.
+            using var created = new FileStream(DatabasePath, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnlyFile });
+        }
+        catch (IOException) when (File.Exists(DatabasePath))
+        {
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

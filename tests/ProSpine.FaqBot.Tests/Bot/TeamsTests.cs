@@ -77,8 +77,9 @@ public sealed class TeamsTests : IClassFixture<TeamsTests.StaffHost>
         Assert.Contains("Source: \"Intrathecal Pump Trial and Permanent Implant\"", reply.Text, StringComparison.Ordinal);
         var card = CardOf(reply);
         Assert.Contains(card.Buttons, b => b.Type == ActionTypes.ImBack);
-        var helpful = Assert.Single(card.Buttons, b => b.Type == ActionTypes.MessageBack && b.Title == "Helpful");
-        Assert.Equal(new JObject { ["feedback"] = "helpful", ["entry"] = "lifespan" }, JObject.FromObject(helpful.Value));
+        var helpful = JObject.FromObject(Assert.Single(card.Buttons, b => b.Type == ActionTypes.MessageBack && b.Title == "Helpful").Value);
+        Assert.Equal(("helpful", "lifespan"), ((string?)helpful["feedback"], (string?)helpful["entry"]));
+        Assert.Equal(JTokenType.String, helpful["tag"]?.Type);
     }
 
     [Fact]
@@ -200,8 +201,12 @@ public sealed class TeamsTests : IClassFixture<TeamsTests.StaffHost>
         await AskAsync(Activities.Teams("can a dog sense the pump? call 414-555-0199", "personal", OtherTenant), own);
         await AskAsync(Activities.Message("Can a dog sense the pump?? Call (262) 555-0100", channelId: Channels.Webchat), own);
         await AskAsync(Activities.Message("is the pump magnetic? write to jane.doe@example.com", channelId: Channels.Webchat), own);
+        // A vote counts only on an answer the conversation received: the "Not helpful" button of one.
+        var asked = Activities.Message("what are the side effects of the pump", channelId: Channels.Webchat);
+        var answer = await AskAsync(asked, own);
         var vote = Activities.Message("", channelId: Channels.Webchat);
-        vote.Value = new JObject { ["feedback"] = "notHelpful", ["entry"] = "side-effects" };
+        vote.Conversation = asked.Conversation;
+        vote.Value = answer.SuggestedActions.Actions.Single(a => a.Title == "Not helpful").Value;
         await AskAsync(vote, own);
         await own.Store.WaitForWritesAsync(4);
 

@@ -91,8 +91,8 @@ public sealed class InsightsRecorderTests : IDisposable
     {
         var time = new FixedTime(new DateTimeOffset(2025, 6, 30, 9, 0, 0, TimeSpan.Zero));
         var store = new SqliteInsightsStore(DatabasePath);
-        await store.AddAsync(new UnansweredQuestion(time.Today.AddDays(-31), Redaction.Redact("old question"), null, null), default);
-        await store.AddAsync(new UnansweredQuestion(time.Today.AddDays(-30), Redaction.Redact("recent question"), null, null), default);
+        await store.AddAsync(new UnansweredQuestion(time.Today.AddDays(-31), Redactor.English.Redact("old question"), null, null), default);
+        await store.AddAsync(new UnansweredQuestion(time.Today.AddDays(-30), Redactor.English.Redact("recent question"), null, null), default);
         await store.AddAsync(new FeedbackVote(time.Today.AddDays(-45), "lifespan", true), default);
         var recorder = TestBots.Recorder(store, new InsightsOptions { RetentionDays = 30 }, time);
 

@@ -7,7 +7,7 @@ public sealed class InsightsReportsTests
     private static readonly DateOnly Monday = new(2025, 3, 3);
 
     private static UnansweredQuestion Asked(string text, int day = 0, string? nearest = null, double? score = null) =>
-        new(Monday.AddDays(day), Redaction.Redact(text), nearest, score);
+        new(Monday.AddDays(day), Redactor.English.Redact(text), nearest, score);
 
     [Fact]
     public void Questions_that_differ_only_in_case_and_punctuation_form_one_group_with_its_count()

@@ -18,16 +18,16 @@ public sealed class SqliteInsightsStoreTests : IDisposable
     public async Task Questions_and_votes_read_back_from_the_file_as_written()
     {
         var store = new SqliteInsightsStore(DatabasePath);
-        await store.AddAsync(new UnansweredQuestion(Today, Redaction.Redact("how much does the pump weigh"), "implant-duration", 0.391), default);
-        await store.AddAsync(new UnansweredQuestion(Today.AddDays(-1), Redaction.Redact("can my dog sense it"), null, null), default);
+        await store.AddAsync(new UnansweredQuestion(Today, Redactor.English.Redact("how much does the pump weigh"), "implant-duration", 0.391), default);
+        await store.AddAsync(new UnansweredQuestion(Today.AddDays(-1), Redactor.English.Redact("can my dog sense it"), null, null), default);
         await store.AddAsync(new FeedbackVote(Today, "lifespan", Helpful: false), default);
 
         var questions = await new SqliteInsightsStore(DatabasePath).UnansweredSinceAsync(Today.AddDays(-1), default);
         var votes = await new SqliteInsightsStore(DatabasePath).VotesSinceAsync(Today, default);
 
         Assert.Equal(2, questions.Count);
-        Assert.Contains(new UnansweredQuestion(Today, Redaction.Redact("how much does the pump weigh"), "implant-duration", 0.391), questions);
-        Assert.Contains(new UnansweredQuestion(Today.AddDays(-1), Redaction.Redact("can my dog sense it"), null, null), questions);
+        Assert.Contains(new UnansweredQuestion(Today, Redactor.English.Redact("how much does the pump weigh"), "implant-duration", 0.391), questions);
+        Assert.Contains(new UnansweredQuestion(Today.AddDays(-1), Redactor.English.Redact("can my dog sense it"), null, null), questions);
         Assert.Equal([new FeedbackVote(Today, "lifespan", false)], votes);
     }
 
@@ -57,8 +57,8 @@ public sealed class SqliteInsightsStoreTests : IDisposable
     public async Task A_purge_deletes_records_before_the_cutoff_and_leaves_no_trace_of_their_text_in_the_file()
     {
         var store = new SqliteInsightsStore(DatabasePath);
-        await store.AddAsync(new UnansweredQuestion(Today.AddDays(-31), Redaction.Redact("zebrafish pump question"), null, null), default);
-        await store.AddAsync(new UnansweredQuestion(Today.AddDays(-30), Redaction.Redact("kept question"), null, null), default);
+        await store.AddAsync(new UnansweredQuestion(Today.AddDays(-31), Redactor.English.Redact("zebrafish pump question"), null, null), default);
+        await store.AddAsync(new UnansweredQuestion(Today.AddDays(-30), Redactor.English.Redact("kept question"), null, null), default);
         await store.AddAsync(new FeedbackVote(Today.AddDays(-31), "lifespan", true), default);
         await store.AddAsync(new FeedbackVote(Today, "risks", true), default);
 
@@ -79,6 +79,37 @@ public sealed class SqliteInsightsStoreTests : IDisposable
         Assert.Empty(await store.VotesSinceAsync(DateOnly.MinValue, default));
         Assert.Equal(0, await store.PurgeBeforeAsync(Today, default));
         Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task The_database_its_log_files_and_the_folder_it_creates_are_the_bot_user_s_only()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        var store = new SqliteInsightsStore(DatabasePath);
+
+        await store.AddAsync(new UnansweredQuestion(Today, Redactor.English.Redact("can a dog sense the pump"), null, null), default);
+        await store.AddAsync(new FeedbackVote(Today, "lifespan", true), default);
+
+        var files = Directory.GetFiles(Path.GetDirectoryName(DatabasePath)!, "insights.db*");
+        Assert.Equal(["insights.db", "insights.db-shm", "insights.db-wal"], files.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var file in files)
+            Assert.Equal((Path.GetFileName(file), UnixFileMode.UserRead | UnixFileMode.UserWrite), (Path.GetFileName(file), File.GetUnixFileMode(file)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(DatabasePath)!));
+    }
+
+    [Fact]
+    public async Task A_database_file_readable_by_others_is_narrowed_to_the_bot_user_at_the_first_write()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        var path = folder.File("old.db");
+        await File.WriteAllBytesAsync(path, []);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await new SqliteInsightsStore(path).AddAsync(new FeedbackVote(Today, "lifespan", true), default);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
     }
 
     /// <summary>The database and its write-ahead log and index, as bytes read as text.</summary>

@@ -19,13 +19,15 @@ public static class TestBots
     public static InsightsRecorder Recorder(IInsightsStore store, InsightsOptions? options = null, TimeProvider? time = null, ILogger<InsightsRecorder>? log = null) =>
         new(store, Options.Create(options ?? new InsightsOptions()), time ?? TimeProvider.System, log ?? NullLogger<InsightsRecorder>.Instance);
 
-    public static FaqBot.Bot.FaqBot Bot(InsightsRecorder? recorder = null, IInsightsStore? store = null, InsightsOptions? insights = null)
+    public static FaqBot.Bot.FaqBot Bot(InsightsRecorder? recorder = null, IInsightsStore? store = null, InsightsOptions? insights = null,
+        FeedbackTags? tags = null)
     {
         var staff = new StaffOptions();
         staff.TenantIds.Add(StaffTenant);
         var commands = new StaffCommands(Options.Create(staff), Options.Create(insights ?? new InsightsOptions()), store ?? new NullStore(),
             new VerifiedChannel(botAppId: null), TimeProvider.System, NullLogger<StaffCommands>.Instance);
-        return new FaqBot.Bot.FaqBot(TestFaq.Provider(), recorder ?? RecorderOff(), commands, NullLogger<FaqBot.Bot.FaqBot>.Instance);
+        return new FaqBot.Bot.FaqBot(TestFaq.Provider(), recorder ?? RecorderOff(), commands, tags ?? new FeedbackTags(),
+            NullLogger<FaqBot.Bot.FaqBot>.Instance);
     }
 
     /// <summary>Keeps nothing.</summary>
