@@ -50,7 +50,8 @@ public static class EdgeProtection
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
         var client = context.Connection.RemoteIpAddress;
-        if (!limits.Enabled || (limits.ExemptLoopback && client is not null && IPAddress.IsLoopback(client)))
+        var fromThisMachine = client is not null && IPAddress.IsLoopback(client);
+        if (!limits.Enabled || (fromThisMachine && (limits.ExemptLoopback || (limits.ExemptLocalTools && !IsRelayed(context.Request)))))
             return RateLimitPartition.GetNoLimiter("unlimited");
         var (burst, perMinute) = allowance(limits);
         return RateLimitPartition.GetTokenBucketLimiter(client?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
@@ -61,6 +62,9 @@ public static class EdgeProtection
             QueueLimit = 0,
         });
     }
+
+    private static bool IsRelayed(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("X-Original-For") || request.Headers.ContainsKey("Forwarded");
 
     public static WebApplication UseEdgeProtection(this WebApplication app)
     {

@@ -18,11 +18,17 @@ public sealed class RateLimitingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// True exempts requests from this machine (the Emulator, the evaluation script, a load test). Off by default:
-    /// behind a reverse proxy on the same host every client arrives from loopback, and would be exempt too unless the
-    /// proxy is listed in <c>ReverseProxy:KnownProxies</c>.
+    /// True exempts every request from this machine. Off by default: behind a reverse proxy on the same host every
+    /// client arrives from loopback, and would be exempt too.
     /// </summary>
     public bool ExemptLoopback { get; set; }
+
+    /// <summary>
+    /// Exempts the tools of this machine itself (the Emulator, the evaluation script): requests from loopback that
+    /// carry no forwarding header. A proxy always adds one (<c>X-Forwarded-For</c>, which the trusted-proxy step
+    /// turns into <c>X-Original-For</c>), so the clients it relays stay limited.
+    /// </summary>
+    public bool ExemptLocalTools { get; set; } = true;
 
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 120;

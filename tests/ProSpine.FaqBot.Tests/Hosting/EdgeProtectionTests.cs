@@ -10,6 +10,7 @@ public sealed class EdgeProtectionTests
     {
         ["RateLimiting:Enabled"] = "true",
         ["RateLimiting:ExemptLoopback"] = "false",
+        ["RateLimiting:ExemptLocalTools"] = "false",
         ["RateLimiting:BurstLimit"] = "3",
         ["RateLimiting:RequestsPerMinute"] = "6",
     };
@@ -79,20 +80,25 @@ public sealed class EdgeProtectionTests
     }
 
     [Fact]
-    public async Task Requests_from_this_machine_are_limited_by_default_as_a_same_host_proxy_would_send_them()
+    public async Task By_default_a_same_host_proxys_clients_are_limited_and_this_machines_own_tools_are_not()
     {
         var limits = new Dictionary<string, string?>(TightLimits);
         limits.Remove("RateLimiting:ExemptLoopback");
-        await using var server = LiveBotServer.Start(limits);
+        limits.Remove("RateLimiting:ExemptLocalTools");
+        await using var server = LiveBotServer.Start(new Dictionary<string, string?>(limits) { ["Messages:AllowRemoteCallersWithoutAuthentication"] = "true" });
 
-        var statuses = new List<HttpStatusCode>();
+        var relayed = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            using var response = await server.Http.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(Activities.Message("hello")));
-            statuses.Add(response.StatusCode);
+            // A proxy on this machine that is not listed as trusted: every client arrives from 127.0.0.1.
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activities.Json(Activities.Message("hello")) };
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            using var response = await server.Http.SendAsync(request);
+            relayed.Add(response.StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, relayed[^1]);
+        await AllTenAnsweredAsync(server.Http);
     }
 
     [Fact]
