@@ -9,7 +9,8 @@ namespace ProSpine.FaqBot.Widget;
 
 /// <summary>
 /// The website chat: <c>GET /widget/embed.js</c> (the one-tag embed script, with its texts from
-/// <c>faq/messages.yaml</c>), <c>GET /webchat/webchat.js</c> (the Web Chat bundle) and the demo page at <c>/</c>.
+/// <c>faq/messages.yaml</c>), <c>GET /webchat/webchat.js</c> (the Web Chat bundle), the demo page at <c>/</c> (GET and
+/// HEAD, which uptime monitors send) and <c>/favicon.ico</c>, which every browser asks for.
 /// </summary>
 public static class WidgetEndpoints
 {
@@ -19,6 +20,8 @@ public static class WidgetEndpoints
     private static readonly string EmbedTemplate = Asset("embed.js");
     private static readonly string DemoPage = Asset("demo.html");
     private static readonly string DemoStyles = Asset("demo.css");
+    private static readonly byte[] Favicon = AssetBytes("favicon.ico");
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static WebApplicationBuilder AddWidget(this WebApplicationBuilder builder)
     {
@@ -42,7 +45,13 @@ public static class WidgetEndpoints
             return next(context);
         });
 
-        app.MapGet("/", ServeDemoPage);
+        // Kestrel sends no body for HEAD: the same handler answers both, with the same headers.
+        app.MapMethods("/", GetAndHead, ServeDemoPage);
+        app.MapMethods("/favicon.ico", GetAndHead, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Bytes(Favicon, "image/x-icon");
+        });
         app.MapGet("/widget/demo.css", () => Results.Text(DemoStyles, "text/css; charset=utf-8"));
         app.MapGet(EmbedScriptPath, ServeEmbedScript);
         app.MapGet(WebChatPath, (HttpContext context, WebChatBundle bundle) => bundle.ServeAsync(context));
@@ -87,9 +96,19 @@ public static class WidgetEndpoints
 
     private static string Asset(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"ProSpine.FaqBot.Widget.Assets.{name}")
-            ?? throw new InvalidOperationException($"Widget asset {name} is not embedded");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(OpenAsset(name));
         return reader.ReadToEnd();
     }
+
+    private static byte[] AssetBytes(string name)
+    {
+        using var stream = OpenAsset(name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static Stream OpenAsset(string name) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream($"ProSpine.FaqBot.Widget.Assets.{name}")
+            ?? throw new InvalidOperationException($"Widget asset {name} is not embedded");
 }
