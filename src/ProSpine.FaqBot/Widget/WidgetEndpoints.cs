@@ -73,7 +73,7 @@ public static class WidgetEndpoints
     {
         var texts = faq.Current.Content.Messages;
         var settings = options.Value;
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, object>
         {
             ["color"] = settings.BrandColor,
             ["launcher"] = texts.Get(MessageKeys.WidgetLauncher),
@@ -82,6 +82,10 @@ public static class WidgetEndpoints
             ["close"] = texts.Get(MessageKeys.WidgetClose),
             ["loading"] = texts.Get(MessageKeys.WidgetLoading),
             ["unavailable"] = texts.Get(MessageKeys.WidgetUnavailable),
+            // The buttons the widget draws as urgent: the emergency and crisis calls, in every language.
+            ["urgent"] = texts.Languages
+                .SelectMany(language => new[] { texts.Get(MessageKeys.CallEmergency, language), texts.Get(MessageKeys.CallCrisis, language) })
+                .Distinct(StringComparer.Ordinal).ToArray(),
             ["tokenPath"] = DirectLineEndpoints.TokenPath,
             ["webChatUrl"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? $"{WebChatPath}?v={bundle.Version}" : settings.WebChatScriptUrl,
             ["webChatIntegrity"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? "" : settings.WebChatScriptIntegrity ?? "",

@@ -45,6 +45,15 @@ public sealed partial class WidgetEndpointsTests : IClassFixture<BotApplicationF
     }
 
     [Fact]
+    public async Task The_embed_script_names_the_emergency_and_crisis_call_buttons_in_every_language()
+    {
+        using var client = factory.CreateClient();
+        var script = await client.GetStringAsync(new Uri("/widget/embed.js", UriKind.Relative));
+
+        Assert.Contains("\"urgent\":[\"Call 911\",\"Call 988\",\"Llamar al 911\",\"Llamar al 988\"]", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Browsers_get_an_icon_and_monitors_a_head_of_the_demo_page()
     {
         using var client = factory.CreateClient();
