@@ -3,6 +3,7 @@
 
 color.png   192x192, the bubble on the accent colour (the manifest's accentColor).
 outline.png 32x32, the bubble's white outline on transparency, as Teams requires.
+../ProSpine.FaqBot/Widget/Assets/favicon.ico  the colour icon at 32x32 (a PNG in an ICO), for the bot's own pages.
 Standard library only; run it again after changing the shapes: python3 draw-icons.py
 """
 import math
@@ -61,13 +62,25 @@ def coverage(size, inside):
     return rows
 
 
-def write_png(path, size, pixels):
+def png(size, pixels):
     raw = b"".join(b"\x00" + bytes(channel for pixel in row for channel in pixel) for row in pixels)
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
     header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+
+
+def write_png(path, size, pixels):
     with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+        f.write(png(size, pixels))
+
+
+def write_ico(path, size, pixels):
+    # One image, stored as PNG (every browser reads PNG inside ICO): directory header, one entry, the image.
+    image = png(size, pixels)
+    entry = struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(image), 6 + 16)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<HHH", 0, 1, 1) + entry + image)
 
 
 def mix(a, b, t):
@@ -84,6 +97,11 @@ def main():
     # Outline: a white ring about 2 pixels wide (12 units at this scale) and a white plus, on transparency.
     ring = coverage(32, lambda x, y, s: (-2 * s <= bubble(x, y) <= 0) or plus(x, y) <= 0)
     write_png(os.path.join(here, "outline.png"), 32, [[WHITE + (round(255 * c),) for c in row] for row in ring])
+
+    # Favicon: the colour icon, small.
+    small = coverage(32, lambda x, y, s: bubble(x, y) <= 0 and plus(x, y) > 0)
+    widget = os.path.join(os.path.dirname(here), "..", "ProSpine.FaqBot", "Widget", "Assets")
+    write_ico(os.path.join(widget, "favicon.ico"), 32, [[mix(ACCENT, WHITE, c) + (255,) for c in row] for row in small])
 
 
 if __name__ == "__main__":

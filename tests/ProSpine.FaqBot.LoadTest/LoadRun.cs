@@ -12,7 +12,11 @@ internal static class LoadRun
     public const string Usage = """
         usage: dotnet run -c Release --project tests/ProSpine.FaqBot.LoadTest -- [all|messages|directline|churn] [options]
                ... -- echo-server --urls http://127.0.0.1:PORT
-          --url URL               a bot already running (messages, directline); default: start the built bot
+          --url URL               a bot already running (messages, directline); default: start the built bot,
+                                  with Insights:Enabled=false. The tool cannot see whether a running bot records:
+                                  start it with Insights__Enabled=false, then add --allow-recording to go on
+          --allow-recording       accept that the bot at --url may write the load's questions and votes into its
+                                  insights store (the staff's reports); refused without it
           --echo-url URL          an echo server already running; default: start one
           --echo-no-sign-in       the echo server skips the per-turn sign-in client too, as the bot does
           --bot PATH              the bot's dll; default: src/ProSpine.FaqBot/bin/<configuration>/net10.0/
@@ -34,6 +38,8 @@ internal static class LoadRun
             _ => throw new ArgumentException($"Unknown command '{command.Command}'."),
         };
         var botUrl = command.Url("url");
+        if (botUrl is not null && !command.Switch("allow-recording"))
+            throw new ArgumentException($"--url {botUrl}: a running bot records uncovered questions and feedback votes for the staff's reports unless it was started with Insights__Enabled=false. Start it so, then add --allow-recording.");
         var echoUrl = command.Url("echo-url");
         var echoWithoutSignIn = command.Switch("echo-no-sign-in");
         var botAssembly = command.Text("bot") ?? ServerLauncher.DefaultBotAssembly();

@@ -9,7 +9,8 @@ namespace ProSpine.FaqBot.Widget;
 
 /// <summary>
 /// The website chat: <c>GET /widget/embed.js</c> (the one-tag embed script, with its texts from
-/// <c>faq/messages.yaml</c>), <c>GET /webchat/webchat.js</c> (the Web Chat bundle) and the demo page at <c>/</c>.
+/// <c>faq/messages.yaml</c>), <c>GET /webchat/webchat.js</c> (the Web Chat bundle), the demo page at <c>/</c> (GET and
+/// HEAD, which uptime monitors send) and <c>/favicon.ico</c>, which every browser asks for.
 /// </summary>
 public static class WidgetEndpoints
 {
@@ -19,6 +20,8 @@ public static class WidgetEndpoints
     private static readonly string EmbedTemplate = Asset("embed.js");
     private static readonly string DemoPage = Asset("demo.html");
     private static readonly string DemoStyles = Asset("demo.css");
+    private static readonly byte[] Favicon = AssetBytes("favicon.ico");
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static WebApplicationBuilder AddWidget(this WebApplicationBuilder builder)
     {
@@ -42,7 +45,13 @@ public static class WidgetEndpoints
             return next(context);
         });
 
-        app.MapGet("/", ServeDemoPage);
+        // Kestrel sends no body for HEAD: the same handler answers both, with the same headers.
+        app.MapMethods("/", GetAndHead, ServeDemoPage);
+        app.MapMethods("/favicon.ico", GetAndHead, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Bytes(Favicon, "image/x-icon");
+        });
         app.MapGet("/widget/demo.css", () => Results.Text(DemoStyles, "text/css; charset=utf-8"));
         app.MapGet(EmbedScriptPath, ServeEmbedScript);
         app.MapGet(WebChatPath, (HttpContext context, WebChatBundle bundle) => bundle.ServeAsync(context));
@@ -64,7 +73,7 @@ public static class WidgetEndpoints
     {
         var texts = faq.Current.Content.Messages;
         var settings = options.Value;
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, object>
         {
             ["color"] = settings.BrandColor,
             ["launcher"] = texts.Get(MessageKeys.WidgetLauncher),
@@ -73,6 +82,10 @@ public static class WidgetEndpoints
             ["close"] = texts.Get(MessageKeys.WidgetClose),
             ["loading"] = texts.Get(MessageKeys.WidgetLoading),
             ["unavailable"] = texts.Get(MessageKeys.WidgetUnavailable),
+            // The buttons the widget draws as urgent: the emergency and crisis calls, in every language.
+            ["urgent"] = texts.Languages
+                .SelectMany(language => new[] { texts.Get(MessageKeys.CallEmergency, language), texts.Get(MessageKeys.CallCrisis, language) })
+                .Distinct(StringComparer.Ordinal).ToArray(),
             ["tokenPath"] = DirectLineEndpoints.TokenPath,
             ["webChatUrl"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? $"{WebChatPath}?v={bundle.Version}" : settings.WebChatScriptUrl,
             ["webChatIntegrity"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? "" : settings.WebChatScriptIntegrity ?? "",
@@ -87,9 +100,19 @@ public static class WidgetEndpoints
 
     private static string Asset(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"ProSpine.FaqBot.Widget.Assets.{name}")
-            ?? throw new InvalidOperationException($"Widget asset {name} is not embedded");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(OpenAsset(name));
         return reader.ReadToEnd();
     }
+
+    private static byte[] AssetBytes(string name)
+    {
+        using var stream = OpenAsset(name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static Stream OpenAsset(string name) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream($"ProSpine.FaqBot.Widget.Assets.{name}")
+            ?? throw new InvalidOperationException($"Widget asset {name} is not embedded");
 }

@@ -29,6 +29,8 @@ public sealed class LiveBot : WebApplicationFactory<Program>
         // Every browser of every test is one client at 127.0.0.1.
         builder.UseSetting("RateLimiting:ExemptLoopback", "true");
         builder.UseSetting("DirectLine:MaxConversationsPerClient", "10000");
+        // The browsers' questions are not patients': keep them out of the repository's insights store.
+        builder.UseSetting("Insights:Enabled", "false");
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
     }

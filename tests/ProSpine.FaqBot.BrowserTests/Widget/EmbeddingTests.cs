@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ProSpine.FaqBot.BrowserTests.Support;
 
@@ -13,50 +7,44 @@ namespace ProSpine.FaqBot.BrowserTests.Widget;
 public sealed class EmbeddingTests(Chromium chromium, LiveBot bot) : IClassFixture<Chromium>, IClassFixture<LiveBot>
 {
     [BrowserFact]
-    public async Task The_panel_disappears_whichever_way_it_is_closed()
+    public async Task The_launcher_gives_way_to_the_panel_and_comes_back_whichever_way_the_panel_is_closed()
     {
         await using var context = await chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(bot.Address.ToString());
-        var launcher = page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" });
+        // By CSS, not by role: a role query skips hidden elements, so "hidden" would pass for a launcher never found.
+        var launcher = page.Locator("button[aria-controls=\"psp-chat-panel\"]");
         var panel = page.Locator("#psp-chat-panel");
 
         await launcher.ClickAsync();
         await Assertions.Expect(panel).ToBeVisibleAsync();
+        await Assertions.Expect(launcher).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Close chat" }).ClickAsync();
         await Assertions.Expect(panel).ToBeHiddenAsync();
+        await Assertions.Expect(launcher).ToBeVisibleAsync();
+        await Assertions.Expect(launcher).ToBeFocusedAsync();
 
         // Escape from where the visitor types.
         await launcher.ClickAsync();
-        await Assertions.Expect(page.Locator("[data-id=\"webchat-sendbox-input\"]")).ToBeFocusedAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(launcher).ToBeHiddenAsync();
+        await Assertions.Expect(Transcript.SendBox(page)).ToBeFocusedAsync(new() { Timeout = 20_000 });
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(panel).ToBeHiddenAsync();
-
-        await launcher.ClickAsync();
-        await Assertions.Expect(panel).ToBeVisibleAsync();
-        await launcher.ClickAsync();
-        await Assertions.Expect(panel).ToBeHiddenAsync();
+        await Assertions.Expect(launcher).ToBeVisibleAsync();
+        await Assertions.Expect(launcher).ToBeFocusedAsync();
     }
 
     [BrowserFact]
     public async Task A_page_on_another_site_embeds_the_widget_and_gets_a_sourced_answer()
     {
         // The clinic's site: a second origin on loopback that serves one page with the one-tag embed.
-        Uri? botAddress = null;
-        var site = WebApplication.CreateSlimBuilder();
-        site.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
-        await using var siteApp = site.Build();
-        siteApp.MapGet("/", () => Results.Content(
-            $"<!doctype html><html lang=\"en\"><head><title>Clinic</title></head><body><h1>Clinic</h1>" +
-            $"<script src=\"{botAddress}widget/embed.js\" async></script></body></html>", "text/html"));
-        await siteApp.StartAsync();
-        var siteOrigin = siteApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
-        using var allowingBot = LiveBot.With(("DirectLine:AllowedOrigins:0", siteOrigin!));
-        botAddress = allowingBot.Address;
+        await using var site = await ClinicSite.StartAsync();
+        using var allowingBot = LiveBot.With(("DirectLine:AllowedOrigins:0", site.Origin));
+        site.Bot = allowingBot.Address;
 
         await using var context = await chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(siteOrigin + "/");
+        await page.GotoAsync(site.Origin + "/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
         var sendBox = page.Locator("[data-id=\"webchat-sendbox-input\"]");
         await Assertions.Expect(sendBox).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -68,6 +56,6 @@ public sealed class EmbeddingTests(Chromium chromium, LiveBot bot) : IClassFixtu
 
         await Assertions.Expect(page.Locator(".webchat__basic-transcript__activity").Last)
             .ToContainTextAsync("Pro Spine & Pain, updated", new() { Timeout = 20_000 });
-        Assert.StartsWith(siteOrigin, page.Url, StringComparison.Ordinal);
+        Assert.StartsWith(site.Origin, page.Url, StringComparison.Ordinal);
     }
 }

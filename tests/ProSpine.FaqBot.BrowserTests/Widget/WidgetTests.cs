@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ProSpine.FaqBot.BrowserTests.Support;
@@ -50,6 +49,9 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
 
         await Launcher(page).ClickAsync();
         var chat = await Transcript.OpenedAsync(page);
+        // Before any question: where to turn in an emergency and in a crisis.
+        await Assertions.Expect(chat.First).ToContainTextAsync("call 911");
+        await Assertions.Expect(chat.First).ToContainTextAsync("call or text 988");
 
         var answered = await chat.AskAsync("how long does the pump last");
         await Assertions.Expect(chat.Last).ToContainTextAsync(Citation);
@@ -106,42 +108,5 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
 
     private static ILocator Launcher(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" });
 
-    private static ILocator SendBox(IPage page) => page.Locator("[data-id=\"webchat-sendbox-input\"]");
-
-    /// <summary>
-    /// Web Chat's transcript, counted: every exchange adds the person's message and exactly one reply, so waiting for
-    /// the count to grow by two waits for this reply and not an earlier one.
-    /// </summary>
-    private sealed class Transcript(IPage page)
-    {
-        private readonly ILocator activities = page.Locator(".webchat__basic-transcript__activity");
-        private int count = 1;
-
-        public ILocator Last => activities.Last;
-
-        /// <summary>Waits for the welcome the bot pushes when the conversation starts.</summary>
-        public static async Task<Transcript> OpenedAsync(IPage page)
-        {
-            var transcript = new Transcript(page);
-            await Assertions.Expect(transcript.activities).ToHaveCountAsync(1, new() { Timeout = 15_000 });
-            await Assertions.Expect(transcript.activities.First).ToContainTextAsync("Pro Spine & Pain assistant");
-            return transcript;
-        }
-
-        /// <summary>Types a question, sends it, and returns how long the bot's reply took to appear.</summary>
-        public Task<TimeSpan> AskAsync(string question) => ExchangeAsync(async () =>
-        {
-            await SendBox(page).FillAsync(question);
-            await SendBox(page).PressAsync("Enter");
-        });
-
-        public async Task<TimeSpan> ExchangeAsync(Func<Task> send)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await send();
-            count += 2;
-            await Assertions.Expect(activities).ToHaveCountAsync(count, new() { Timeout = 10_000 });
-            return Stopwatch.GetElapsedTime(started);
-        }
-    }
+    private static ILocator SendBox(IPage page) => Transcript.SendBox(page);
 }

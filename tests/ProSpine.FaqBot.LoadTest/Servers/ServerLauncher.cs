@@ -6,15 +6,20 @@ namespace ProSpine.FaqBot.LoadTest.Servers;
 /// <summary>
 /// Starts the servers under load as child processes: the FAQ bot as built (by default
 /// <c>src/ProSpine.FaqBot/bin/&lt;this tool's configuration&gt;/net10.0/ProSpine.FaqBot.dll</c>, which building this tool
-/// builds) with rate limits off, and this tool's own echo server. Or, given <c>--url</c>, uses a bot already running.
+/// builds) with rate limits and insights recording off, and this tool's own echo server. Or, given <c>--url</c>, uses a
+/// bot already running.
 /// </summary>
 internal sealed class ServerLauncher(HttpClient http, string botAssembly, Uri? botUrl)
 {
-    /// <summary>The settings every started bot gets: one client address sends everything, so no per-client limit.</summary>
+    /// <summary>
+    /// The settings every started bot gets: one client address sends everything, so no per-client limit; and no
+    /// recording, or the load's made-up questions would fill the staff's "unanswered" report in the bot's insights store.
+    /// </summary>
     private static readonly Dictionary<string, string> LoadSettings = new(StringComparer.Ordinal)
     {
         ["RateLimiting__Enabled"] = "false",
         ["DirectLine__MaxConversationsPerClient"] = "10000",
+        ["Insights__Enabled"] = "false",
     };
 
     /// <summary>The bot at <c>--url</c> if given, else one started with <paramref name="settings"/> (environment variables).</summary>

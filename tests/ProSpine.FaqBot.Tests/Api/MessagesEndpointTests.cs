@@ -25,7 +25,7 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
-    public async Task A_new_member_is_welcomed_as_an_automated_assistant()
+    public async Task A_new_member_is_welcomed_as_an_automated_assistant_with_the_emergency_and_crisis_numbers()
     {
         using var client = factory.CreateClient();
 
@@ -34,6 +34,8 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
         var welcome = Assert.Single(replies);
         Assert.Contains("automated", welcome.Text, StringComparison.Ordinal);
         Assert.Contains("(262) 297-7246", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("911", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("988", welcome.Text, StringComparison.Ordinal);
     }
 
     [Fact]

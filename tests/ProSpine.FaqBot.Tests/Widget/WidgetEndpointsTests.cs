@@ -45,6 +45,35 @@ public sealed partial class WidgetEndpointsTests : IClassFixture<BotApplicationF
     }
 
     [Fact]
+    public async Task The_embed_script_names_the_emergency_and_crisis_call_buttons_in_every_language()
+    {
+        using var client = factory.CreateClient();
+        var script = await client.GetStringAsync(new Uri("/widget/embed.js", UriKind.Relative));
+
+        Assert.Contains("\"urgent\":[\"Call 911\",\"Call 988\",\"Llamar al 911\",\"Llamar al 988\"]", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Browsers_get_an_icon_and_monitors_a_head_of_the_demo_page()
+    {
+        using var client = factory.CreateClient();
+
+        using var icon = await client.GetAsync(new Uri("/favicon.ico", UriKind.Relative));
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Head, "/");
+        using var head = await client.SendAsync(pageRequest);
+        using var iconRequest = new HttpRequestMessage(HttpMethod.Head, "/favicon.ico");
+        using var iconHead = await client.SendAsync(iconRequest);
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
+        // An ICO directory (reserved 0, type 1) holding one image.
+        Assert.Equal(new byte[] { 0, 0, 1, 0, 1, 0 }, (await icon.Content.ReadAsByteArrayAsync())[..6]);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/html", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, iconHead.StatusCode);
+    }
+
+    [Fact]
     public async Task The_embed_script_stays_far_below_the_twenty_kilobyte_budget()
     {
         using var client = factory.CreateClient();
