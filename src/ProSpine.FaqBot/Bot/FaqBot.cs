@@ -6,6 +6,7 @@ using Newtonsoft.Json.Linq;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Hosting;
 using ProSpine.FaqBot.Insights;
+using ProSpine.FaqBot.Telemetry;
 
 namespace ProSpine.FaqBot.Bot;
 
@@ -14,7 +15,7 @@ namespace ProSpine.FaqBot.Bot;
 /// commands for staff in Teams, and records feedback votes and uncovered questions (redacted) for the staff reports.
 /// Logs route, entry, score, channel and timing; never what a person typed or who they are.
 /// </summary>
-public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffCommands staff, FeedbackTags feedbackTags, ILogger<FaqBot> logger)
+public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffCommands staff, FeedbackTags feedbackTags, BotMetrics metrics, ILogger<FaqBot> logger)
     : ActivityHandler
 {
     /// <summary>
@@ -46,6 +47,7 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
             if (feedbackTags.Verify(tag, activity.ChannelId, activity.Conversation?.Id, entryId))
             {
                 insights.RecordVote(entryId, helpful);
+                metrics.Voted(helpful);
                 logger.LogInformation("Feedback {Vote} for {EntryId} on {ChannelId}", helpful ? "helpful" : "not helpful", entryId, LogField.Of(activity.ChannelId));
             }
             else
@@ -70,9 +72,10 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
         await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(reply, answerer, activity.ChannelId, buttonsTag), cancellationToken);
         if (reply.Route == Core.Safety.Route.NotCovered)
             insights.RecordUnanswered(faq.Redactor.Redact(question), reply.Match?.Best);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics.Replied(reply.Route, LogField.Of(activity.ChannelId), elapsed);
         logger.LogInformation("Answered on {ChannelId}: route {Route}, entry {EntryId}, score {Score:F3}, rule {Rule}, {ElapsedMs:F1} ms",
-            LogField.Of(activity.ChannelId), reply.Route, reply.Answer?.Id, reply.Match?.Best?.Score, reply.RuleName,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogField.Of(activity.ChannelId), reply.Route, reply.Answer?.Id, reply.Match?.Best?.Score, reply.RuleName, elapsed.TotalMilliseconds);
     }
 
     private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)

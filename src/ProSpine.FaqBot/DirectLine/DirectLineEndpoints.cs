@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Hosting;
+using ProSpine.FaqBot.Telemetry;
 
 namespace ProSpine.FaqBot.DirectLine;
 
@@ -64,7 +65,7 @@ public static class DirectLineEndpoints
 
     /// <summary><c>POST /conversations</c>: starts the token's conversation (welcome included), or returns it if live.</summary>
     internal static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokens tokens, ConversationStore store,
-        DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options)
+        DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options, BotMetrics metrics)
     {
         var (check, failure) = Authorize(context.Request, tokens, routeConversationId: null);
         if (failure is not null)
@@ -80,7 +81,10 @@ public static class DirectLineEndpoints
 
         var (conversation, started, refusal) = store.FindOrStart(conversationId, ConversationStore.ClientKey(context.Connection.RemoteIpAddress));
         if (conversation is null)
+        {
+            metrics.ConversationRefused(refusal);
             return Refused(context, refusal, options.Value.RecentlyActive);
+        }
         if (started)
             await channel.StartAsync(conversation, userId, ServiceUrl(context.Request), bot);
         var response = ConversationResponse(context.Request, tokens, conversation, watermark: null);

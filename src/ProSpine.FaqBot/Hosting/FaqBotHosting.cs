@@ -8,6 +8,7 @@ using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Core.Semantics;
 using ProSpine.FaqBot.DirectLine;
 using ProSpine.FaqBot.Insights;
+using ProSpine.FaqBot.Telemetry;
 using ProSpine.FaqBot.Widget;
 
 namespace ProSpine.FaqBot.Hosting;
@@ -49,6 +50,7 @@ public static class FaqBotHosting
         builder.AddDirectLine();
         builder.AddWidget();
         builder.AddEdgeProtection();
+        builder.AddBotTelemetry();
         return builder;
     }
 

@@ -46,16 +46,10 @@ public sealed class EmbeddingTests(Chromium chromium, LiveBot bot) : IClassFixtu
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Origin + "/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
-        var sendBox = page.Locator("[data-id=\"webchat-sendbox-input\"]");
-        await Assertions.Expect(sendBox).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        // Web Chat sends nothing until it is connected; the welcome shows it is.
-        await Assertions.Expect(page.Locator(".webchat__basic-transcript__activity").First)
-            .ToContainTextAsync("Pro Spine & Pain assistant", new() { Timeout = 20_000 });
-        await sendBox.FillAsync("how long does the pump last");
-        await sendBox.PressAsync("Enter");
+        var transcript = await Transcript.OpenedAsync(page);
+        await transcript.AskAsync("how long does the pump last");
 
-        await Assertions.Expect(page.Locator(".webchat__basic-transcript__activity").Last)
-            .ToContainTextAsync("Pro Spine & Pain, updated", new() { Timeout = 20_000 });
+        await Assertions.Expect(transcript.Last).ToContainTextAsync("Pro Spine & Pain, updated");
         Assert.StartsWith(site.Origin, page.Url, StringComparison.Ordinal);
     }
 }

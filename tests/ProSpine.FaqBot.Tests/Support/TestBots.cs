@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -5,6 +7,7 @@ using ProSpine.FaqBot.Bot;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Staff;
 using ProSpine.FaqBot.Insights;
+using ProSpine.FaqBot.Telemetry;
 
 namespace ProSpine.FaqBot.Tests.Support;
 
@@ -12,6 +15,9 @@ namespace ProSpine.FaqBot.Tests.Support;
 public static class TestBots
 {
     public const string StaffTenant = "6a1c2f0e-4b7d-4e2a-9c3b-5d8e7f6a1b2c";
+
+    /// <summary>A meter factory for bots built outside a host.</summary>
+    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     /// <summary>A recorder with recording off: for tests that are not about insights.</summary>
     public static InsightsRecorder RecorderOff() => Recorder(new NullStore(), new InsightsOptions { Enabled = false });
@@ -27,7 +33,7 @@ public static class TestBots
         var commands = new StaffCommands(Options.Create(staff), Options.Create(insights ?? new InsightsOptions()), store ?? new NullStore(),
             new VerifiedChannel(botAppId: null), TimeProvider.System, NullLogger<StaffCommands>.Instance);
         return new FaqBot.Bot.FaqBot(TestFaq.Provider(), recorder ?? RecorderOff(), commands, tags ?? new FeedbackTags(),
-            NullLogger<FaqBot.Bot.FaqBot>.Instance);
+            new BotMetrics(Meters), NullLogger<FaqBot.Bot.FaqBot>.Instance);
     }
 
     /// <summary>Keeps nothing.</summary>
