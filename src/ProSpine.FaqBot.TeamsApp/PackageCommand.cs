@@ -30,8 +30,8 @@ internal static class PackageCommand
         }
 
         var root = FaqFolderLocator.FindRoot() ?? Directory.GetCurrentDirectory();
-        var (appId, error) = AppIdFrom(
-            options.GetValueOrDefault("--app-id"), Environment.GetEnvironmentVariable("MicrosoftAppId"), AppSettings.Value(root, "MicrosoftAppId"));
+        // The bot's own settings: appsettings.json overridden by the environment, as the bot reads them.
+        var (appId, error) = AppIdFrom(options.GetValueOrDefault("--app-id"), AppSettings.Value(root, "MicrosoftAppId"));
         if (appId is null)
         {
             Console.Error.WriteLine(error);
@@ -58,10 +58,10 @@ internal static class PackageCommand
     /// The app id from the command line, else the <c>MicrosoftAppId</c> environment variable, else appsettings.json:
     /// the bot's own precedence. A missing or malformed id comes back as an error that says where to find it.
     /// </summary>
-    internal static (Guid? AppId, string? Error) AppIdFrom(string? argument, string? environment, string? appSettings)
+    internal static (Guid? AppId, string? Error) AppIdFrom(string? argument, string? configured)
     {
         const string WhereToFindIt = "Azure portal > your Azure Bot > Settings > Configuration > Microsoft App ID";
-        var text = new[] { argument, environment, appSettings }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim();
+        var text = new[] { argument, configured }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim();
         if (text is null)
             return (null, $"No Microsoft App ID: pass --app-id, or set MicrosoftAppId in appsettings.json ({WhereToFindIt}).");
         if (!ManifestRules.Guid().IsMatch(text))

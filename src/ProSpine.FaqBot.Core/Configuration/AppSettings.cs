@@ -1,46 +1,40 @@
-using System.Text.Json;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace ProSpine.FaqBot.Core.Configuration;
 
 /// <summary>
-/// Reads a section of <c>appsettings.json</c> for code that runs without the web host (the curator command, tests),
-/// so that it matches with the same thresholds as the running bot. Environment overrides are the host's business.
+/// The bot's settings for code that runs without the web host (the curator command, the Teams package command, the
+/// tests and benchmarks). They come from the host's sources in the host's order, <c>appsettings.json</c> and then
+/// environment variables (<c>Matching__AnswerThreshold=0.65</c>), and are bound by the same binder and validated by
+/// the same attributes, so a tool answers with the same thresholds as the running bot.
 /// </summary>
 public static class AppSettings
 {
     public const string FileName = "appsettings.json";
 
-    private static readonly JsonSerializerOptions BindingOptions = new() { PropertyNameCaseInsensitive = true };
+    /// <summary>The settings of the bot whose <c>appsettings.json</c> is in <paramref name="rootDirectory"/>.</summary>
+    public static IConfiguration Load(string rootDirectory) =>
+        new ConfigurationBuilder()
+            .SetBasePath(Path.GetFullPath(rootDirectory))
+            .AddJsonFile(FileName, optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .Build();
 
-    /// <summary>The section bound to <typeparamref name="T"/>; <typeparamref name="T"/>'s defaults where the file or
-    /// section is absent.</summary>
+    /// <summary>
+    /// The section bound to <typeparamref name="T"/> (its defaults where nothing is set), validated as the host validates it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A setting is out of range: the section and each reason.</exception>
     public static T Section<T>(string rootDirectory, string section)
         where T : new()
     {
-        using var document = Read(rootDirectory);
-        return document is not null && document.RootElement.TryGetProperty(section, out var element)
-            ? element.Deserialize<T>(BindingOptions) ?? new T()
-            : new T();
+        var value = Load(rootDirectory).GetSection(section).Get<T>() ?? new T();
+        var problems = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(value, new ValidationContext(value), problems, validateAllProperties: true))
+            throw new InvalidOperationException($"Invalid settings in '{section}': " + string.Join(" ", problems.Select(p => p.ErrorMessage)));
+        return value;
     }
 
-    /// <summary>A top-level text setting (such as <c>MicrosoftAppId</c>), or null where the file or setting is absent.</summary>
-    public static string? Value(string rootDirectory, string key)
-    {
-        using var document = Read(rootDirectory);
-        return document is not null && document.RootElement.TryGetProperty(key, out var element) && element.ValueKind == JsonValueKind.String
-            ? element.GetString()
-            : null;
-    }
-
-    private static JsonDocument? Read(string rootDirectory)
-    {
-        var path = Path.Combine(rootDirectory, FileName);
-        return File.Exists(path)
-            ? JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions
-            {
-                CommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-            })
-            : null;
-    }
+    /// <summary>A top-level setting (such as <c>MicrosoftAppId</c>), or null where it is not set.</summary>
+    public static string? Value(string rootDirectory, string key) => Load(rootDirectory)[key];
 }

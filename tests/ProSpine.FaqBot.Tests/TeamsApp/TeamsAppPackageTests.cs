@@ -114,12 +114,12 @@ public sealed class TeamsAppPackageTests : IDisposable
     }
 
     [Theory]
-    [InlineData(AppId, "00000000-0000-0000-0000-000000000002", "00000000-0000-0000-0000-000000000003", AppId)]
-    [InlineData(null, "00000000-0000-0000-0000-000000000002", "00000000-0000-0000-0000-000000000003", "00000000-0000-0000-0000-000000000002")]
-    [InlineData(null, "", "00000000-0000-0000-0000-000000000003", "00000000-0000-0000-0000-000000000003")]
-    public void The_app_id_comes_from_the_argument_then_the_environment_then_appsettings(string? argument, string? environment, string? appSettings, string expected)
+    [InlineData(AppId, "00000000-0000-0000-0000-000000000002", AppId)]
+    [InlineData(null, "00000000-0000-0000-0000-000000000002", "00000000-0000-0000-0000-000000000002")]
+    [InlineData("", "00000000-0000-0000-0000-000000000003", "00000000-0000-0000-0000-000000000003")]
+    public void The_app_id_comes_from_the_argument_then_the_bots_settings(string? argument, string? configured, string expected)
     {
-        Assert.Equal((Guid.Parse(expected), null), PackageCommand.AppIdFrom(argument, environment, appSettings));
+        Assert.Equal((Guid.Parse(expected), null), PackageCommand.AppIdFrom(argument, configured));
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public sealed class TeamsAppPackageTests : IDisposable
     [InlineData("12345", "is not a Microsoft App ID")]
     public void A_missing_or_malformed_app_id_is_explained(string? configured, string message)
     {
-        var (appId, error) = PackageCommand.AppIdFrom(null, null, configured);
+        var (appId, error) = PackageCommand.AppIdFrom(null, configured);
 
         Assert.Null(appId);
         Assert.Contains(message, error, StringComparison.Ordinal);
