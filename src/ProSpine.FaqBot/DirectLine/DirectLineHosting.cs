@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.DirectLine;
 
@@ -17,7 +18,7 @@ public static class DirectLineHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DirectLineOptions>(DirectLineOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationStore>();

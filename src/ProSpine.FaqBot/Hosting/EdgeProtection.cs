@@ -18,12 +18,11 @@ public static class EdgeProtection
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+        services.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.Section);
+        services.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section)
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "ReverseProxy:KnownProxies must be IP addresses.")
             .Validate(o => o.PublicOrigin is null || (o.PublicOrigin.IsAbsoluteUri && o.PublicOrigin.Scheme is "https" or "http" && o.PublicOrigin.AbsolutePath == "/"),
-                "ReverseProxy:PublicOrigin must be an origin such as https://chat.example.org (no path).")
-            .ValidateOnStart();
+                "ReverseProxy:PublicOrigin must be an origin such as https://chat.example.org (no path).");
 
         services.AddRateLimiter(limiter =>
         {

@@ -20,11 +20,11 @@ public static class FaqBotHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DangerOptions>().BindConfiguration(DangerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<FaqOptions>(FaqOptions.Section);
+        services.AddValidatedOptions<MatchingOptions>(MatchingOptions.Section);
+        services.AddValidatedOptions<AnsweringOptions>(AnsweringOptions.Section);
+        services.AddValidatedOptions<DangerOptions>(DangerOptions.Section);
+        services.AddValidatedOptions<MessagesOptions>(MessagesOptions.Section);
         // Every HttpClient the SDK makes comes from this factory: replies to channels, tokens, OpenID metadata.
         services.ConfigureHttpClientDefaults(client => client.ConfigureHttpClient((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<MessagesOptions>>().Value.OutboundTimeout));

@@ -14,8 +14,8 @@ public static class InsightsHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
+        services.AddValidatedOptions<StaffOptions>(StaffOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInsightsStore>(sp => new SqliteInsightsStore(

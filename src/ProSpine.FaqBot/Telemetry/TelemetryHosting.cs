@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Telemetry;
 
@@ -26,7 +27,7 @@ public static class TelemetryHosting
     public static WebApplicationBuilder AddBotTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.Section);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<BotMetrics>();
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();

@@ -26,12 +26,10 @@ public static class WidgetEndpoints
     public static WebApplicationBuilder AddWidget(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<WidgetOptions>().BindConfiguration(WidgetOptions.Section)
-            .ValidateDataAnnotations()
+        builder.Services.AddValidatedOptions<WidgetOptions>(WidgetOptions.Section)
             .Validate(o => o.HasValidFrameAncestors(), "Widget:FrameAncestors entries must be single CSP sources (no spaces, ';' or ',').")
             .Validate(o => o.HasValidWebChatScriptUrl(), "Widget:WebChatScriptUrl must be empty or an absolute https URL.")
-            .Validate(o => o.HasIntegrityForExternalWebChat(), "Widget:WebChatScriptIntegrity must hold the script's Subresource Integrity hash (sha384-…) when Widget:WebChatScriptUrl is set.")
-            .ValidateOnStart();
+            .Validate(o => o.HasIntegrityForExternalWebChat(), "Widget:WebChatScriptIntegrity must hold the script's Subresource Integrity hash (sha384-…) when Widget:WebChatScriptUrl is set.");
         builder.Services.AddSingleton<WebChatBundle>();
         return builder;
     }
