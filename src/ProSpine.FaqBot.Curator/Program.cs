@@ -56,12 +56,13 @@ if (arguments[0] == "redaction")
     return report.Leaks.Count == 0 ? 0 : 3;
 }
 
-// The thresholds of appsettings.json, as the running bot uses them.
+// The settings as the running bot reads them: appsettings.json, then environment variables.
 var root = FaqFolderLocator.FindRoot() ?? Directory.GetCurrentDirectory();
+var settings = AppSettings.Load(root);
 var answerer = new Answerer(content,
-    AppSettings.Section<MatchingOptions>(root, MatchingOptions.Section),
-    AppSettings.Section<AnsweringOptions>(root, AnsweringOptions.Section),
-    DangerReader.For(content, SentenceModel.Shared, AppSettings.Section<DangerOptions>(root, DangerOptions.Section)));
+    AppSettings.Section<MatchingOptions>(settings, MatchingOptions.Section),
+    AppSettings.Section<AnsweringOptions>(settings, AnsweringOptions.Section),
+    DangerReader.For(content, SentenceModel.Shared, AppSettings.Section<DangerOptions>(settings, DangerOptions.Section)));
 switch (arguments[0])
 {
     case "validate":

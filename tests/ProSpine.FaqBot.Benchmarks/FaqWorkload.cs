@@ -32,11 +32,12 @@ internal sealed record FaqWorkload(Answerer Answerer, string[] Questions, string
     {
         var root = FaqFolderLocator.FindRoot() ?? throw new InvalidOperationException("Run from inside the repository: faq/ not found.");
         var real = FaqLoader.Load(Path.Combine(root, "faq"));
-        var matching = AppSettings.Section<MatchingOptions>(root, MatchingOptions.Section);
-        var answering = AppSettings.Section<AnsweringOptions>(root, AnsweringOptions.Section);
+        var settings = AppSettings.Load(root);
+        var matching = AppSettings.Section<MatchingOptions>(settings, MatchingOptions.Section);
+        var answering = AppSettings.Section<AnsweringOptions>(settings, AnsweringOptions.Section);
         // The danger classifier is trained on the real FAQ for every size: a synthetic FAQ's made-up phrasings would
         // only slow its training, and reading a message for danger costs the same whatever the FAQ's size.
-        var danger = DangerReader.For(real, SentenceModel.Shared, AppSettings.Section<DangerOptions>(root, DangerOptions.Section));
+        var danger = DangerReader.For(real, SentenceModel.Shared, AppSettings.Section<DangerOptions>(settings, DangerOptions.Section));
         FaqContent content;
         string[] questions;
         if (size == FaqSize.Real)

@@ -22,13 +22,15 @@ public static class AppSettings
             .Build();
 
     /// <summary>
-    /// The section bound to <typeparamref name="T"/> (its defaults where nothing is set), validated as the host validates it.
+    /// The section of <paramref name="settings"/> (from <see cref="Load"/>) bound to <typeparamref name="T"/> (its
+    /// defaults where nothing is set), validated as the host validates it.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting is out of range: the section and each reason.</exception>
-    public static T Section<T>(string rootDirectory, string section)
+    public static T Section<T>(IConfiguration settings, string section)
         where T : new()
     {
-        var value = Load(rootDirectory).GetSection(section).Get<T>() ?? new T();
+        ArgumentNullException.ThrowIfNull(settings);
+        var value = settings.GetSection(section).Get<T>() ?? new T();
         var problems = new List<ValidationResult>();
         if (!Validator.TryValidateObject(value, new ValidationContext(value), problems, validateAllProperties: true))
             throw new InvalidOperationException($"Invalid settings in '{section}': " + string.Join(" ", problems.Select(p => p.ErrorMessage)));

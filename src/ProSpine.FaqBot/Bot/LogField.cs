@@ -1,8 +1,8 @@
 namespace ProSpine.FaqBot.Bot;
 
 /// <summary>
-/// A value taken from an activity, made safe for a log line: channel ids and activity types are short identifiers,
-/// so anything else (a newline that would forge an entry, 100 KB of text) is logged as <see cref="Invalid"/>.
+/// A value taken from an activity, made safe for a log line: channel ids and activity types are short names, so
+/// anything else (a newline that would forge an entry, 100 KB of text) is logged as <see cref="Invalid"/>.
 /// </summary>
 public static class LogField
 {
@@ -10,10 +10,12 @@ public static class LogField
     public const string Invalid = "(invalid)";
 
     public static string Of(string? value) =>
-        string.IsNullOrEmpty(value) ? "(none)"
-        : value.Length <= MaxLength && value.All(IsIdentifierCharacter) ? value
-        : Invalid;
+        string.IsNullOrEmpty(value) ? "(none)" : IsName(value) ? value : Invalid;
 
-    /// <summary>Letters, digits and the punctuation of channel ids and types (<c>msteams</c>, <c>conversationUpdate</c>, <c>a.b-c_d</c>).</summary>
-    public static bool IsIdentifierCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_';
+    /// <summary>
+    /// Whether <paramref name="value"/> is a short name: at most <see cref="MaxLength"/> letters, digits, '.', '-' or
+    /// '_' (<c>msteams</c>, <c>conversationUpdate</c>).
+    /// </summary>
+    public static bool IsName(string? value) =>
+        value is { Length: > 0 and <= MaxLength } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 }

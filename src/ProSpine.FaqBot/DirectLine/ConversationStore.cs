@@ -31,7 +31,6 @@ public readonly record struct ConversationStart(DirectLineConversation? Conversa
 public sealed class ConversationStore
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> conversations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> perClient = new(StringComparer.Ordinal);
     private readonly Lock admission = new();
     private readonly DirectLineOptions options;
     private readonly ConversationLimits limits;
@@ -80,17 +79,17 @@ public sealed class ConversationStore
         {
             if (Find(conversationId) is { } raced)
                 return new(raced, false, StartRefusal.None);
-            if (perClient.GetValueOrDefault(client) >= options.MaxConversationsPerClient
-                && !TryEvictQuietest(conversations.Values.Where(c => c.Client == client)))
+            // Counted, not tracked: one pass over at most MaxConversations, and only when a conversation starts.
+            if (Live().Count(c => c.Client == client) >= options.MaxConversationsPerClient
+                && !TryEvictQuietest(Live().Where(c => c.Client == client)))
                 return new(null, false, StartRefusal.ClientFull);
-            if (conversations.Count >= options.MaxConversations && RemoveIdle() == 0 && !TryEvictQuietest(conversations.Values))
+            if (conversations.Count >= options.MaxConversations && RemoveIdle() == 0 && !TryEvictQuietest(Live()))
             {
                 logger.LogWarning("Direct Line conversation cap {Max} reached with every conversation in use: refused a new one", options.MaxConversations);
                 return new(null, false, StartRefusal.StoreFull);
             }
             var conversation = new DirectLineConversation(conversationId, limits, Bytes, time.GetUtcNow(), client);
             conversations[conversationId] = conversation;
-            perClient[client] = perClient.GetValueOrDefault(client) + 1;
             return new(conversation, true, StartRefusal.None);
         }
     }
@@ -127,6 +126,9 @@ public sealed class ConversationStore
         return new System.Net.IPAddress(bytes) + "/64";
     }
 
+    // Enumerating the dictionary itself takes no lock; its Values property would lock every bucket to copy them.
+    private IEnumerable<DirectLineConversation> Live() => conversations.Select(pair => pair.Value);
+
     private bool TryEvictQuietest(IEnumerable<DirectLineConversation> candidates)
     {
         var now = time.GetUtcNow();
@@ -149,13 +151,6 @@ public sealed class ConversationStore
         // Removes this exact instance: a conversation restarted under the same id in the meantime stays.
         if (!conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(conversation.Id, conversation)))
             return false;
-        lock (admission)
-        {
-            if (perClient.GetValueOrDefault(conversation.Client) <= 1)
-                perClient.Remove(conversation.Client);
-            else
-                perClient[conversation.Client]--;
-        }
         conversation.End();
         return true;
     }

@@ -55,7 +55,7 @@ public sealed class DirectLineConversation
     public string Client { get; }
 
     /// <summary>Bytes of activity JSON kept now.</summary>
-    public long KeptBytes
+    public long BytesKept
     {
         get
         {
@@ -110,7 +110,7 @@ public sealed class DirectLineConversation
             if (ended.Task.IsCompleted)
                 return id; // A turn that finishes after its conversation ended: nobody can read it, so nothing is kept.
             log.Add(json);
-            Keep(DirectLine.KeptBytes.Of(json));
+            Keep(KeptBytes.Of(json));
             while (log.Count > 1 && (log.Count > limits.MaxActivities || keptBytes > limits.MaxBytes || storeBytes.IsOver))
                 DropOldest();
             wake = appended;
@@ -136,7 +136,7 @@ public sealed class DirectLineConversation
             var count = 0;
             for (long bytes = 0; skip + count < log.Count; count++)
             {
-                bytes += DirectLine.KeptBytes.Of(log[skip + count]);
+                bytes += KeptBytes.Of(log[skip + count]);
                 if (count > 0 && bytes > limits.MaxReadBytes)
                     break;
             }
@@ -211,7 +211,7 @@ public sealed class DirectLineConversation
 
     private void DropOldest()
     {
-        Keep(-DirectLine.KeptBytes.Of(log[0]));
+        Keep(-KeptBytes.Of(log[0]));
         log.RemoveAt(0);
         firstSequence++;
     }

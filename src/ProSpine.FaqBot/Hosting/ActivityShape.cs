@@ -16,9 +16,9 @@ public static class ActivityShape
             return "The body is not a JSON activity.";
         if (string.IsNullOrWhiteSpace(activity.Type))
             return "The activity has no 'type'.";
-        if (!IsIdentifier(activity.Type))
+        if (!LogField.IsName(activity.Type))
             return $"'type' must be a name of at most {LogField.MaxLength} letters, digits, '.', '-' or '_'.";
-        if (!string.IsNullOrEmpty(activity.ChannelId) && !IsIdentifier(activity.ChannelId))
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !LogField.IsName(activity.ChannelId))
             return $"'channelId' must be a name of at most {LogField.MaxLength} letters, digits, '.', '-' or '_'.";
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             return "The activity needs 'serviceUrl', an absolute http(s) URL.";
@@ -30,7 +30,4 @@ public static class ActivityShape
             return "The activity needs 'recipient' with an 'id'.";
         return null;
     }
-
-    private static bool IsIdentifier(string? value) =>
-        value is { Length: > 0 and <= LogField.MaxLength } && value.All(LogField.IsIdentifierCharacter);
 }

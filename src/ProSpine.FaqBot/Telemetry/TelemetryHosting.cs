@@ -28,7 +28,6 @@ public static class TelemetryHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.Section);
-        builder.Services.AddMetrics();
         builder.Services.AddSingleton<BotMetrics>();
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         if (options.OtlpMetricsEndpoint is not { } endpoint)

@@ -38,7 +38,7 @@ public sealed class NginxProxyTests(Chromium chromium) : IClassFixture<Chromium>
     public async Task Rate_limits_count_each_client_behind_nginx_and_believe_forwarded_headers_only_from_it()
     {
         var httpsPort = Nginx.FreePort();
-        using var bot = StartBot(httpsPort, ("RateLimiting:ExemptLoopback", "false"), ("RateLimiting:BurstLimit", "3"), ("RateLimiting:RequestsPerMinute", "6"));
+        using var bot = StartBot(httpsPort, ("RateLimiting:BurstLimit", "3"), ("RateLimiting:RequestsPerMinute", "6"));
         await using var nginx = await Nginx.StartAsync(bot.Address.Port, httpsPort);
         var token = new Uri(nginx.HttpsOrigin, "/api/directline/token");
 

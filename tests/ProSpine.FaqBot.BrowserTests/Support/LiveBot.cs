@@ -26,8 +26,7 @@ public sealed class LiveBot : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // Every browser of every test is one client at 127.0.0.1.
-        builder.UseSetting("RateLimiting:ExemptLoopback", "true");
+        // Every browser of every test is one client at 127.0.0.1 (exempt from rate limits as a local tool by default).
         builder.UseSetting("DirectLine:MaxConversationsPerClient", "10000");
         // The browsers' questions are not patients': keep them out of the repository's insights store.
         builder.UseSetting("Insights:Enabled", "false");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ProSpine.FaqBot.Core.Faq;
 
 namespace ProSpine.FaqBot.BrowserTests.Support;
 
@@ -141,13 +142,7 @@ public sealed class Nginx : IAsyncDisposable
             throw new InvalidOperationException($"{program} failed: {await errors}");
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ProSpine.FaqBot.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The repository, where the shipped deployment files are.</summary>
+    internal static string RepositoryRoot() =>
+        FaqFolderLocator.FindRoot() ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
 }

@@ -61,7 +61,7 @@ public sealed class DirectLineConversationTests
             conversation.Append(Message($"m{i} " + new string('x', 10_000)));
         var huge = conversation.Append(Message("huge " + new string('y', 40_000)));
 
-        Assert.InRange(conversation.KeptBytes, 80_000, 100_000);
+        Assert.InRange(conversation.BytesKept, 80_000, 100_000);
         var kept = conversation.Read(null);
         Assert.StartsWith("huge", Texts(kept)[^1], StringComparison.Ordinal);
         Assert.Equal(31, kept.Watermark);
@@ -81,7 +81,7 @@ public sealed class DirectLineConversationTests
             second.Append(Message(new string('b', 10_000)));
 
         Assert.InRange(store.Used, 1, 150_000 + 25_000);
-        Assert.Equal(store.Used, first.KeptBytes + second.KeptBytes);
+        Assert.Equal(store.Used, first.BytesKept + second.BytesKept);
         Assert.True(second.Read(null).Activities.Count < 10);
     }
 

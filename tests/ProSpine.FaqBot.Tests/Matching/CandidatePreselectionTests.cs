@@ -28,7 +28,7 @@ public sealed class CandidatePreselectionTests
     [InlineData(1.0)]
     public void Pre_selection_loses_nothing_at_any_coverage_threshold(double minCoverage)
     {
-        var options = AppSettings.Section<MatchingOptions>(Repository.Root, MatchingOptions.Section);
+        var options = AppSettings.Section<MatchingOptions>(AppSettings.Load(Repository.Root), MatchingOptions.Section);
         options.MinCoverage = minCoverage;
 
         AssertPreselectionChangesNothing(new FaqMatcher(Faq.Value.Entries, Faq.Value.Vocabulary, options));

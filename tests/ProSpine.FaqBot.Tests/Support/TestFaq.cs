@@ -14,11 +14,13 @@ namespace ProSpine.FaqBot.Tests.Support;
 /// <summary>The FAQ as the bot runs it: the repository's <c>faq/</c> (or a copy) with appsettings.json's thresholds.</summary>
 public static class TestFaq
 {
-    public static MatchingOptions Matching { get; } = AppSettings.Section<MatchingOptions>(Repository.Root, MatchingOptions.Section);
+    private static readonly Microsoft.Extensions.Configuration.IConfiguration Settings = AppSettings.Load(Repository.Root);
 
-    public static AnsweringOptions Answering { get; } = AppSettings.Section<AnsweringOptions>(Repository.Root, AnsweringOptions.Section);
+    public static MatchingOptions Matching { get; } = AppSettings.Section<MatchingOptions>(Settings, MatchingOptions.Section);
 
-    public static DangerOptions Danger { get; } = AppSettings.Section<DangerOptions>(Repository.Root, DangerOptions.Section);
+    public static AnsweringOptions Answering { get; } = AppSettings.Section<AnsweringOptions>(Settings, AnsweringOptions.Section);
+
+    public static DangerOptions Danger { get; } = AppSettings.Section<DangerOptions>(Settings, DangerOptions.Section);
 
     // The repository's FAQ is answered by one shared Answerer (immutable and thread-safe): each new one would train the
     // danger classifier again, about half a second.
