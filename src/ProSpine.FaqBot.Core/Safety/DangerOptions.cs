@@ -15,7 +15,7 @@ public sealed class DangerOptions
     /// Crisis and emergency together this probable, but neither confident: the reply starts with both 911 and 988.
     /// </summary>
     [Range(0.0, 1.0)]
-    public float UnsureProbability { get; set; } = 0.4f;
+    public float UnsureProbability { get; set; } = 0.25f;
 
     /// <summary>
     /// Below this (crisis and emergency together, on every piece of the message) the classifier reads the message as
@@ -23,7 +23,14 @@ public sealed class DangerOptions
     /// someone" asks in general), and an emergency rule names 988 too when crisis is at least this probable.
     /// </summary>
     [Range(0.0, 1.0)]
-    public float CalmProbability { get; set; } = 0.3f;
+    public float CalmProbability { get; set; } = 0.25f;
+
+    /// <summary>
+    /// A clause of a longer message raises crisis or emergency only when the two together are this probable on it;
+    /// the whole message always counts. Lower, and the fragments left around an idiom or a negation raise alarms.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float ClauseProbability { get; set; } = 0.5f;
 
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
     [Range(0.0, 1.0)]

@@ -36,11 +36,13 @@ public sealed partial class DangerReader
     private readonly IReadOnlyList<DangerExemplar> exemplars;
     private readonly float[][] exemplarVectors;
     private readonly SetAsidePhrases setAside;
+    private readonly IReadOnlyDictionary<string, string> spellings;
 
     /// <param name="calmPhrasings">Ordinary messages learned as calm besides the examples' own calm ones.</param>
     /// <param name="setAside">Phrases removed from each piece of a message before it is read.</param>
+    /// <param name="spellings">Variant spellings and chat shorthand ("u", "od", "b4") to the words the model knows.</param>
     public DangerReader(DangerExemplars exemplars, IEnumerable<string> calmPhrasings, SetAsidePhrases setAside,
-        CuratedEmbeddings embeddings, DangerOptions options)
+        CuratedEmbeddings embeddings, DangerOptions options, IReadOnlyDictionary<string, string>? spellings = null)
     {
         ArgumentNullException.ThrowIfNull(exemplars);
         ArgumentNullException.ThrowIfNull(calmPhrasings);
@@ -49,11 +51,14 @@ public sealed partial class DangerReader
         ArgumentNullException.ThrowIfNull(options);
         encoder = embeddings.Encoder;
         this.setAside = setAside;
+        this.spellings = spellings ?? new Dictionary<string, string>();
         this.options = options;
         this.exemplars = exemplars.Items;
-        // Examples are read exactly as messages are: normalised words (the model is uncased and ignores accents).
-        var phrasings = calmPhrasings.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var vectors = embeddings.Encode([.. exemplars.Items.Select(e => TextNormalizer.Normalize(e.Text)), .. phrasings]);
+        // Examples are read exactly as messages are: normalised words (the model is uncased and ignores accents),
+        // without the set-aside phrases. "I'd kill for a coffee" is then learned as the "i would a coffee" a message
+        // like it becomes, not as words no message will ever show the model.
+        var phrasings = calmPhrasings.Select(ReadableText).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var vectors = embeddings.Encode([.. exemplars.Items.Select(e => ReadableText(e.Text) is { Length: > 0 } text ? text : TextNormalizer.Normalize(e.Text)), .. phrasings]);
         exemplarVectors = vectors[..exemplars.Items.Count];
         var levels = exemplars.Items.Select(e => e.Level).Concat(phrasings.Select(_ => DangerLevel.Calm)).ToList();
         classifier = DangerClassifier.Train(vectors, levels);
@@ -68,9 +73,14 @@ public sealed partial class DangerReader
         ArgumentNullException.ThrowIfNull(content);
         var smallTalk = content.Safety.SmallTalk.Values.SelectMany(phrases => phrases).Select(p => p.Source);
         return new DangerReader(content.Danger, content.Entries.SelectMany(e => e.Phrasings).Concat(smallTalk),
-            new SetAsidePhrases(content.Safety.SetAside), embeddings, options);
+            new SetAsidePhrases(content.Safety.SetAside), embeddings, options, content.Vocabulary.Spellings);
     }
 
+    /// <remarks>
+    /// A clause read alone says little, and its scores are noisy ("I'd kill for a coffee" leaves "i would a coffee"
+    /// once the idiom is set aside): a clause raises crisis or emergency only when the two together reach
+    /// <see cref="DangerOptions.ClauseProbability"/> on it. The whole message always counts.
+    /// </remarks>
     public DangerScores Assess(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -78,13 +88,17 @@ public sealed partial class DangerReader
         if (pieces.Count == 0)
             return DangerScores.None;
         float crisis = 0, emergency = 0, urgent = 0, danger = 0;
-        foreach (var vector in encoder.Encode(pieces))
+        var vectors = encoder.Encode(pieces);
+        for (var i = 0; i < vectors.Length; i++)
         {
-            var p = classifier.Probabilities(vector);
+            var p = classifier.Probabilities(vectors[i]);
+            urgent = Math.Max(urgent, p[(int)DangerLevel.Urgent]);
+            var pieceDanger = p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency];
+            if (i > 0 && pieceDanger < options.ClauseProbability)
+                continue;
             crisis = Math.Max(crisis, p[(int)DangerLevel.Crisis]);
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
-            urgent = Math.Max(urgent, p[(int)DangerLevel.Urgent]);
-            danger = Math.Max(danger, p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency]);
+            danger = Math.Max(danger, pieceDanger);
         }
         return new DangerScores(crisis, emergency, urgent, danger);
     }
@@ -178,7 +192,11 @@ public sealed partial class DangerReader
     /// </summary>
     private const int MinWordsForClauses = 10;
 
-    private IReadOnlyList<string> Readable(string text) => setAside.From(TextNormalizer.Words(text));
+    // The model's vocabulary lacks chat shorthand: "can u od on it" reads as calm until it says "can you overdose on it".
+    private IReadOnlyList<string> Readable(string text) =>
+        setAside.From([.. TextNormalizer.Words(text).Select(w => spellings.GetValueOrDefault(w, w))]);
+
+    private string ReadableText(string text) => string.Join(' ', Readable(text));
 
     [GeneratedRegex(@"(?<=[.?!])\s+|[\r\n]+|;|,\s*(?=(?:but|and|so|then|now|because|cause|cuz|though|although)\b)|\s+(?=but\b)|\s-+\s|,", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
