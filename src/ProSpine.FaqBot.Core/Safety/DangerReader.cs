@@ -47,6 +47,7 @@ public sealed partial class DangerReader
         ArgumentNullException.ThrowIfNull(embeddings);
         ArgumentNullException.ThrowIfNull(setAside);
         ArgumentNullException.ThrowIfNull(options);
+        Embeddings = embeddings;
         encoder = embeddings.Encoder;
         this.setAside = setAside;
         this.options = options;
@@ -71,14 +72,29 @@ public sealed partial class DangerReader
             new SetAsidePhrases(content.Safety.SetAside), embeddings, options);
     }
 
-    public DangerScores Assess(string text)
+    /// <summary>The curated texts' vectors this reader was trained with; FAQ matching encodes its phrasings there too.</summary>
+    public CuratedEmbeddings Embeddings { get; }
+
+    public DangerScores Assess(string text) => Read(text).Scores;
+
+    /// <summary>
+    /// The danger scores of <paramref name="text"/> and the sentence vectors they were computed from (the whole
+    /// message, then its clauses): the message's only encoding, which FAQ matching reuses.
+    /// </summary>
+    public (DangerScores Scores, SentenceReading Reading) Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var pieces = Pieces(text);
         if (pieces.Count == 0)
-            return DangerScores.None;
+            return (DangerScores.None, SentenceReading.None);
+        var vectors = encoder.Encode(pieces);
+        return (Score(vectors), new SentenceReading(pieces, vectors));
+    }
+
+    private DangerScores Score(float[][] vectors)
+    {
         float crisis = 0, emergency = 0, urgent = 0, danger = 0;
-        foreach (var vector in encoder.Encode(pieces))
+        foreach (var vector in vectors)
         {
             var p = classifier.Probabilities(vector);
             crisis = Math.Max(crisis, p[(int)DangerLevel.Crisis]);
