@@ -61,8 +61,14 @@ public sealed class HybridMatcher
             var chosen = lexicalCandidates[0];
             if (qualifiers.Uncovered(question, chosen) is { Count: > 0 } missing)
                 return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
-            if (chosen.Meaning < best.Similarity - options.MeaningAgreement)
-                return Suggest(lexical, [chosen, .. nearest], Invariant($"signals disagree: words {chosen.Entry.Id}, meaning {best.Entry.Id} ({best.Similarity:F2} against {chosen.Meaning:F2})"));
+            // Words that match this well (the FAQ's own wording, typos corrected) overrule a meaning that prefers a
+            // neighbour: sentence vectors blur entries on one topic ("the trial" and "what happens in the trial").
+            // The meaning's favourite is a real rival only if the words support it somewhat too, and only if the
+            // meaning finds the words' choice less than close (it would have chosen it alone at MeaningAnswer).
+            if (chosen.Score < options.WordsOverrule && chosen.Meaning < options.MeaningAnswer
+                && chosen.Meaning < best.Similarity - options.MeaningAgreement
+                && nearest[0].Entry.Id == best.Entry.Id && nearest[0].Coverage >= options.RivalWordSupport)
+                return Suggest(lexical, [chosen, .. nearest], Invariant($"signals disagree: words {chosen.Entry.Id}, meaning {best.Entry.Id} ({best.Similarity:F2} against {chosen.Meaning:F2}; its coverage {nearest[0].Coverage:F2})"));
             return lexical with { Candidates = lexicalCandidates, Reason = "words and meaning agree" };
         }
 

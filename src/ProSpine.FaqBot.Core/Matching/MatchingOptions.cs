@@ -61,6 +61,17 @@ public sealed class MatchingOptions
     [Range(0.0, 1.0)]
     public double MeaningAgreement { get; set; } = 0.05;
 
+    /// <summary>
+    /// The share of the question's weighted words that the entry nearest in meaning must cover for its disagreement
+    /// with the words' choice to count: below it, the meaning alone is too vague to doubt the words.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double RivalWordSupport { get; set; } = 0.4;
+
+    /// <summary>A words score at or above this answers even when the meaning prefers another entry.</summary>
+    [Range(0.0, 1.0)]
+    public double WordsOverrule { get; set; } = 0.9;
+
     /// <summary>Sentence similarity at which an entry the words do not cover is offered under "Did you mean".</summary>
     [Range(0.0, 1.0)]
     public double MeaningSuggest { get; set; } = 0.75;
