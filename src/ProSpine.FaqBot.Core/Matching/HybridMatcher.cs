@@ -78,6 +78,8 @@ public sealed class HybridMatcher
             && best.Similarity >= options.MeaningAnswer
             && lead >= options.MeaningMargin
             && byMeaning.Coverage >= options.MeaningWordSupport
+            // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
+            && byMeaning.Score >= options.SuggestThreshold
             && words.UnknownTerms(lexical).Count == 0
             && qualifiers.Uncovered(question, byMeaning).Count == 0)
         {
