@@ -88,10 +88,17 @@ switch (arguments[0])
         if (reply.Match is { } match)
         {
             Console.WriteLine($"terms:   {string.Join(' ', match.Terms)}");
-            Console.WriteLine($"outcome: {match.Outcome}");
+            Console.WriteLine($"outcome: {match.Outcome}{(match.Reason is null ? "" : $" ({match.Reason})")}");
+            // Both signals for each entry: the words (score, coverage, overlap with the closest phrasing) and the
+            // meaning (sentence similarity to the nearest phrasing). The first is the choice, the next the runners-up.
             foreach (var c in match.Candidates)
+            {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {c.Score:F3}  coverage {c.Coverage:F2}  similarity {c.Similarity:F2}  {c.Entry.Id,-26} \"{c.ClosestPhrasing}\""));
+                    $"  {c.Entry.Id,-26} words {c.Score:F3} (coverage {c.Coverage:F2}, similarity {c.Similarity:F2}) \"{c.ClosestPhrasing}\""));
+                if (c.Meaning is { } meaning)
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {"",-26} meaning {meaning:F3} \"{c.MeaningPhrasing}\""));
+            }
         }
         Console.WriteLine();
         Console.WriteLine(reply.Text);

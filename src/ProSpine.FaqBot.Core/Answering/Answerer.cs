@@ -2,6 +2,7 @@ using System.Globalization;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
 using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Answering;
@@ -26,6 +27,8 @@ public sealed partial class Answerer
         Router = new SafetyRouter(content.Safety, content.Vocabulary);
         Matcher = new FaqMatcher(content.Entries, content.Vocabulary, matching);
         Danger = danger ?? throw new ArgumentNullException(nameof(danger));
+        // The phrasings are encoded once, here, through the same cache as the danger reader's calm examples.
+        Hybrid = new HybridMatcher(Matcher, new SemanticIndex(content.Entries, danger.Embeddings), new QualifierCheck(content.Entries), matching);
         noneOfThese = TextNormalizer.Normalize(messages.Get(MessageKeys.NoneOfThese));
     }
 
@@ -34,6 +37,9 @@ public sealed partial class Answerer
     public SafetyRouter Router { get; }
 
     public FaqMatcher Matcher { get; }
+
+    /// <summary>The words and the meaning together: what answers a message.</summary>
+    public HybridMatcher Hybrid { get; }
 
     public DangerReader Danger { get; }
 
@@ -50,12 +56,13 @@ public sealed partial class Answerer
             return language == "other" ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) : Say(Route.Empty, MessageKeys.Empty);
 
         // The sentence model reads English, and Spanish less well; in another script its scores are noise.
-        var danger = language == "other" ? DangerScores.None : Danger.Assess(text!);
-        return ReplyAfterReading(text!, words, language, danger) with { Danger = danger };
+        // Its vectors are the message's only encoding: matching reuses them.
+        var (danger, reading) = language == "other" ? (DangerScores.None, SentenceReading.None) : Danger.Read(text!);
+        return ReplyAfterReading(text!, words, language, danger, reading) with { Danger = danger };
     }
 
     /// <summary>The reply once the message has been read for danger: danger first, then rules, language, small talk, the FAQ.</summary>
-    private Reply ReplyAfterReading(string text, IReadOnlyList<string> words, string? language, DangerScores danger)
+    private Reply ReplyAfterReading(string text, IReadOnlyList<string> words, string? language, DangerScores danger, SentenceReading reading)
     {
         // A general question that names a danger ("what happens in an overdose?") is read like any other question.
         var rule = Router.FindRules(words).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
@@ -63,13 +70,14 @@ public sealed partial class Answerer
         // is made at most once: an unsure reading may need it, and so does a message that reaches matching.
         var asked = Router.WithoutSetAside(words);
         MatchResult? match = null;
-        MatchResult Match() => match ??= Matcher.Match(asked);
+        MatchResult Match() => match ??= Hybrid.Match(asked, reading.Whole);
 
         if (Danger.Decide(rule, danger) is { } verdict && !AsksOnlyWhatTheFaqAnswers(verdict, rule, Match))
-            return DangerReply(verdict, words, language);
+            return DangerReply(verdict, words, language, reading);
         if (rule is not null)
-            return FromRule(rule, words, language);
-        if (language is not null)
+            return FromRule(rule, words, language, reading);
+        // Heavy typos ("hwo lnog dose teh pmup lsat") can look like Spanish; a question both signals answer is English.
+        if (language is not null && !(language != "other" && Match().Outcome == MatchOutcome.Answer))
             return language == "other"
                 ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true)
                 : Say(Route.Handoff, MessageKeys.Handoff, call: true, language: language);
@@ -79,7 +87,7 @@ public sealed partial class Answerer
             return Say(Route.SmallTalk, MessageKeys.SmallTalkPrefix + kind);
 
         var found = Match();
-        if (found.Outcome == MatchOutcome.NotCovered && QuestionInContext(text) is { } question)
+        if (found.Outcome == MatchOutcome.NotCovered && QuestionInContext(text, reading) is { } question)
             found = question;
         return found.Outcome switch
         {
@@ -95,10 +103,10 @@ public sealed partial class Answerer
     /// The reply to danger: the deciding phrase rule's own reply, or the crisis, emergency or urgent reply when the
     /// meaning decided, or, when it is unclear which danger, a reply that names both 911 and 988 first.
     /// </summary>
-    private Reply DangerReply(DangerVerdict verdict, IReadOnlyList<string> words, string? language)
+    private Reply DangerReply(DangerVerdict verdict, IReadOnlyList<string> words, string? language, SentenceReading reading)
     {
         if (verdict.Rule is { } rule)
-            return FromRule(rule, words, language);
+            return FromRule(rule, words, language, reading);
         var lang = language is null or "other" ? Messages.DefaultLanguage : language;
         var (key, calls) = verdict switch
         {
@@ -139,7 +147,8 @@ public sealed partial class Answerer
     /// sentence that asks something is matched alone, and an answer to one of them is taken (the best, if several).
     /// Statements are never matched alone: "My dad has a pump." is not a question about anything.
     /// </summary>
-    private MatchResult? QuestionInContext(string text)
+    /// <remarks>A sentence's vector is used when the danger reader read it as a clause; otherwise its words decide alone.</remarks>
+    private MatchResult? QuestionInContext(string text, SentenceReading reading)
     {
         var sentences = SentenceEnd().Split(text);
         if (sentences.Length < 2)
@@ -150,7 +159,8 @@ public sealed partial class Answerer
             var words = TextNormalizer.Words(sentence);
             if (words.Count == 0 || !(sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(words[0])))
                 continue;
-            var match = Matcher.Match(words);
+            var asked = Router.WithoutSetAside(words);
+            var match = Hybrid.Match(asked, reading.Of(string.Join(' ', asked)));
             if (match.Outcome == MatchOutcome.Answer && (best is null || match.Best!.Score > best.Best!.Score))
                 best = match;
         }
@@ -206,7 +216,7 @@ public sealed partial class Answerer
 
     public string Text(string key, string language = Messages.DefaultLanguage) => messages.Get(key, language);
 
-    private Reply FromRule(SafetyRule rule, IReadOnlyList<string> words, string? language)
+    private Reply FromRule(SafetyRule rule, IReadOnlyList<string> words, string? language, SentenceReading reading)
     {
         var lang = language is null or "other" ? Messages.DefaultLanguage : language;
         var key = rule.Route switch
@@ -226,9 +236,10 @@ public sealed partial class Answerer
         // "My doctor mentioned a pain pump, what is it?" asks about the pump, not the doctor: the words that only say
         // whose thing it is are set aside, and the whole message is matched only when that finds no answer.
         var general = Router.WithoutPossessivePhrasesOf(rule, words);
-        var match = general.Count < words.Count && Matcher.Match(general) is { Outcome: MatchOutcome.Answer } withoutContext
+        // Both signals must agree on the add-on too: general information on another topic does not help.
+        var match = general.Count < words.Count && Hybrid.Match(general, reading.Whole) is { Outcome: MatchOutcome.Answer } withoutContext
             ? withoutContext
-            : Matcher.Match(words);
+            : Hybrid.Match(words, reading.Whole);
         if (match.Outcome != MatchOutcome.Answer)
             return reply with { Match = match };
         var entry = match.Best!.Entry;

@@ -18,6 +18,13 @@ public sealed record EvaluationReport(
     IReadOnlyList<LabelledQuestion> FalseAlarms,
     IReadOnlyList<LabelledQuestion> HandoffAlarms)
 {
+    /// <summary>
+    /// The worst failures: an answerable question answered with another entry's answer, or a question the FAQ does
+    /// not cover (or small talk) given an FAQ answer. A "Did you mean" or a "not covered" is never one.
+    /// </summary>
+    public IReadOnlyList<(LabelledQuestion Question, Reply Reply)> ConfidentWrong =>
+        [.. Failures.Where(f => LabelledQuestions.IsConfidentWrong(f.Question, f.Reply))];
+
     public int CalmTotal => LabelledQuestions.CalmKinds.Sum(k => PerKind.GetValueOrDefault(k).Total);
 
     public int Right => PerKind.Values.Sum(k => k.Right);
@@ -41,13 +48,19 @@ public sealed record EvaluationReport(
             text.AppendLine(System.FormattableString.Invariant($"{"alarms",-10} {FalseAlarms.Count,4}/{CalmTotal,-4} {100.0 * FalseAlarms.Count / CalmTotal,6:F1}%  answer/fallback/chitchat with 911 or 988 first"));
         if (PerKind.TryGetValue("handoff", out var handoffs) && handoffs.Total > 0)
             text.AppendLine(System.FormattableString.Invariant($"{"handoff 911",-10} {HandoffAlarms.Count,4}/{handoffs.Total,-4} {100.0 * HandoffAlarms.Count / handoffs.Total,6:F1}%  hand-offs with 911 or 988 first"));
+        var confidentWrong = ConfidentWrong;
+        if (Total > 0)
+            text.AppendLine(System.FormattableString.Invariant($"{"wrong",-10} {confidentWrong.Count,4}/{Total,-4} {100.0 * confidentWrong.Count / Total,6:F1}%  confident wrong answers (another entry's answer, or an answer to an uncovered question)"));
+        foreach (var (question, reply) in confidentWrong.Take(maxFailures))
+            text.AppendLine(System.FormattableString.Invariant(
+                $"WRONG line {question.Line} {question.Kind} [{string.Join('|', question.Topics)}] got {reply.Answer!.Id} ({reply.Match?.Reason}): {question.Question}"));
         foreach (var question in FalseAlarms.Take(maxFailures))
             text.AppendLine(System.FormattableString.Invariant($"ALARM line {question.Line} {question.Kind}: {question.Question}"));
-        foreach (var (question, reply) in Failures.Take(maxFailures))
+        foreach (var (question, reply) in Failures.Where(f => !LabelledQuestions.IsConfidentWrong(f.Question, f.Reply)).Take(maxFailures))
         {
             var got = reply.Answer?.Id ?? string.Join(",", reply.Match?.Candidates.Select(c => c.Entry.Id) ?? []);
             text.AppendLine(System.FormattableString.Invariant(
-                $"FAIL line {question.Line} {question.Kind} [{string.Join('|', question.Topics)}] got {reply.Route} {got} {reply.RuleName}: {question.Question}"));
+                $"FAIL line {question.Line} {question.Kind} [{string.Join('|', question.Topics)}] got {reply.Route} {got} {reply.RuleName}{(reply.Match?.Reason is { } reason ? $"({reason})" : "")}: {question.Question}"));
         }
         return text.ToString();
     }
@@ -124,6 +137,19 @@ public static partial class LabelledQuestions
             "crisis" => ComesFirst(reply, "988"),
             "fallback" => reply.Answer is null && GivesPhone(reply, phone),
             "chitchat" => reply.Route == Route.SmallTalk,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether a wrong <paramref name="reply"/> gave an FAQ answer, the wrong one (see <see cref="EvaluationReport.ConfidentWrong"/>).</summary>
+    public static bool IsConfidentWrong(LabelledQuestion question, Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(reply);
+        return reply.Answer is { } entry && question.Kind switch
+        {
+            "answer" => !question.Topics.Contains(entry.Id),
+            "fallback" or "chitchat" => true,
             _ => false,
         };
     }

@@ -36,6 +36,7 @@ public sealed class FaqMatcher
     private readonly Dictionary<string, double> weights;
     private readonly double unknownTermWeight;
     private readonly Dictionary<string, int> exactPhrasings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> entryIndex = new(StringComparer.Ordinal);
 
     private sealed record Phrasing(string Text, HashSet<string> Terms, double Weight);
 
@@ -53,6 +54,7 @@ public sealed class FaqMatcher
         var raw = new List<(string Text, HashSet<string> Terms)>();
         for (var i = 0; i < entries.Count; i++)
         {
+            entryIndex.TryAdd(entries[i].Id, i);
             firstPhrasing[i] = raw.Count;
             entryPhrasingTerms[i] = new HashSet<string>(StringComparer.Ordinal);
             foreach (var text in entries[i].Phrasings)
@@ -108,7 +110,7 @@ public sealed class FaqMatcher
 
         // A question worded exactly like a curated phrasing is that entry: curators fix a miss by adding the phrasing.
         if (exactPhrasings.TryGetValue(string.Join(' ', words), out var exact))
-            return new MatchResult(MatchOutcome.Answer, [new MatchCandidate(entries[exact], 1, 1, 1, string.Join(' ', words))], terms);
+            return new MatchResult(MatchOutcome.Answer, [new MatchCandidate(entries[exact], 1, 1, 1, string.Join(' ', words))], terms) { Exact = true };
 
         var questionWeight = terms.Sum(Weight);
         var candidates = new List<MatchCandidate>();
@@ -122,6 +124,31 @@ public sealed class FaqMatcher
             return Decide(candidates, terms);
         // Not covered. The closest entries still tell curators where the question came nearest (staff reports).
         return new MatchResult(MatchOutcome.NotCovered, NearestEntries(terms, questionWeight), terms);
+    }
+
+    /// <summary>
+    /// How well the words of a matched question (<paramref name="result"/>'s terms) support <paramref name="entry"/>,
+    /// whatever its coverage: the lexical evidence for an entry the meaning points to. Null for an entry of another FAQ
+    /// or a question without terms.
+    /// </summary>
+    public MatchCandidate? Evidence(MatchResult result, FaqEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (result.Terms.Count == 0 || !entryIndex.TryGetValue(entry.Id, out var index))
+            return null;
+        var terms = result.Terms.ToList();
+        return Candidate(terms, index, terms.Sum(Weight), minCoverage: 0);
+    }
+
+    /// <summary>
+    /// The terms of <paramref name="result"/> that no entry uses at all (not even in an answer), filler words aside:
+    /// a question about something the FAQ never mentions ("fax", "residency").
+    /// </summary>
+    public IReadOnlyList<string> UnknownTerms(MatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return [.. result.Terms.Where(t => !postings.ContainsKey(t) && !analyzer.WeakTerms.Contains(t))];
     }
 
     /// <summary>

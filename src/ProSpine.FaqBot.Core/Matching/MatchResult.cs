@@ -15,7 +15,14 @@ public enum MatchOutcome
 /// <summary>An entry's score for a question, with its parts, for curators and tests.</summary>
 /// <param name="Coverage">Share of the question's weighted terms the entry covers (0-1).</param>
 /// <param name="Similarity">Weighted overlap with the entry's closest phrasing (0-1).</param>
-public sealed record MatchCandidate(FaqEntry Entry, double Score, double Coverage, double Similarity, string ClosestPhrasing);
+public sealed record MatchCandidate(FaqEntry Entry, double Score, double Coverage, double Similarity, string ClosestPhrasing)
+{
+    /// <summary>Cosine similarity of the message's sentence vector to the entry's nearest phrasing, when it was read.</summary>
+    public double? Meaning { get; init; }
+
+    /// <summary>The entry's phrasing nearest in meaning, when the message was read.</summary>
+    public string? MeaningPhrasing { get; init; }
+}
 
 /// <summary>What the matcher decided, and why.</summary>
 /// <param name="Candidates">The best entries, best first: the chosen one and runners-up, the suggestions, or, when
@@ -24,4 +31,10 @@ public sealed record MatchCandidate(FaqEntry Entry, double Score, double Coverag
 public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<string> Terms)
 {
     public MatchCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
+
+    /// <summary>The question is worded exactly like one of the entry's phrasings.</summary>
+    public bool Exact { get; init; }
+
+    /// <summary>Why the outcome was chosen, for curators and logs ("words and meaning agree"...); never shown.</summary>
+    public string? Reason { get; init; }
 }

@@ -38,6 +38,48 @@ public sealed class MatchingOptions
     [Range(0.0, 1.0)]
     public double WeakWordWeight { get; set; } = 0.3;
 
+    /// <summary>
+    /// Sentence similarity (cosine, 0-1) at which the meaning may choose an entry that the words alone did not cover,
+    /// provided the words support it (<see cref="MeaningWordSupport"/>). Right paraphrases often score 0.75-0.9, but so
+    /// do near misses: keep it high.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MeaningAnswer { get; set; } = 0.85;
+
+    /// <summary>How far the entry nearest in meaning must lead the runner-up for the meaning to choose it.</summary>
+    [Range(0.0, 1.0)]
+    public double MeaningMargin { get; set; } = 0.05;
+
+    /// <summary>The share of the question's weighted words the entry chosen by meaning must still cover.</summary>
+    [Range(0.0, 1.0)]
+    public double MeaningWordSupport { get; set; } = 0.5;
+
+    /// <summary>
+    /// How far below the closest entry in meaning the words' choice may be and still count as agreeing; further, the
+    /// person is asked "Did you mean".
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MeaningAgreement { get; set; } = 0.05;
+
+    /// <summary>
+    /// The share of the question's weighted words that the entry nearest in meaning must cover for its disagreement
+    /// with the words' choice to count: below it, the meaning alone is too vague to doubt the words.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double RivalWordSupport { get; set; } = 0.4;
+
+    /// <summary>A words score at or above this answers even when the meaning prefers another entry.</summary>
+    [Range(0.0, 1.0)]
+    public double WordsOverrule { get; set; } = 0.9;
+
+    /// <summary>Sentence similarity at which an entry the words do not cover is offered under "Did you mean".</summary>
+    [Range(0.0, 1.0)]
+    public double MeaningSuggest { get; set; } = 0.75;
+
+    /// <summary>How far below the closest entry in meaning another may be and still be offered with it.</summary>
+    [Range(0.0, 1.0)]
+    public double MeaningSpread { get; set; } = 0.1;
+
     /// <summary>Most "Did you mean" suggestions.</summary>
     [Range(1, 5)]
     public int MaxSuggestions { get; set; } = 3;

@@ -49,6 +49,7 @@ public sealed partial class DangerReader
         ArgumentNullException.ThrowIfNull(embeddings);
         ArgumentNullException.ThrowIfNull(setAside);
         ArgumentNullException.ThrowIfNull(options);
+        Embeddings = embeddings;
         encoder = embeddings.Encoder;
         this.setAside = setAside;
         this.spellings = spellings ?? new Dictionary<string, string>();
@@ -76,19 +77,33 @@ public sealed partial class DangerReader
             new SetAsidePhrases(content.Safety.SetAside), embeddings, options, content.Vocabulary.Spellings);
     }
 
+    /// <summary>The curated texts' vectors this reader was trained with; FAQ matching encodes its phrasings there too.</summary>
+    public CuratedEmbeddings Embeddings { get; }
+
+    public DangerScores Assess(string text) => Read(text).Scores;
+
+    /// <summary>
+    /// The danger scores of <paramref name="text"/> and the sentence vectors they were computed from (the whole
+    /// message, then its clauses): the message's only encoding, which FAQ matching reuses.
+    /// </summary>
     /// <remarks>
     /// A clause read alone says little, and its scores are noisy ("I'd kill for a coffee" leaves "i would a coffee"
     /// once the idiom is set aside): a clause raises crisis or emergency only when the two together reach
     /// <see cref="DangerOptions.ClauseProbability"/> on it. The whole message always counts.
     /// </remarks>
-    public DangerScores Assess(string text)
+    public (DangerScores Scores, SentenceReading Reading) Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var pieces = Pieces(text);
         if (pieces.Count == 0)
-            return DangerScores.None;
-        float crisis = 0, emergency = 0, urgent = 0, danger = 0;
+            return (DangerScores.None, SentenceReading.None);
         var vectors = encoder.Encode(pieces);
+        return (Score(vectors), new SentenceReading(pieces, vectors));
+    }
+
+    private DangerScores Score(float[][] vectors)
+    {
+        float crisis = 0, emergency = 0, urgent = 0, danger = 0;
         for (var i = 0; i < vectors.Length; i++)
         {
             var p = classifier.Probabilities(vectors[i]);

@@ -13,17 +13,23 @@ namespace ProSpine.FaqBot.Tests.Answering;
 /// </summary>
 public sealed class LabelledQuestionsTests(ITestOutputHelper output)
 {
-    /// <summary>The accuracy each set reached when the FAQ and thresholds were last tuned; raise them, never lower them.</summary>
+    /// <summary>
+    /// The accuracy each set reached when the FAQ and thresholds were last tuned, and the most confident wrong answers
+    /// (another entry's answer, or an answer to an uncovered question) it then gave; raise the first, lower the second.
+    /// </summary>
     /// <remarks>
     /// b and c were lowered once, by one question each (0.962 to 0.959, 0.954 to 0.950), when the danger classifier
     /// came: "goodbye and have a nice day" and "I panic just thinking about being awake for it" now get the reply
     /// that names 911 and 988 first. Making the classifier let them through cost crisis messages on the tuning set.
+    /// The first two were lowered again (0.959 to 0.955 and 0.956) when words and meaning began to decide together:
+    /// two answers each became a "Did you mean" that lists the right entry, while confident wrong answers fell from
+    /// 8 to 3, 4 to 2 and 3 to 2. A wrong answer costs a patient more than a question back.
     /// </remarks>
-    public static TheoryData<string, double> Sets => new()
+    public static TheoryData<string, double, int> Sets => new()
     {
-        { "labelled-questions.tsv", 0.959 },
-        { "patient-questions-b.tsv", 0.959 },
-        { "patient-questions-c.tsv", 0.950 },
+        { "labelled-questions.tsv", 0.955, 3 },
+        { "patient-questions-b.tsv", 0.956, 2 },
+        { "patient-questions-c.tsv", 0.954, 2 },
     };
 
     public static TheoryData<string> SetNames => [.. Sets.Select(row => (string)row[0])];
@@ -40,12 +46,13 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Sets))]
-    public void Each_labelled_set_scores_at_least_its_pinned_floor(string set, double floor)
+    public void Each_labelled_set_scores_at_least_its_pinned_floor(string set, double floor, int maxConfidentWrong)
     {
         var report = Evaluate(set);
 
         output.WriteLine(report.Format(maxFailures: 100));
         Assert.True(report.Overall >= floor, report.Format());
+        Assert.True(report.ConfidentWrong.Count <= maxConfidentWrong, report.Format());
     }
 
     // Each set is answered once for both tests.
@@ -58,15 +65,17 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
 
     /// <summary>
     /// The sets written blind for the danger classifier (Data/blind/README.md): the share of emergencies with 911 first,
-    /// of crises with 988 first, and at most this share of false alarms, as measured when the classifier was built.
-    /// The holdouts were never tuned on: when one falls, the change is wrong, not the set.
+    /// of crises with 988 first, and at most this share of false alarms, as last measured. The holdouts were never
+    /// tuned on: when one falls, the change is wrong, not the set.
     /// </summary>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
-        { "blind/danger-tune.tsv", 1.0, 0.97, 0.031 },
-        { "blind/danger-holdout.tsv", 0.978, 0.92, 0.096 },
+        { "blind/danger-tune.tsv", 1.0, 0.985, 0.023 },
+        { "blind/danger-tune-2.tsv", 1.0, 0.94, 0.043 },
+        { "blind/danger-holdout.tsv", 1.0, 0.973, 0.052 },
+        { "blind/danger-holdout-2.tsv", 1.0, 0.977, 0.021 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
-        { "blind/spanish-holdout.tsv", 0.96, 0.96, 0 },
+        { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
 
     [Theory]

@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace ProSpine.FaqBot.Core.Matching;
+
+/// <summary>
+/// Chooses the entry on two signals together: the words (<see cref="FaqMatcher"/>: weighted coverage, typo
+/// correction, patients' vocabulary) and the meaning (<see cref="SemanticIndex"/>: the message's sentence vector
+/// against every phrasing's). A confident wrong answer costs a patient more than a "Did you mean", so:
+/// <list type="bullet">
+/// <item>An answer needs both: the words cover the entry and its meaning is (nearly) the closest, or the meaning is
+/// clearly closest and the words support it well, naming nothing the FAQ never mentions.</item>
+/// <item>Either way the entry must cover the question's negation and answer-kind words (<see cref="QualifierCheck"/>),
+/// which embeddings barely see.</item>
+/// <item>When the signals disagree, or only one is strong, the closest entries are offered under "Did you mean".</item>
+/// </list>
+/// Without a vector (a message the model did not read), the words decide alone, as before. Immutable and thread-safe.
+/// </summary>
+public sealed class HybridMatcher
+{
+    private readonly FaqMatcher words;
+    private readonly SemanticIndex meaning;
+    private readonly QualifierCheck qualifiers;
+    private readonly MatchingOptions options;
+
+    public HybridMatcher(FaqMatcher words, SemanticIndex meaning, QualifierCheck qualifiers, MatchingOptions options)
+    {
+        this.words = words ?? throw new ArgumentNullException(nameof(words));
+        this.meaning = meaning ?? throw new ArgumentNullException(nameof(meaning));
+        this.qualifiers = qualifiers ?? throw new ArgumentNullException(nameof(qualifiers));
+        this.options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>Matches normalised <paramref name="question"/> words, with the message's sentence vector if it was read.</summary>
+    public MatchResult Match(IReadOnlyList<string> question, float[]? vector)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var lexical = words.Match(question);
+        if (lexical.Exact)
+            return lexical with { Reason = "worded like a phrasing" };
+        if (vector is null || lexical.Terms.Count == 0)
+            return lexical with { Reason = "words only" };
+
+        var ranking = meaning.Rank(vector);
+        var closeness = ranking.ToDictionary(c => c.Entry.Id, StringComparer.Ordinal);
+        MatchCandidate WithMeaning(MatchCandidate c) => closeness.TryGetValue(c.Entry.Id, out var s)
+            ? c with { Meaning = s.Similarity, MeaningPhrasing = s.NearestPhrasing }
+            : c;
+        var lexicalCandidates = lexical.Candidates.Select(WithMeaning).ToList();
+        // The entries nearest in meaning, with the words' evidence for each (curators see both).
+        var nearest = ranking.Take(options.MaxSuggestions)
+            .Select(s => words.Evidence(lexical, s.Entry) is { } evidence ? WithMeaning(evidence) : null)
+            .OfType<MatchCandidate>()
+            .ToList();
+        if (nearest.Count == 0)
+            return lexical with { Candidates = lexicalCandidates, Reason = "words only" };
+        var best = ranking[0];
+        var lead = ranking.Count > 1 ? best.Similarity - ranking[1].Similarity : 1.0;
+
+        if (lexical.Outcome == MatchOutcome.Answer)
+        {
+            var chosen = lexicalCandidates[0];
+            if (qualifiers.Uncovered(question, chosen) is { Count: > 0 } missing)
+                return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
+            // Words that match this well (the FAQ's own wording, typos corrected) overrule a meaning that prefers a
+            // neighbour: sentence vectors blur entries on one topic ("the trial" and "what happens in the trial").
+            // The meaning's favourite is a real rival only if the words support it somewhat too, and only if the
+            // meaning finds the words' choice less than close (it would have chosen it alone at MeaningAnswer).
+            if (chosen.Score < options.WordsOverrule && chosen.Meaning < options.MeaningAnswer
+                && chosen.Meaning < best.Similarity - options.MeaningAgreement
+                && nearest[0].Entry.Id == best.Entry.Id && nearest[0].Coverage >= options.RivalWordSupport)
+                return Suggest(lexical, [chosen, .. nearest], Invariant($"signals disagree: words {chosen.Entry.Id}, meaning {best.Entry.Id} ({best.Similarity:F2} against {chosen.Meaning:F2}; its coverage {nearest[0].Coverage:F2})"));
+            return lexical with { Candidates = lexicalCandidates, Reason = "words and meaning agree" };
+        }
+
+        // The words alone were not enough: the meaning may settle it when it is clear and the words back it.
+        var byMeaning = nearest[0];
+        if (byMeaning.Entry.Id == best.Entry.Id
+            && best.Similarity >= options.MeaningAnswer
+            && lead >= options.MeaningMargin
+            && byMeaning.Coverage >= options.MeaningWordSupport
+            // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
+            && byMeaning.Score >= options.SuggestThreshold
+            && words.UnknownTerms(lexical).Count == 0
+            && qualifiers.Uncovered(question, byMeaning).Count == 0)
+        {
+            return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)
+            {
+                Reason = Invariant($"meaning {best.Similarity:F2}, backed by the words (coverage {byMeaning.Coverage:F2})"),
+            };
+        }
+        var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();
+        if (lexical.Outcome == MatchOutcome.DidYouMean || close.Count > 0)
+            return Suggest(lexical, [.. lexicalCandidates.Where(_ => lexical.Outcome == MatchOutcome.DidYouMean), .. close],
+                lexical.Outcome == MatchOutcome.DidYouMean ? "the words hesitate" : "close in meaning, not in words");
+        return lexical with { Candidates = lexicalCandidates, Reason = "neither signal is close" };
+    }
+
+    /// <summary>"Did you mean" with <paramref name="candidates"/>, each entry once, first come first.</summary>
+    private MatchResult Suggest(MatchResult lexical, IEnumerable<MatchCandidate> candidates, string reason)
+    {
+        var distinct = candidates.DistinctBy(c => c.Entry.Id).Take(options.MaxSuggestions).ToList();
+        return new MatchResult(MatchOutcome.DidYouMean, distinct, lexical.Terms) { Reason = reason };
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

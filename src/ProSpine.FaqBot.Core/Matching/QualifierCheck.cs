@@ -1,0 +1,98 @@
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Text;
+
+namespace ProSpine.FaqBot.Core.Matching;
+
+/// <summary>
+/// The small words that change what a question asks while barely changing its words or its sentence vector: a
+/// negation ("who should <i>not</i> get a pump") and the word that says what kind of answer is wanted ("<i>why</i> did
+/// the name change", "<i>how common</i> is infection"). Coverage weighs them little and embeddings barely see them, so
+/// an entry is only answered outright when it covers them: what a question negates ("not recommended") must be
+/// negated in some phrasing of the entry ("does not work" covers "doesn't work", not "not recommended"), and an
+/// answer-kind word must appear in some phrasing of the entry. Immutable and thread-safe.
+/// </summary>
+public sealed class QualifierCheck
+{
+    /// <summary>Words that reverse a question (after <see cref="TextNormalizer"/>, "can't" is "can not").</summary>
+    internal static readonly IReadOnlySet<string> Negations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "without", "nor",
+    };
+
+    /// <summary>Words that name the kind of answer asked for: a reason, a person, a place, a time, a quantity, a rate.</summary>
+    internal static readonly IReadOnlySet<string> AnswerKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "why", "who", "where", "when", "many", "much", "often", "common",
+    };
+
+    /// <summary>Words skipped to find what a negation negates: "can not <i>be</i> used" negates "used".</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "be", "been", "being", "to", "a", "an", "the", "any", "really", "even", "always", "ever",
+    };
+
+    /// <summary>A negation of the speaker's own knowledge ("never heard of it", "not sure") says nothing about what is asked.</summary>
+    private static readonly HashSet<string> Knowing = new(StringComparer.Ordinal)
+    {
+        "heard", "know", "knew", "sure", "understand", "certain",
+    };
+
+    private readonly Dictionary<string, HashSet<string>> entryWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> entryNegated = new(StringComparer.Ordinal);
+
+    public QualifierCheck(IEnumerable<FaqEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            entryWords[entry.Id] = entry.Phrasings.SelectMany(TextNormalizer.Words).ToHashSet(StringComparer.Ordinal);
+            entryNegated[entry.Id] = entry.Phrasings.SelectMany(p => NegatedWords(TextNormalizer.Words(p))).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The qualifiers of <paramref name="words"/> (normalised) that <paramref name="candidate"/>'s entry does not
+    /// cover ("not recommended", "why"). Empty when the entry asks what the question asks.
+    /// </summary>
+    public IReadOnlyList<string> Uncovered(IReadOnlyList<string> words, MatchCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var known = entryWords.GetValueOrDefault(candidate.Entry.Id) ?? [];
+        var negated = entryNegated.GetValueOrDefault(candidate.Entry.Id) ?? [];
+        return [.. NegatedWords(words).Where(w => !negated.Contains(w)).Select(w => "not " + w)
+            .Concat(AskedKinds(words).Where(w => !known.Contains(w)))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The answer-kind words used as such: "why", "who", "where" or "when" opening the question ("so why…"), and "many",
+    /// "much", "often" or "common" after "how". "Are you awake <i>when</i> it is implanted" asks no time, and "so
+    /// <i>much</i> less medicine" no quantity.
+    /// </summary>
+    private static IEnumerable<string> AskedKinds(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (AnswerKinds.Contains(words[i]) && (i > 0 && words[i - 1] == "how" ? Quantities.Contains(words[i]) : i < 2 && !Quantities.Contains(words[i])))
+                yield return words[i];
+        }
+    }
+
+    private static readonly HashSet<string> Quantities = new(StringComparer.Ordinal) { "many", "much", "often", "common" };
+
+    /// <summary>The stems of the words negated in <paramref name="words"/>: "doesn't work" gives "work".</summary>
+    private static IEnumerable<string> NegatedWords(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!Negations.Contains(words[i]))
+                continue;
+            var next = i + 1;
+            while (next < words.Count && Auxiliaries.Contains(words[next]))
+                next++;
+            if (next < words.Count && !Knowing.Contains(words[next]) && !Negations.Contains(words[next]))
+                yield return Stemmer.Stem(words[next]);
+        }
+    }
+}

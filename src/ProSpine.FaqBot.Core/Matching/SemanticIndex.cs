@@ -1,0 +1,64 @@
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Semantics;
+using ProSpine.FaqBot.Core.Text;
+
+namespace ProSpine.FaqBot.Core.Matching;
+
+/// <summary>An entry's closeness in meaning to a message: the cosine similarity of its nearest phrasing.</summary>
+public sealed record SemanticCandidate(FaqEntry Entry, double Similarity, string NearestPhrasing);
+
+/// <summary>
+/// The entries' phrasings (question and alternates) as sentence vectors, encoded once when the FAQ is loaded, through
+/// <see cref="CuratedEmbeddings"/>: the danger reader already learns the same texts as calm examples, so they are
+/// normalised the same way and come from its cache. Ranking a message costs dot products only; the message's vector
+/// is the one read for danger. Immutable and thread-safe.
+/// </summary>
+public sealed class SemanticIndex
+{
+    private readonly IReadOnlyList<FaqEntry> entries;
+    private readonly float[][] vectors;
+    private readonly int[] entryOf;
+    private readonly string[] phrasings;
+
+    public SemanticIndex(IReadOnlyList<FaqEntry> entries, CuratedEmbeddings embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(embeddings);
+        this.entries = entries;
+        var rows = entries
+            .SelectMany((entry, i) => entry.Phrasings.Select(p => (Entry: i, Text: p, Normalized: TextNormalizer.Normalize(p))))
+            .Where(r => r.Normalized.Length > 0)
+            .ToList();
+        entryOf = [.. rows.Select(r => r.Entry)];
+        phrasings = [.. rows.Select(r => r.Text)];
+        vectors = embeddings.Encode([.. rows.Select(r => r.Normalized)]);
+    }
+
+    /// <summary>Every entry with its nearest phrasing to <paramref name="message"/> (a unit vector), closest first.</summary>
+    public IReadOnlyList<SemanticCandidate> Rank(float[] message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var best = new double[entries.Count];
+        var nearest = new int[entries.Count];
+        Array.Fill(best, double.NegativeInfinity);
+        Array.Fill(nearest, -1);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            var similarity = Dot(vectors[i], message);
+            if (similarity > best[entryOf[i]])
+                (best[entryOf[i]], nearest[entryOf[i]]) = (similarity, i);
+        }
+        return [.. Enumerable.Range(0, entries.Count)
+            .Where(e => nearest[e] >= 0)
+            .Select(e => new SemanticCandidate(entries[e], best[e], phrasings[nearest[e]]))
+            .OrderByDescending(c => c.Similarity)];
+    }
+
+    private static double Dot(float[] a, float[] b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+            sum += a[i] * b[i];
+        return sum;
+    }
+}

@@ -1,0 +1,152 @@
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Semantics;
+using ProSpine.FaqBot.Core.Text;
+
+namespace ProSpine.FaqBot.Tests.Matching;
+
+/// <summary>
+/// The decision on the words and the meaning together, on a small made-up FAQ. Each phrasing's vector points along
+/// its entry's own axis (<see cref="TopicEncoder"/>), and each test gives the message's vector itself, so it decides
+/// exactly what the meaning says.
+/// </summary>
+public sealed class HybridMatcherTests
+{
+    private static readonly string[] Topics = ["lifespan", "refill", "candidates", "name"];
+
+    private static readonly IReadOnlyList<FaqEntry> Entries =
+    [
+        Entry("lifespan", "How long does a pump last?", "how many years does a pump last", "when does a pump wear out"),
+        Entry("refill", "How is a pump refilled?", "how do they refill a pump", "refill visit for a pump"),
+        Entry("candidates", "Who should get a pump?", "what if other treatments do not work", "who is a candidate for a pump"),
+        Entry("name", "Did the clinic change its name?", "what was the clinic called before", "new clinic name"),
+    ];
+
+    private static readonly MatchingOptions Options = new();
+
+    private static readonly HybridMatcher Matcher = new(
+        new FaqMatcher(Entries, new Vocabulary(
+            new Dictionary<string, IReadOnlyList<string>>(),
+            new Dictionary<string, string>(),
+            new HashSet<string> { "a", "the", "its", "they", "i" },
+            new HashSet<string> { "how", "who", "what", "when", "why", "does", "do", "is", "did", "should", "if", "not", "for", "long", "many", "get" }),
+            Options),
+        new SemanticIndex(Entries, new CuratedEmbeddings(new TopicEncoder())),
+        new QualifierCheck(Entries),
+        Options);
+
+    [Fact]
+    public void Words_and_meaning_that_agree_answer()
+    {
+        var result = Match("how many years will a pump last", Toward("lifespan"));
+
+        Assert.Equal(MatchOutcome.Answer, result.Outcome);
+        Assert.Equal("lifespan", result.Best!.Entry.Id);
+        Assert.Equal(1.0, result.Best.Meaning!.Value, 3);
+    }
+
+    [Fact]
+    public void A_reversed_question_is_not_given_the_answer_it_reverses()
+    {
+        var result = Match("who should not get a pump", Toward("candidates"));
+
+        Assert.NotEqual(MatchOutcome.Answer, result.Outcome);
+        Assert.Contains("not get", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negation_the_entry_also_negates_is_answered()
+    {
+        var result = Match("what if the other treatments do not work", Toward("candidates"));
+
+        Assert.Equal(MatchOutcome.Answer, result.Outcome);
+        Assert.Equal("candidates", result.Best!.Entry.Id);
+    }
+
+    [Fact]
+    public void A_question_asking_why_is_not_answered_by_an_entry_that_never_asks_why()
+    {
+        var result = Match("why did the clinic change its name", Toward("name"));
+
+        Assert.Equal(MatchOutcome.DidYouMean, result.Outcome);
+        Assert.Equal("name", result.Best!.Entry.Id);
+    }
+
+    [Fact]
+    public void A_meaning_that_prefers_an_entry_the_words_barely_support_does_not_overrule_the_words()
+    {
+        // Every word is in a phrasing of "lifespan"; "refill" shares only "pump" and "refill" with it.
+        var result = Match("when does a pump wear out refill", Toward("refill"));
+
+        Assert.Equal(MatchOutcome.Answer, result.Outcome);
+        Assert.Equal("lifespan", result.Best!.Entry.Id);
+        Assert.Equal(0.0, result.Best.Meaning!.Value, 3);
+    }
+
+    [Fact]
+    public void The_meaning_alone_never_answers_a_question_about_something_the_faq_never_mentions()
+    {
+        var result = Match("how long does the pump battery last", Toward("lifespan"));
+
+        Assert.NotEqual(MatchOutcome.Answer, result.Outcome);
+    }
+
+    [Fact]
+    public void Close_in_meaning_but_not_in_words_is_a_suggestion_not_an_answer()
+    {
+        var result = Match("upkeep schedule", Toward("refill", 0.8));
+
+        Assert.Equal(MatchOutcome.DidYouMean, result.Outcome);
+        Assert.Equal("refill", result.Best!.Entry.Id);
+    }
+
+    [Fact]
+    public void Far_in_meaning_and_in_words_is_not_covered()
+    {
+        var result = Match("parking downtown", Toward("refill", 0.3));
+
+        Assert.Equal(MatchOutcome.NotCovered, result.Outcome);
+    }
+
+    [Fact]
+    public void Without_a_vector_the_words_decide_alone()
+    {
+        var words = TextNormalizer.Words("how many years will a pump last");
+
+        var result = Matcher.Match(words, vector: null);
+
+        Assert.Equal(MatchOutcome.Answer, result.Outcome);
+        Assert.Null(result.Best!.Meaning);
+        Assert.Equal("words only", result.Reason);
+    }
+
+    private static MatchResult Match(string question, float[] vector) => Matcher.Match(TextNormalizer.Words(question), vector);
+
+    /// <summary>A unit vector with cosine <paramref name="similarity"/> to <paramref name="topic"/>'s axis, the rest on a spare axis.</summary>
+    private static float[] Toward(string topic, double similarity = 1.0)
+    {
+        var vector = new float[Topics.Length + 1];
+        vector[Array.IndexOf(Topics, topic)] = (float)similarity;
+        vector[^1] = (float)Math.Sqrt(1 - (similarity * similarity));
+        return vector;
+    }
+
+    private static FaqEntry Entry(string id, string question, params string[] alternates) =>
+        new(id, question, alternates, [$"The answer about {id}."], Page, "FAQs", [], []);
+
+    private static readonly SourcePage Page = new("page", "Page", "Clinic", new DateOnly(2024, 1, 1), "Author", "", "text");
+
+    /// <summary>Puts each phrasing on the axis of the entry it belongs to.</summary>
+    private sealed class TopicEncoder : ISentenceEncoder
+    {
+        public float[][] Encode(IReadOnlyList<string> texts) => [.. texts.Select(Vector)];
+
+        private static float[] Vector(string text)
+        {
+            var entry = Entries.Single(e => e.Phrasings.Any(p => TextNormalizer.Normalize(p) == text));
+            var vector = new float[Topics.Length + 1];
+            vector[Array.IndexOf(Topics, entry.Id)] = 1f;
+            return vector;
+        }
+    }
+}
