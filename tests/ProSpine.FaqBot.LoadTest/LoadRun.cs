@@ -17,11 +17,12 @@ internal static class LoadRun
                                   start it with Insights__Enabled=false, then add --allow-recording to go on
           --allow-recording       accept that the bot at --url may write the load's questions and votes into its
                                   insights store (the staff's reports); refused without it
-          --echo-url URL          an echo server already running; default: start one
-          --echo-no-sign-in       the echo server skips the per-turn sign-in client too, as the bot does
+          --encoder-url URL       messages: the raw-encoder server already running (... -- echo-server
+                                  --no-sign-in-client --encode --urls ...); default: start one
           --bot PATH              the bot's dll; default: src/ProSpine.FaqBot/bin/<configuration>/net10.0/
           --connections 32        messages: concurrent conversations
           --duration 30           messages: seconds per measured round, --rounds 2 per server (after --warmup 5)
+          --rate 100              messages: the paced round's offered messages per second
           --dl-conversations 200  directline: concurrent conversations
           --dl-messages 10        directline: messages per conversation
           --polling [MS]          directline: poll (every 200 ms by default) instead of the WebSocket stream
@@ -40,11 +41,11 @@ internal static class LoadRun
         var botUrl = command.Url("url");
         if (botUrl is not null && !command.Switch("allow-recording"))
             throw new ArgumentException($"--url {botUrl}: a running bot records uncovered questions and feedback votes for the staff's reports unless it was started with Insights__Enabled=false. Start it so, then add --allow-recording.");
-        var echoUrl = command.Url("echo-url");
-        var echoWithoutSignIn = command.Switch("echo-no-sign-in");
+        var encoderUrl = command.Url("encoder-url");
         var botAssembly = command.Text("bot") ?? ServerLauncher.DefaultBotAssembly();
         var messages = new MessagesSettings(command.Int("connections", 32), command.Seconds("duration", TimeSpan.FromSeconds(30)),
-            command.Int("rounds", 2), command.Seconds("warmup", TimeSpan.FromSeconds(5), min: 0), RequestTimeout: TimeSpan.FromSeconds(10));
+            command.Int("rounds", 2), command.Seconds("warmup", TimeSpan.FromSeconds(5), min: 0), RequestTimeout: TimeSpan.FromSeconds(10),
+            OfferedRate: command.Int("rate", 100));
         var directLine = new DirectLineSettings(command.Int("dl-conversations", 200), command.Int("dl-messages", 10),
             PollInterval(command), ReplyTimeout: TimeSpan.FromSeconds(30));
         var churn = new ChurnSettings(command.Int("churn", 10_000), Concurrency: 16, command.Seconds("idle-timeout", TimeSpan.FromMinutes(1), min: 60));
@@ -62,7 +63,7 @@ internal static class LoadRun
         {
             passed &= part switch
             {
-                "messages" => await MessagesPart.RunAsync(context, messages, echoUrl, echoWithoutSignIn),
+                "messages" => await MessagesPart.RunAsync(context, messages, encoderUrl),
                 "directline" => await DirectLinePart.RunAsync(context, directLine),
                 _ => await ChurnPart.RunAsync(context, churn),
             };

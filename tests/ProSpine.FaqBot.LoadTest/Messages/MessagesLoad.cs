@@ -14,12 +14,15 @@ namespace ProSpine.FaqBot.LoadTest.Messages;
 /// <param name="Rounds">Measured rounds per server; the servers take turns, so drifting load elsewhere hits both alike.</param>
 /// <param name="Warmup">How long each server is driven, unmeasured, before its first round (JIT, connection pool).</param>
 /// <param name="RequestTimeout">A message unanswered for this long is an error.</param>
-internal sealed record MessagesSettings(int Conversations, TimeSpan Duration, int Rounds, TimeSpan Warmup, TimeSpan RequestTimeout);
+/// <param name="OfferedRate">Messages per second sent on a fixed schedule in the paced round, whatever the replies.</param>
+internal sealed record MessagesSettings(int Conversations, TimeSpan Duration, int Rounds, TimeSpan Warmup, TimeSpan RequestTimeout, int OfferedRate);
 
 /// <summary>
-/// Closed-loop load on <c>POST /api/messages</c> with <c>deliveryMode: expectReplies</c>, the way a channel that
-/// wants the replies inline calls the bot. A request is an error when its status is not 2xx, when it fails or times
-/// out, or when its body does not hold exactly one message activity.
+/// Load on <c>POST /api/messages</c> with <c>deliveryMode: expectReplies</c>, the way a channel that wants the replies
+/// inline calls the bot: closed-loop (each conversation sends its next message once the last is answered: the
+/// saturation rate) or paced (messages sent on a fixed schedule: the response time at a given load). A request is an
+/// error when its status is not 2xx, when it fails or times out, or when its body does not hold exactly one message
+/// activity. Every message's text is different (<see cref="QuestionMix.Unique"/>), so no cache can flatter a server.
 /// </summary>
 internal sealed class MessagesLoad(HttpClient http, QuestionMix questions, MessagesSettings settings)
 {
@@ -31,6 +34,41 @@ internal sealed class MessagesLoad(HttpClient http, QuestionMix questions, Messa
 
     /// <summary>One measured round, added to <paramref name="tally"/>.</summary>
     public Task MeasureAsync(ServerProcess server, ServerTally tally) => DriveAsync(server, settings.Duration, tally);
+
+    /// <summary>
+    /// <see cref="MessagesSettings.OfferedRate"/> messages a second for <see cref="MessagesSettings.Duration"/>, each
+    /// sent at its scheduled time whether or not earlier ones were answered. A response time runs from the scheduled
+    /// time, so a server that falls behind is charged for the wait it causes, not only for the messages it serves.
+    /// </summary>
+    public async Task MeasurePacedAsync(ServerProcess server, ServerTally tally)
+    {
+        var endpoint = new Uri(server.Url, "api/messages");
+        var interval = TimeSpan.FromSeconds(1.0 / settings.OfferedRate);
+        var count = (long)(settings.Duration.TotalSeconds * settings.OfferedRate);
+        var conversationId = $"paced-{Guid.NewGuid():N}";
+        var cpuBefore = server.CpuTime();
+        var clock = Stopwatch.StartNew();
+        var start = Stopwatch.GetTimestamp();
+        var sent = new List<Task>();
+        for (long i = 0; i < count; i++)
+        {
+            var due = interval * i;
+            if (due > clock.Elapsed)
+                await Task.Delay(due - clock.Elapsed);
+            var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
+            // One conversation per message: the paced load is many patients, each asking once.
+            var body = Message($"{conversationId}-{i}", client: 0, i, questions.Unique(0, 1, i));
+            sent.Add(Task.Run(async () =>
+            {
+                var failure = await PostAsync(endpoint, body);
+                tally.Latencies.RecordSince(scheduled);
+                if (failure is not null)
+                    tally.Errors.Add(failure);
+            }));
+        }
+        await Task.WhenAll(sent);
+        tally.AddRound(clock.Elapsed, server.CpuTime() - cpuBefore);
+    }
 
     private async Task DriveAsync(ServerProcess server, TimeSpan duration, ServerTally tally)
     {
@@ -47,7 +85,7 @@ internal sealed class MessagesLoad(HttpClient http, QuestionMix questions, Messa
         var conversationId = $"load-{client}-{Guid.NewGuid():N}";
         for (long turn = 0; clock.Elapsed < duration; turn++)
         {
-            var body = Message(conversationId, client, turn, questions.For(client, settings.Conversations, turn));
+            var body = Message(conversationId, client, turn, questions.Unique(client, settings.Conversations, turn));
             var started = Stopwatch.GetTimestamp();
             var failure = await PostAsync(endpoint, body);
             latencies.RecordSince(started);

@@ -31,6 +31,14 @@ internal sealed class QuestionMix
     public string For(int client, int clients, long turn) =>
         questions[(int)((client * (long)questions.Length / Math.Max(1, clients) + turn) % questions.Length)].Question;
 
+    /// <summary>
+    /// The <paramref name="turn"/>-th question of client <paramref name="client"/>, made unique by a number at its end
+    /// ("how long does a pump last (3.17)"): no two messages of a run are the same text, so a server cannot be
+    /// flattered by anything it remembers. The number is one more word to read, for every server alike.
+    /// </summary>
+    public string Unique(int client, int clients, long turn) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{For(client, clients, turn)} ({client}.{turn})");
+
     /// <summary>How many questions of each kind the set holds ("answer 265, handoff 70, ...").</summary>
     public string Describe() => string.Join(", ", LabelledQuestions.Kinds.Select(kind => $"{kind} {questions.Count(q => q.Kind == kind)}"));
 }

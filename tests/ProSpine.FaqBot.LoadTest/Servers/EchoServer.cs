@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProSpine.FaqBot.Bot;
+using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.LoadTest.Servers;
 
@@ -15,18 +16,23 @@ namespace ProSpine.FaqBot.LoadTest.Servers;
 /// The ceiling the FAQ bot is measured against: the SDK's Bot Framework pipeline (ASP.NET Core minimal hosting,
 /// <c>CloudAdapter</c> with <c>ConfigurationBotFrameworkAuthentication</c>, <c>POST /api/messages</c>) with a turn that
 /// only echoes the text. With <see cref="WithoutSignIn"/> it uses the bot's <see cref="FaqBotAuthentication"/>
-/// instead, which skips the SDK's per-turn sign-in client: the stricter ceiling. Run as this program's <c>echo-server</c> command, in its own process like the bot, with
-/// the bot's log levels, so that the difference between the two is the FAQ bot's own work.
+/// instead, which skips the SDK's per-turn sign-in client: the stricter ceiling. With <see cref="Encode"/> each turn
+/// also encodes the message with the bot's sentence model, once, as the bot's turn does at the least: the raw encoder
+/// behind the same pipeline, which the bot is measured against now that the model is the floor of every message.
+/// Run as this program's <c>echo-server</c> command, in its own process like the bot, with the bot's log levels, so
+/// that the difference between the two is the FAQ bot's own work.
 /// </summary>
 internal static class EchoServer
 {
     public const string Command = "echo-server";
     public const string WithoutSignIn = "--no-sign-in-client";
+    public const string Encode = "--encode";
 
     public static async Task RunAsync(string[] args)
     {
         var withoutSignIn = args.Contains(WithoutSignIn);
-        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != WithoutSignIn)]);
+        var encode = args.Contains(Encode);
+        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != WithoutSignIn && a != Encode)]);
         // The bot's appsettings.json levels: no per-request log lines from the framework.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Bot", LogLevel.Warning);
@@ -39,7 +45,17 @@ internal static class EchoServer
         // A factory: registered by type, CloudAdapter's two constructors are ambiguous to the container.
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
-        builder.Services.AddTransient<IBot, EchoBot>();
+        if (encode)
+        {
+            // Loaded and warmed before the server listens, as the bot does before it says ready.
+            var encoder = new MiniLmSentenceEncoder();
+            builder.Services.AddSingleton<ISentenceEncoder>(encoder);
+            builder.Services.AddTransient<IBot, EncodingEchoBot>();
+        }
+        else
+        {
+            builder.Services.AddTransient<IBot, EchoBot>();
+        }
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
@@ -53,5 +69,15 @@ internal static class EchoServer
     {
         protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
             turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Activity.Text), cancellationToken);
+    }
+
+    private sealed class EncodingEchoBot(ISentenceEncoder encoder) : ActivityHandler
+    {
+        protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+        {
+            var text = turnContext.Activity.Text ?? "";
+            encoder.Encode([text]);
+            return turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+        }
     }
 }

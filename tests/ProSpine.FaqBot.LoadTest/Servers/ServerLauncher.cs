@@ -6,7 +6,7 @@ namespace ProSpine.FaqBot.LoadTest.Servers;
 /// <summary>
 /// Starts the servers under load as child processes: the FAQ bot as built (by default
 /// <c>src/ProSpine.FaqBot/bin/&lt;this tool's configuration&gt;/net10.0/ProSpine.FaqBot.dll</c>, which building this tool
-/// builds) with rate limits and insights recording off, and this tool's own echo server. Or, given <c>--url</c>, uses a
+/// builds) with rate limits and insights recording off, and this tool's own encoder server. Or, given <c>--url</c>, uses a
 /// bot already running.
 /// </summary>
 internal sealed class ServerLauncher(HttpClient http, string botAssembly, Uri? botUrl)
@@ -37,11 +37,14 @@ internal sealed class ServerLauncher(HttpClient http, string botAssembly, Uri? b
     public Task<ServerProcess> StartOwnBotAsync(IReadOnlyDictionary<string, string> settings) =>
         new ServerLauncher(http, botAssembly, botUrl: null).StartBotAsync(settings);
 
-    /// <summary>This program in its <c>echo-server</c> mode.</summary>
-    public Task<ServerProcess> StartEchoAsync(Uri? echoUrl, bool withoutSignIn) => echoUrl is not null
-        ? Task.FromResult(ServerProcess.External("echo", echoUrl))
-        : ServerProcess.StartAsync("echo", typeof(ServerLauncher).Assembly.Location,
-            withoutSignIn ? [EchoServer.Command, EchoServer.WithoutSignIn] : [EchoServer.Command], LoadSettings, http);
+    /// <summary>
+    /// The raw encoder: this program in its <c>echo-server</c> mode, encoding each message, without the per-turn
+    /// sign-in client the bot also skips; or the one at <paramref name="url"/>.
+    /// </summary>
+    public Task<ServerProcess> StartEncoderAsync(Uri? url) => url is not null
+        ? Task.FromResult(ServerProcess.External("encoder", url))
+        : ServerProcess.StartAsync("encoder", typeof(ServerLauncher).Assembly.Location,
+            [EchoServer.Command, EchoServer.WithoutSignIn, EchoServer.Encode], LoadSettings, http);
 
     /// <summary>The bot built in this tool's configuration and framework, inside this repository.</summary>
     public static string DefaultBotAssembly()

@@ -37,6 +37,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The child's process id; null for a server this tool did not start.</summary>
     public int? ProcessId => process?.Id;
 
+    /// <summary>From starting the process to the first 200 of <c>/health/ready</c>; null for a server this tool did not start.</summary>
+    public TimeSpan? ReadyAfter { get; private set; }
+
     /// <summary>A server already running at <paramref name="url"/>: nothing is started or stopped.</summary>
     public static ServerProcess External(string name, Uri url) => new(name, WithSlash(url), process: null);
 
@@ -68,12 +71,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(name, url, process);
         process.OutputDataReceived += (_, line) => server.Observe(line.Data);
         process.ErrorDataReceived += (_, line) => server.Observe(line.Data);
+        var started = Stopwatch.StartNew();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
             await server.WaitUntilReadyAsync(http);
+            server.ReadyAfter = started.Elapsed;
         }
         catch
         {
