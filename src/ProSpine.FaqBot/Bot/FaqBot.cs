@@ -3,8 +3,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Answering;
-using ProSpine.FaqBot.Hosting;
 using ProSpine.FaqBot.Insights;
 using ProSpine.FaqBot.Telemetry;
 

@@ -3,8 +3,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Answering;
-using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Bot;
 
@@ -14,7 +14,7 @@ namespace ProSpine.FaqBot.Bot;
 /// Besides <c>/api/messages</c>, it runs the turns of channels this app hosts itself
 /// (<see cref="ProcessHostedChannelActivityAsync"/>), through the same middleware, bot and error handler.
 /// </summary>
-public sealed class FaqBotAdapter : CloudAdapter
+public sealed class FaqBotAdapter : CloudAdapter, IHostedChannelTurns
 {
     private readonly ClaimsIdentity hostedChannelIdentity;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Telemetry;
 
 namespace ProSpine.FaqBot.DirectLine;
 
@@ -28,7 +29,7 @@ public readonly record struct ConversationStart(DirectLineConversation? Conversa
 /// every second or holds a stream); otherwise the newcomer is refused, so a flood cannot end a patient's chat.
 /// Lookups are lock-free; starting and discarding take a lock so the counts never overshoot. Thread-safe.
 /// </summary>
-public sealed class ConversationStore
+public sealed class ConversationStore : ILiveConversations
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> conversations = new(StringComparer.Ordinal);
     private readonly Lock admission = new();

@@ -11,7 +11,7 @@ namespace ProSpine.FaqBot.DirectLine;
 /// app's adapter and bot (the same path as every other channel) and records the bot's replies. Turns of one
 /// conversation run one at a time, so replies follow the message they answer.
 /// </summary>
-public sealed class DirectLineChannel(FaqBotAdapter adapter, TimeProvider time)
+public sealed class DirectLineChannel(IHostedChannelTurns adapter, TimeProvider time)
 {
     /// <summary>The channel id the bot sees for the embedded endpoint.</summary>
     public const string ChannelId = Channels.Directline;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using ProSpine.FaqBot.Hosting;
+using ProSpine.FaqBot.Edge;
 using ProSpine.FaqBot.Telemetry;
 
 namespace ProSpine.FaqBot.DirectLine;
@@ -82,7 +82,7 @@ public static class DirectLineEndpoints
         var (conversation, started, refusal) = store.FindOrStart(conversationId, ConversationStore.ClientKey(context.Connection.RemoteIpAddress));
         if (conversation is null)
         {
-            metrics.ConversationRefused(refusal);
+            metrics.ConversationRefused(atClientCap: refusal == StartRefusal.ClientFull);
             return Refused(context, refusal, options.Value.RecentlyActive);
         }
         if (started)

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ProSpine.FaqBot.Hosting;
+using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Telemetry;
 
 namespace ProSpine.FaqBot.DirectLine;
 
@@ -22,6 +23,7 @@ public static class DirectLineHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ILiveConversations>(sp => sp.GetRequiredService<ConversationStore>());
         services.AddSingleton<DirectLineChannel>();
         services.AddHostedService<ConversationSweeper>();
         services.AddHttpClient<AzureDirectLineTokenClient>(http => http.Timeout = AzureDirectLineTokenClient.Timeout);

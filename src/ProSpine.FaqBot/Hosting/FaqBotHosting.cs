@@ -2,11 +2,14 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Bot;
+using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Core.Semantics;
 using ProSpine.FaqBot.DirectLine;
+using ProSpine.FaqBot.Edge;
 using ProSpine.FaqBot.Insights;
 using ProSpine.FaqBot.Telemetry;
 using ProSpine.FaqBot.Widget;
@@ -44,7 +47,10 @@ public static class FaqBotHosting
         services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),
             sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
+        services.AddSingleton<IHostedChannelTurns>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddSingleton<FeedbackTags>();
+        services.AddSingleton<StaffCommands>();
+        services.AddHealthChecks().AddCheck<FaqHealthCheck>("faq", tags: ["ready"]);
         services.AddTransient<IBot, Bot.FaqBot>();
         builder.AddStaffInsights();
         builder.AddDirectLine();

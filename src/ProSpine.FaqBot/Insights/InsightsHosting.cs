@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ProSpine.FaqBot.Bot;
+using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Staff;
-using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Insights;
 
@@ -23,7 +23,6 @@ public static class InsightsHosting
             () => sp.GetRequiredService<FaqProvider>().Redactor));
         services.AddSingleton<InsightsRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<InsightsRecorder>());
-        services.AddSingleton<StaffCommands>();
         return builder;
     }
 }

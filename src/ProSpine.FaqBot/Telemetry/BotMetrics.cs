@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using ProSpine.FaqBot.DirectLine;
 using Route = ProSpine.FaqBot.Core.Safety.Route;
 
 namespace ProSpine.FaqBot.Telemetry;
@@ -27,7 +26,7 @@ public sealed class BotMetrics
     private readonly Counter<long> refused;
 
     /// <param name="conversations">The embedded website chat's conversations; null when it is not served.</param>
-    public BotMetrics(IMeterFactory meters, ConversationStore? conversations = null)
+    public BotMetrics(IMeterFactory meters, ILiveConversations? conversations = null)
     {
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
@@ -49,8 +48,9 @@ public sealed class BotMetrics
 
     public void Voted(bool helpful) => feedback.Add(1, new KeyValuePair<string, object?>("vote", helpful ? "helpful" : "not_helpful"));
 
-    public void ConversationRefused(StartRefusal refusal) =>
-        refused.Add(1, new KeyValuePair<string, object?>("cap", refusal == StartRefusal.ClientFull ? "client" : "store"));
+    /// <param name="atClientCap">Refused at the per-client cap; otherwise at the whole store's.</param>
+    public void ConversationRefused(bool atClientCap) =>
+        refused.Add(1, new KeyValuePair<string, object?>("cap", atClientCap ? "client" : "store"));
 
     /// <summary>Snake case, as OpenTelemetry's conventions spell tag values.</summary>
     private static string RouteName(Route route) => route switch

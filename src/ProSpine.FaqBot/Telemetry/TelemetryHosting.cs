@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
-using ProSpine.FaqBot.Hosting;
+using ProSpine.FaqBot.Configuration;
 
 namespace ProSpine.FaqBot.Telemetry;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ProSpine.FaqBot.Hosting;
+using ProSpine.FaqBot.Edge;
 
 namespace ProSpine.FaqBot.Widget;
 

@@ -1,9 +1,10 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.DirectLine;
-using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Widget;
 

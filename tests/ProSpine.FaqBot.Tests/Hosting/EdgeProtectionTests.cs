@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Hosting;
@@ -146,7 +147,7 @@ public sealed class EdgeProtectionTests
         using var faq = Repository.CopyFaq();
         await using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Faq:Path"] = faq.Directory });
         using var client = factory.CreateClient();
-        var provider = (ProSpine.FaqBot.Hosting.FaqProvider)factory.Services.GetService(typeof(ProSpine.FaqBot.Hosting.FaqProvider))!;
+        var provider = (FaqProvider)factory.Services.GetService(typeof(FaqProvider))!;
 
         File.WriteAllText(Path.Combine(faq.Directory, "messages.yaml"), "en: [unclosed");
         Assert.False(provider.Reload());

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Core.Semantics;
-using ProSpine.FaqBot.Hosting;
 
 namespace ProSpine.FaqBot.Tests.Support;
 

@@ -22,7 +22,7 @@ public sealed class MetricsExportTests
 
         await Activities.PostExpectingRepliesAsync(client, Activities.Message("how long does the pump last"));
         await Activities.PostExpectingRepliesAsync(client, Activities.Message($"my husband {Marker} is not breathing"));
-        await Activities.PostExpectingRepliesAsync(client, Activities.Message($"can my {Marker} ride a unicycle to mars"));
+        await Activities.PostExpectingRepliesAsync(client, Activities.Message($"what is the wifi password at {Marker}"));
         await webChat.StartAsync(userId: "user-" + Marker);
 
         var export = await collector.WaitForAsync(TimeSpan.FromSeconds(30),

@@ -1,11 +1,11 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
-using ProSpine.FaqBot.Bot;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using ProSpine.FaqBot.Edge;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Bot;
 
 /// <summary>
 /// <c>POST /api/messages</c>, the Bot Framework channel endpoint: what <c>CloudAdapter.ProcessAsync</c> does, except

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Content;
 
 /// <summary>
 /// Watches <c>faq/</c> and reloads it after an edit. Editors save in bursts (temporary file, rename, write), so a

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Edge;
 
 /// <summary>
 /// Per-client limits on the public endpoints (Direct Line, its token endpoint, and <c>/api/messages</c>), bound from

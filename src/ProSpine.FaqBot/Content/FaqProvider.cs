@@ -6,7 +6,7 @@ using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Core.Semantics;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Content;
 
 /// <summary>
 /// Holds the answerer of the last good FAQ. The FAQ is loaded when the provider is created, so broken FAQ data stops

@@ -1,4 +1,4 @@
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Edge;
 
 /// <summary>
 /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers are believed, bound from the

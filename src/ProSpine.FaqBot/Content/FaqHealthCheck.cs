@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Content;
 
 /// <summary>
 /// Readiness: the FAQ is loaded (the provider is built at start-up, so a ready bot always has one). A rejected edit on

@@ -4,8 +4,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Configuration;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Edge;
 
 /// <summary>
 /// What stands between the public internet and the bot: trusted-proxy forwarded headers, per-client rate limits on
@@ -41,7 +42,6 @@ public static class EdgeProtection
         // The server's name and version tell an attacker which advisories to try; nobody else needs them.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
-        services.AddHealthChecks().AddCheck<FaqHealthCheck>("faq", tags: ["ready"]);
         return builder;
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Configuration;
 
 /// <summary>The one way settings are registered: bound from their section, checked by their attributes, at start-up.</summary>
 public static class ValidatedOptions

@@ -1,7 +1,6 @@
 using Microsoft.Bot.Schema;
-using ProSpine.FaqBot.Bot;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Bot;
 
 /// <summary>
 /// Checks that a deserialised activity is one the Bot Framework adapter can process, so that malformed input gets a

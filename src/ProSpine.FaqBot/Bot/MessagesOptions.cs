@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Bot;
 
 /// <summary>Limits of <c>POST /api/messages</c> and of the bot's calls back to channels, bound from the <c>Messages</c> section.</summary>
 public sealed class MessagesOptions

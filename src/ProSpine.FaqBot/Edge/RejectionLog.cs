@@ -1,4 +1,4 @@
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Edge;
 
 /// <summary>
 /// The log of refused <c>/api/messages</c> requests, at most one line per kind a minute with the count of the others:

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ProSpine.FaqBot.Hosting;
+namespace ProSpine.FaqBot.Content;
 
 /// <summary>Where the FAQ lives, bound from the <c>Faq</c> section.</summary>
 public sealed class FaqOptions
