@@ -24,7 +24,7 @@ internal sealed class TermAnalyzer
         var synonymWords = vocabulary.Synonyms.SelectMany(s => s.Value.Append(s.Key)).SelectMany(p => p.Split(' '));
         var known = knownWords.Concat(synonymWords).Concat(vocabulary.Ignore).Concat(vocabulary.Weak)
             .Select(w => vocabulary.Spellings.GetValueOrDefault(w, w)).ToList();
-        typos = new TypoIndex(known);
+        typos = new TypoIndex(known, shortWords: true);
         knownStems = known.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
         ignoredStems = vocabulary.Ignore.Where(w => !vocabulary.Weak.Contains(w)).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
         WeakTerms = vocabulary.Weak.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);

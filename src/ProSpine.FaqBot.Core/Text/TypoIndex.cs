@@ -1,3 +1,4 @@
+using System.Buffers;
 using FuzzySharp;
 
 namespace ProSpine.FaqBot.Core.Text;
@@ -14,14 +15,21 @@ public sealed class TypoIndex
     private readonly Dictionary<string, int> frequency = new(StringComparer.Ordinal);
     private readonly int minLength;
     private readonly int minRatio;
+    private readonly bool shortWords;
 
     /// <param name="words">The known words; repeats raise a word's rank among equally close candidates.</param>
     /// <param name="minLength">Shorter words are never corrected: too many short words are one letter apart.</param>
     /// <param name="minRatio">The FuzzySharp ratio (0-100) a correction needs.</param>
-    public TypoIndex(IEnumerable<string> words, int minLength = 4, int minRatio = 83)
+    /// <param name="shortWords">
+    /// Also correct words shorter than <paramref name="minLength"/> (three letters or more), but only by the two slips
+    /// that rarely make another real word: two neighbouring letters swapped after the first ("teh" to "the"), or a
+    /// word without vowels missing one ("pmp" to "pump"). Off by default.
+    /// </param>
+    public TypoIndex(IEnumerable<string> words, int minLength = 4, int minRatio = 83, bool shortWords = false)
     {
         this.minLength = minLength;
         this.minRatio = minRatio;
+        this.shortWords = shortWords;
         foreach (var word in words)
         {
             frequency[word] = frequency.GetValueOrDefault(word) + 1;
@@ -44,7 +52,7 @@ public sealed class TypoIndex
         if (known.Contains(word))
             return word;
         if (word.Length < minLength)
-            return null;
+            return shortWords ? CorrectShort(word) : null;
         string? best = null;
         var bestRatio = 0;
         foreach (var variant in Deletions(word))
@@ -71,6 +79,49 @@ public sealed class TypoIndex
             _ => Math.Max(minRatio, 85),
         };
         return bestRatio >= needed ? best : null;
+    }
+
+    private const string Vowels = "aeiou";
+    private static readonly SearchValues<char> VowelsOrY = SearchValues.Create("aeiouy");
+
+    /// <summary>
+    /// Short words are one letter from many others, so only two slips are undone. The first letter is kept: people
+    /// rarely mistype it, and swapping it turns real words into others ("won" to "own", "pot" to "opt"). Vowels are
+    /// added only to a word with none (not even "y"), which no English word of three letters or more lacks
+    /// ("pmp", "wht"), so no real word is changed. Among candidates, the FAQ's most frequent word wins.
+    /// </summary>
+    private string? CorrectShort(string word)
+    {
+        if (word.Length < 3)
+            return null;
+        var candidates = new List<string>();
+        var letters = word.ToCharArray();
+        for (var i = 1; i + 1 < letters.Length; i++)
+        {
+            if (letters[i] == letters[i + 1])
+                continue;
+            (letters[i], letters[i + 1]) = (letters[i + 1], letters[i]);
+            var swapped = new string(letters);
+            if (known.Contains(swapped))
+                candidates.Add(swapped);
+            (letters[i], letters[i + 1]) = (letters[i + 1], letters[i]);
+        }
+        if (word.AsSpan().IndexOfAny(VowelsOrY) < 0)
+        {
+            for (var i = 0; i <= word.Length; i++)
+            {
+                foreach (var vowel in Vowels)
+                {
+                    var inserted = word.Insert(i, vowel.ToString());
+                    if (known.Contains(inserted))
+                        candidates.Add(inserted);
+                }
+            }
+        }
+        return candidates
+            .OrderByDescending(c => frequency[c])
+            .ThenBy(c => c, StringComparer.Ordinal)
+            .FirstOrDefault();
     }
 
     private static bool IsTransposition(string a, string b)
