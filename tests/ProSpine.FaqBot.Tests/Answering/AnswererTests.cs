@@ -134,6 +134,6 @@ public sealed class AnswererTests
         Assert.Equal("lifespan", reply.Answer?.Id);
         Assert.Equal(Answerer.AnswerText(reply.Answer!), reply.Text);
         Assert.InRange(reply.Suggestions.Count, 1, 3);
-        Assert.Equal("Source: \"Intrathecal Pump Trial and Permanent Implant\", Pro Spine & Pain, updated Apr 15, 2024.", reply.Citation);
+        Assert.Equal($"Source: \"Intrathecal Pump Trial and Permanent Implant\", Pro Spine & Pain, updated {TestFaq.PageUpdated}.", reply.Citation);
     }
 }

@@ -21,7 +21,7 @@ public sealed class FaqBotTests
             {
                 var text = ((IMessageActivity)activity).Text;
                 Assert.Contains("The medications administered through these pumps are typically baclofen, clonidine, ziconotide, or opioids.", text, StringComparison.Ordinal);
-                Assert.Contains("Source: \"Intrathecal Pump Trial and Permanent Implant\", Pro Spine & Pain, updated Apr 15, 2024.", text, StringComparison.Ordinal);
+                Assert.Contains($"Source: \"Intrathecal Pump Trial and Permanent Implant\", Pro Spine & Pain, updated {TestFaq.PageUpdated}.", text, StringComparison.Ordinal);
             })
             .StartTestAsync();
     }

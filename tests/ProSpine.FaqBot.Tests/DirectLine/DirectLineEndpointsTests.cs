@@ -80,7 +80,7 @@ public sealed class DirectLineEndpointsTests(LiveBotServerFixture fixture) : ICl
             answer =>
             {
                 Assert.Equal($"{conversation.ConversationId}|0000002", answer.Id);
-                Assert.Contains("5-10 years", answer.Text, StringComparison.Ordinal);
+                Assert.Contains(TestFaq.LifespanAnswer, answer.Text, StringComparison.Ordinal);
                 Assert.Contains("Pro Spine & Pain", answer.Text, StringComparison.Ordinal);
                 Assert.Equal(id, answer.ReplyToId);
                 Assert.Equal(RoleTypes.Bot, answer.From.Role);
@@ -209,7 +209,7 @@ public sealed class DirectLineEndpointsTests(LiveBotServerFixture fixture) : ICl
         foreach (var (status, body) in new[] { read, readFromZero, write, resume })
         {
             Assert.Equal(HttpStatusCode.Forbidden, status);
-            Assert.DoesNotContain("5-10 years", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestFaq.LifespanAnswer, body, StringComparison.Ordinal);
             Assert.DoesNotContain("automated", body, StringComparison.Ordinal);
             Assert.DoesNotContain(theirs.ConversationId, body, StringComparison.Ordinal);
         }
@@ -295,7 +295,7 @@ public sealed class DirectLineEndpointsTests(LiveBotServerFixture fixture) : ICl
         {
             Assert.Equal(HttpStatusCode.Forbidden, refusal.Status);
             Assert.Contains("TokenExpired", refusal.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain("5-10 years", refusal.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestFaq.LifespanAnswer, refusal.Body, StringComparison.Ordinal);
         });
         Assert.Equal(3, (await server.Client.GetActivitiesAsync(conversation with { Token = refreshedInTime.Token })).Activities.Count);
     }

@@ -22,6 +22,16 @@ public static class TestFaq
 
     public static DangerOptions Danger { get; } = AppSettings.Section<DangerOptions>(Settings, DangerOptions.Section);
 
+    /// <summary>
+    /// How long a pump lasts, in the clinic's words as the FAQ now quotes them (the first passage of the
+    /// <c>lifespan</c> entry): tests that ask "how long does the pump last" look for it, so a routine update of the
+    /// page and its entry does not break them.
+    /// </summary>
+    public static string LifespanAnswer => RepositoryAnswerer.Value.Content.Entries.Single(e => e.Id == "lifespan").Answer[0];
+
+    /// <summary>The clinic page's updated date as citations show it ("Apr 15, 2024"), from <c>sources.yaml</c>.</summary>
+    public static string PageUpdated => RepositoryAnswerer.Value.Content.Pages[0].Updated.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     // The repository's FAQ is answered by one shared Answerer (immutable and thread-safe): each new one would train the
     // danger classifier again, about half a second.
     private static readonly Lazy<Answerer> RepositoryAnswerer = new(() => Build(Repository.Faq));
