@@ -1,4 +1,3 @@
-using System.Globalization;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
@@ -206,7 +205,7 @@ public sealed partial class Answerer
         var citation = messages.Get(MessageKeys.Citation)
             .Replace("{title}", page.Title, StringComparison.Ordinal)
             .Replace("{clinic}", page.Clinic, StringComparison.Ordinal)
-            .Replace("{updated}", page.Updated.ToString("MMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{updated}", page.UpdatedText, StringComparison.Ordinal);
         return string.IsNullOrEmpty(page.Url) ? citation : $"{citation} {page.Url}";
     }
 

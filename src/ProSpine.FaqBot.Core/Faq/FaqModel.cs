@@ -2,7 +2,11 @@ namespace ProSpine.FaqBot.Core.Faq;
 
 /// <summary>A clinic page the FAQ quotes, as described in <c>faq/sources.yaml</c>.</summary>
 public sealed record SourcePage(
-    string Id, string Title, string Clinic, DateOnly Updated, string Author, string Url, string Text);
+    string Id, string Title, string Clinic, DateOnly Updated, string Author, string Url, string Text)
+{
+    /// <summary>The updated date as citations show it ("Apr 15, 2024").</summary>
+    public string UpdatedText => Updated.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>One question of the FAQ and the page's own words that answer it.</summary>
 public sealed record FaqEntry(

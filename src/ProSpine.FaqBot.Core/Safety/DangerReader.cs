@@ -80,8 +80,6 @@ public sealed partial class DangerReader
     /// <summary>The curated texts' vectors this reader was trained with; FAQ matching encodes its phrasings there too.</summary>
     public CuratedEmbeddings Embeddings { get; }
 
-    public DangerScores Assess(string text) => Read(text).Scores;
-
     /// <summary>
     /// The danger scores of <paramref name="text"/> and the sentence vectors they were computed from (the whole
     /// message, then its clauses): the message's only encoding, which FAQ matching reuses.

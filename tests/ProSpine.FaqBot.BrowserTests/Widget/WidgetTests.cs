@@ -116,6 +116,6 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
     {
         var root = FaqFolderLocator.FindRoot() ?? throw new InvalidOperationException("repository root not found");
         var page = FaqLoader.Load(Path.Combine(root, "faq")).Pages[0];
-        return $"{page.Clinic}, updated {page.Updated.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+        return $"{page.Clinic}, updated {page.UpdatedText}";
     }
 }

@@ -47,14 +47,14 @@ internal sealed class MessagesLoad(HttpClient http, QuestionMix questions, Messa
         var count = (long)(settings.Duration.TotalSeconds * settings.OfferedRate);
         var conversationId = $"paced-{Guid.NewGuid():N}";
         var cpuBefore = server.CpuTime();
-        var clock = Stopwatch.StartNew();
         var start = Stopwatch.GetTimestamp();
         var sent = new List<Task>();
         for (long i = 0; i < count; i++)
         {
             var due = interval * i;
-            if (due > clock.Elapsed)
-                await Task.Delay(due - clock.Elapsed);
+            var wait = due - Stopwatch.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait);
             var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
             // One conversation per message: the paced load is many patients, each asking once.
             var body = Message($"{conversationId}-{i}", client: 0, i, questions.Unique(0, 1, i));
@@ -67,7 +67,7 @@ internal sealed class MessagesLoad(HttpClient http, QuestionMix questions, Messa
             }));
         }
         await Task.WhenAll(sent);
-        tally.AddRound(clock.Elapsed, server.CpuTime() - cpuBefore);
+        tally.AddRound(Stopwatch.GetElapsedTime(start), server.CpuTime() - cpuBefore);
     }
 
     private async Task DriveAsync(ServerProcess server, TimeSpan duration, ServerTally tally)

@@ -48,8 +48,7 @@ internal static class EchoServer
         if (encode)
         {
             // Loaded and warmed before the server listens, as the bot does before it says ready.
-            var encoder = new MiniLmSentenceEncoder();
-            builder.Services.AddSingleton<ISentenceEncoder>(encoder);
+            builder.Services.AddSingleton(SentenceModel.Shared.Encoder);
             builder.Services.AddTransient<IBot, EncodingEchoBot>();
         }
         else

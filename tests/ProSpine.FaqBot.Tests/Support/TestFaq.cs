@@ -30,7 +30,7 @@ public static class TestFaq
     public static string LifespanAnswer => RepositoryAnswerer.Value.Content.Entries.Single(e => e.Id == "lifespan").Answer[0];
 
     /// <summary>The clinic page's updated date as citations show it ("Apr 15, 2024"), from <c>sources.yaml</c>.</summary>
-    public static string PageUpdated => RepositoryAnswerer.Value.Content.Pages[0].Updated.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public static string PageUpdated => RepositoryAnswerer.Value.Content.Pages[0].UpdatedText;
 
     // The repository's FAQ is answered by one shared Answerer (immutable and thread-safe): each new one would train the
     // danger classifier again, about half a second.
