@@ -2,6 +2,7 @@ using System.Globalization;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Matching;
@@ -118,7 +119,7 @@ switch (arguments[0])
             var scores = answered.Danger ?? DangerScores.None;
             var rule = answerer.Router.FindRule(ProSpine.FaqBot.Core.Text.TextNormalizer.Words(labelled.Question));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{labelled.Kind}\t{scores.Crisis:F3}\t{scores.Emergency:F3}\t{scores.Urgent:F3}\t{rule?.Route.ToString() ?? "-"}\t{answered.Route}\t{labelled.Question}"));
+                $"{labelled.Kind}\t{scores.Crisis:F3}\t{scores.Emergency:F3}\t{scores.Urgent:F3}\t{rule?.Kind.ToString() ?? "-"}\t{answered.Route}\t{labelled.Question}"));
         }
         return 0;
     default:

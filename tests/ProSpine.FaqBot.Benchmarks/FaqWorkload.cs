@@ -1,6 +1,7 @@
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
@@ -50,7 +51,7 @@ internal sealed record FaqWorkload(Answerer Answerer, string[] Questions, string
             var count = size == FaqSize.Synthetic1k ? 1_000 : 10_000;
             var synthetic = new SyntheticFaq(real, generatedWords: count, Seed);
             var entries = synthetic.Entries(count);
-            content = new FaqContent(real.Pages, entries, real.Vocabulary, real.Safety, real.Messages, real.Danger);
+            content = new FaqContent(real.Pages, entries, real.Vocabulary, real.Safety, real.Texts, real.Danger);
             questions = [.. synthetic.Questions(entries, SyntheticQuestions)];
         }
         // Mixed, so that any run of questions (one iteration of a slow benchmark) is a fair sample of all kinds.

@@ -1,4 +1,4 @@
-using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Core.Semantics;
@@ -13,7 +13,7 @@ namespace ProSpine.FaqBot.Core.Answering;
 public sealed partial class Answerer
 {
     private readonly AnsweringOptions options;
-    private readonly Messages messages;
+    private readonly CuratedTexts messages;
     private readonly string noneOfThese;
 
     /// <param name="danger">The danger classifier, usually trained on this content (<see cref="DangerReader.For"/>).</param>
@@ -22,13 +22,13 @@ public sealed partial class Answerer
         ArgumentNullException.ThrowIfNull(content);
         Content = content;
         this.options = options;
-        messages = content.Messages;
+        messages = content.Texts;
         Router = new SafetyRouter(content.Safety, content.Vocabulary);
         Matcher = new FaqMatcher(content.Entries, content.Vocabulary, matching);
         Danger = danger ?? throw new ArgumentNullException(nameof(danger));
         // The phrasings are encoded once, here, through the same cache as the danger reader's calm examples.
         Hybrid = new HybridMatcher(Matcher, new SemanticIndex(content.Entries, danger.Embeddings), new QualifierCheck(content.Entries), matching);
-        noneOfThese = TextNormalizer.Normalize(messages.Get(MessageKeys.NoneOfThese));
+        noneOfThese = TextNormalizer.Normalize(messages.Get(TextKeys.NoneOfThese));
     }
 
     public FaqContent Content { get; }
@@ -48,11 +48,11 @@ public sealed partial class Answerer
     public Reply Answer(string? text)
     {
         if (text is not null && text.Length > options.MaxQuestionLength)
-            return Say(Route.TooLong, MessageKeys.TooLong);
+            return Say(Route.TooLong, TextKeys.TooLong);
         var words = TextNormalizer.Words(text);
         var language = text is null ? null : Router.FindLanguage(text, words);
         if (words.Count == 0)
-            return language == "other" ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) : Say(Route.Empty, MessageKeys.Empty);
+            return language == "other" ? Say(Route.Handoff, TextKeys.OtherLanguage, call: true) : Say(Route.Empty, TextKeys.Empty);
 
         // The sentence model reads English, and Spanish less well; in another script its scores are noise.
         // Its vectors are the message's only encoding: matching reuses them.
@@ -78,12 +78,12 @@ public sealed partial class Answerer
         // Heavy typos ("hwo lnog dose teh pmup lsat") can look like Spanish; a question both signals answer is English.
         if (language is not null && !(language != "other" && Match().Outcome == MatchOutcome.Answer))
             return language == "other"
-                ? Say(Route.Handoff, MessageKeys.OtherLanguage, call: true)
-                : Say(Route.Handoff, MessageKeys.Handoff, call: true, language: language);
+                ? Say(Route.Handoff, TextKeys.OtherLanguage, call: true)
+                : Say(Route.Handoff, TextKeys.Handoff, call: true, language: language);
         if (string.Join(' ', words) == noneOfThese)
-            return Say(Route.Handoff, MessageKeys.Handoff, call: true);
+            return Say(Route.Handoff, TextKeys.Handoff, call: true);
         if (Router.FindSmallTalk(words) is { } kind)
-            return Say(Route.SmallTalk, MessageKeys.SmallTalkPrefix + kind);
+            return Say(Route.SmallTalk, TextKeys.SmallTalkPrefix + kind);
 
         var found = Match();
         if (found.Outcome == MatchOutcome.NotCovered && QuestionInContext(text, reading) is { } question)
@@ -93,8 +93,8 @@ public sealed partial class Answerer
             MatchOutcome.Answer => FaqAnswer(found.Best!.Entry, found),
             MatchOutcome.DidYouMean => DidYouMean(found),
             // Words the FAQ does not know and no common English word: most likely another language.
-            _ when Router.LooksForeign(words) => Say(Route.Handoff, MessageKeys.OtherLanguage, call: true) with { Match = found },
-            _ => Say(Route.NotCovered, MessageKeys.NotCovered, call: true, safetyNet: true) with { Match = found },
+            _ when Router.LooksForeign(words) => Say(Route.Handoff, TextKeys.OtherLanguage, call: true) with { Match = found },
+            _ => Say(Route.NotCovered, TextKeys.NotCovered, call: true, safetyNet: true) with { Match = found },
         };
     }
 
@@ -106,15 +106,15 @@ public sealed partial class Answerer
     {
         if (verdict.Rule is { } rule)
             return FromRule(rule, words, language, reading);
-        var lang = language is null or "other" ? Messages.DefaultLanguage : language;
+        var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
         var (key, calls) = verdict switch
         {
-            { Unsure: true } => (MessageKeys.DangerUnsure, new[] { EmergencyCall(lang), CrisisCall(lang), ClinicCall(lang) }),
-            { Route: Route.Crisis } => (MessageKeys.Crisis, CallsFor(verdict.Route, lang)),
-            { Route: Route.Emergency } => (MessageKeys.Emergency, CallsFor(verdict.Route, lang)),
-            _ => (MessageKeys.Urgent, CallsFor(verdict.Route, lang)),
+            { Unsure: true } => (TextKeys.DangerUnsure, new[] { EmergencyCall(lang), CrisisCall(lang), ClinicCall(lang) }),
+            { Level: DangerLevel.Crisis } => (TextKeys.Crisis, CallsFor(Route.Crisis, lang)),
+            { Level: DangerLevel.Emergency } => (TextKeys.Emergency, CallsFor(Route.Emergency, lang)),
+            _ => (TextKeys.Urgent, CallsFor(Route.Urgent, lang)),
         };
-        return new Reply(verdict.Route, messages.Get(key, lang), null, null, [], calls, lang, verdict.Reason, null);
+        return Reply.Told(RouteOf(verdict.Level), messages.Get(key, lang), lang, calls, verdict.Reason);
     }
 
     /// <summary>
@@ -134,11 +134,11 @@ public sealed partial class Answerer
         _ => [ClinicCall(lang)],
     };
 
-    private CallAction CrisisCall(string lang) => new(messages.Get(MessageKeys.CallCrisis, lang), "988");
+    private CallAction CrisisCall(string lang) => new(messages.Get(TextKeys.CallCrisis, lang), "988");
 
-    private CallAction EmergencyCall(string lang) => new(messages.Get(MessageKeys.CallEmergency, lang), "911");
+    private CallAction EmergencyCall(string lang) => new(messages.Get(TextKeys.CallEmergency, lang), "911");
 
-    private CallAction ClinicCall(string lang) => new(messages.Get(MessageKeys.CallButton, lang), options.ClinicPhone);
+    private CallAction ClinicCall(string lang) => new(messages.Get(TextKeys.CallButton, lang), options.ClinicPhone);
 
     /// <summary>
     /// People often give context before the question ("My husband is getting a pump and I'm worried sick. What are
@@ -187,8 +187,7 @@ public sealed partial class Answerer
             .Take(3)
             .Select(r => new Suggestion(r.Question, r.Question))
             .ToList();
-        return new Reply(Route.Answer, AnswerText(entry), entry, Citation(entry), related, [],
-            Messages.DefaultLanguage, null, match);
+        return Reply.FaqAnswer(entry, AnswerText(entry), Citation(entry), related, CuratedTexts.DefaultLanguage, match);
     }
 
     /// <summary>The entry's passages as one text: list items stay on their own lines.</summary>
@@ -202,7 +201,7 @@ public sealed partial class Answerer
     {
         ArgumentNullException.ThrowIfNull(entry);
         var page = entry.Page;
-        var citation = messages.Get(MessageKeys.Citation)
+        var citation = messages.Get(TextKeys.Citation)
             .Replace("{title}", page.Title, StringComparison.Ordinal)
             .Replace("{clinic}", page.Clinic, StringComparison.Ordinal)
             .Replace("{updated}", page.UpdatedText, StringComparison.Ordinal);
@@ -211,24 +210,25 @@ public sealed partial class Answerer
 
     /// <summary>The reply to a "Helpful / Not helpful" vote.</summary>
     public Reply Feedback(bool helpful) =>
-        Say(Route.SmallTalk, helpful ? MessageKeys.FeedbackThanks : MessageKeys.FeedbackSorry, call: !helpful);
+        Say(Route.SmallTalk, helpful ? TextKeys.FeedbackThanks : TextKeys.FeedbackSorry, call: !helpful);
 
-    public string Text(string key, string language = Messages.DefaultLanguage) => messages.Get(key, language);
+    public string Text(string key, string language = CuratedTexts.DefaultLanguage) => messages.Get(key, language);
 
     private Reply FromRule(SafetyRule rule, IReadOnlyList<string> words, string? language, SentenceReading reading)
     {
-        var lang = language is null or "other" ? Messages.DefaultLanguage : language;
-        var key = rule.Route switch
+        var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
+        var route = RouteOf(rule.Kind);
+        var key = route switch
         {
-            Route.Crisis => MessageKeys.Crisis,
-            Route.Emergency => MessageKeys.Emergency,
-            Route.Urgent => MessageKeys.Urgent,
-            _ when lang != Messages.DefaultLanguage || rule.Reason is null => MessageKeys.Handoff,
-            _ => MessageKeys.HandoffReasonPrefix + rule.Reason,
+            Route.Crisis => TextKeys.Crisis,
+            Route.Emergency => TextKeys.Emergency,
+            Route.Urgent => TextKeys.Urgent,
+            _ when lang != CuratedTexts.DefaultLanguage || rule.Reason is null => TextKeys.Handoff,
+            _ => TextKeys.HandoffReasonPrefix + rule.Reason,
         };
         var text = rule.SafetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang);
-        var reply = new Reply(rule.Route, text, null, null, [], CallsFor(rule.Route, lang), lang, rule.Name, null);
-        if (!rule.OfferFaq || lang != Messages.DefaultLanguage)
+        var reply = Reply.Told(route, text, lang, CallsFor(route, lang), rule.Name);
+        if (!rule.OfferFaq || lang != CuratedTexts.DefaultLanguage)
             return reply;
 
         // "Am I a candidate?" is personal, but the general answer ("who can benefit") may help while they call.
@@ -244,7 +244,7 @@ public sealed partial class Answerer
         var entry = match.Best!.Entry;
         return reply with
         {
-            Text = $"{reply.Text}\n\n{messages.Get(MessageKeys.AlsoGeneralInfo)}\n\n{AnswerText(entry)}",
+            Text = $"{reply.Text}\n\n{messages.Get(TextKeys.AlsoGeneralInfo)}\n\n{AnswerText(entry)}",
             Answer = entry,
             Citation = Citation(entry),
             Match = match,
@@ -255,20 +255,34 @@ public sealed partial class Answerer
     {
         var suggestions = match.Candidates
             .Select(c => new Suggestion(c.Entry.Question, c.Entry.Question))
-            .Append(new Suggestion(messages.Get(MessageKeys.NoneOfThese), messages.Get(MessageKeys.NoneOfThese), SuggestionKind.NoneOfThese))
+            .Append(new Suggestion(messages.Get(TextKeys.NoneOfThese), messages.Get(TextKeys.NoneOfThese), SuggestionKind.NoneOfThese))
             .ToList();
-        return new Reply(Route.DidYouMean, messages.Get(MessageKeys.DidYouMean), null, null, suggestions, [],
-            Messages.DefaultLanguage, null, match);
+        return Reply.DidYouMean(messages.Get(TextKeys.DidYouMean), suggestions, CuratedTexts.DefaultLanguage, match);
     }
 
     /// <summary>
     /// Replies that could be the answer to danger told in words the safety phrases do not know yet ("not covered",
     /// own-care and medicine hand-offs) end with where to turn: one curated text, so 911 and 988 are worded once.
     /// </summary>
-    private string WithSafetyNet(string text, string language) => $"{text} {messages.Get(MessageKeys.SafetyNet, language)}";
+    private string WithSafetyNet(string text, string language) => $"{text} {messages.Get(TextKeys.SafetyNet, language)}";
 
-    private Reply Say(Route route, string key, bool call = false, string language = Messages.DefaultLanguage, bool safetyNet = false) =>
-        new(route, safetyNet ? WithSafetyNet(messages.Get(key, language), language) : messages.Get(key, language), null, null, [],
-            call ? [ClinicCall(language)] : [],
-            language, null, null);
+    private Reply Say(Route route, string key, bool call = false, string language = CuratedTexts.DefaultLanguage, bool safetyNet = false) =>
+        Reply.Told(route, safetyNet ? WithSafetyNet(messages.Get(key, language), language) : messages.Get(key, language), language,
+            call ? [ClinicCall(language)] : []);
+
+    private static Route RouteOf(DangerLevel level) => level switch
+    {
+        DangerLevel.Crisis => Route.Crisis,
+        DangerLevel.Emergency => Route.Emergency,
+        DangerLevel.Urgent => Route.Urgent,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "calm is not a danger route"),
+    };
+
+    private static Route RouteOf(RuleKind kind) => kind switch
+    {
+        RuleKind.Crisis => Route.Crisis,
+        RuleKind.Emergency => Route.Emergency,
+        RuleKind.Urgent => Route.Urgent,
+        _ => Route.Handoff,
+    };
 }

@@ -1,4 +1,4 @@
-using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 
@@ -20,28 +20,60 @@ public sealed record CallAction(string Label, string Number);
 
 /// <summary>
 /// The bot's answer to one message, independent of any channel: the Bot Framework layer renders it as an activity.
+/// Made by the factories, one for each kind of reply, so a reply's parts always fit its route.
 /// </summary>
-/// <param name="Text">What the person reads first (Markdown).</param>
-/// <param name="Answer">For FAQ answers: the entry whose verbatim text is in <paramref name="Text"/>.</param>
-/// <param name="Citation">For FAQ answers: page, clinic and updated date.</param>
-/// <param name="Calls">Phone calls the reply offers, most urgent first.</param>
-/// <param name="Language">The language of <paramref name="Text"/> ("en", "es").</param>
-/// <param name="RuleName">The safety rule that decided the route, if any (for logs and curators; never shown).</param>
-/// <param name="Match">The matcher's decision, when matching ran.</param>
-public sealed record Reply(
-    Route Route,
-    string Text,
-    FaqEntry? Answer,
-    string? Citation,
-    IReadOnlyList<Suggestion> Suggestions,
-    IReadOnlyList<CallAction> Calls,
-    string Language,
-    string? RuleName,
-    MatchResult? Match)
+public sealed record Reply
 {
+    private Reply(Route route, string text, string language)
+    {
+        Route = route;
+        Text = text;
+        Language = language;
+    }
+
+    public Route Route { get; }
+
+    /// <summary>What the person reads first (Markdown).</summary>
+    public string Text { get; init; }
+
+    /// <summary>For FAQ answers (and hand-offs that add general information): the entry whose verbatim text is in
+    /// <see cref="Text"/>.</summary>
+    public FaqEntry? Answer { get; init; }
+
+    /// <summary>With <see cref="Answer"/>: page, clinic and updated date.</summary>
+    public string? Citation { get; init; }
+
+    public IReadOnlyList<Suggestion> Suggestions { get; private init; } = [];
+
+    /// <summary>Phone calls the reply offers, most urgent first.</summary>
+    public IReadOnlyList<CallAction> Calls { get; private init; } = [];
+
+    /// <summary>The language of <see cref="Text"/> ("en", "es").</summary>
+    public string Language { get; }
+
+    /// <summary>What decided a danger or hand-off route: the safety rule's name or the classifier's reading (for logs
+    /// and curators; never shown).</summary>
+    public string? RuleName { get; private init; }
+
+    /// <summary>The matcher's decision, when matching ran.</summary>
+    public MatchResult? Match { get; init; }
+
     /// <summary>What the danger classifier read in the message, when it was read (for curators and staff; never shown).</summary>
     public DangerScores? Danger { get; init; }
 
     /// <summary>FAQ answers ask "Helpful / Not helpful".</summary>
     public bool AsksFeedback => Answer is not null;
+
+    /// <summary>A curated text on its own route, with the calls it offers: danger, hand-offs, small talk, "not covered".</summary>
+    /// <param name="decidedBy">The rule or reading that chose the route, for logs and curators.</param>
+    public static Reply Told(Route route, string text, string language, IReadOnlyList<CallAction> calls, string? decidedBy = null) =>
+        new(route, text, language) { Calls = calls, RuleName = decidedBy };
+
+    /// <summary>An FAQ answer: the entry's verbatim text, its citation and up to three related questions.</summary>
+    public static Reply FaqAnswer(FaqEntry entry, string text, string citation, IReadOnlyList<Suggestion> related, string language, MatchResult? match) =>
+        new(Route.Answer, text, language) { Answer = entry, Citation = citation, Suggestions = related, Match = match };
+
+    /// <summary>"Did you mean": the entries to choose from, then "None of these".</summary>
+    public static Reply DidYouMean(string text, IReadOnlyList<Suggestion> choices, string language, MatchResult match) =>
+        new(Route.DidYouMean, text, language) { Suggestions = choices, Match = match };
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using ProSpine.FaqBot.Core.Answering;
-using ProSpine.FaqBot.Core.Safety;
 
 namespace ProSpine.FaqBot.Core.Evaluation;
 

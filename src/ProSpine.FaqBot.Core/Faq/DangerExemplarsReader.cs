@@ -1,4 +1,4 @@
-using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Content;
 
 namespace ProSpine.FaqBot.Core.Faq;
 
@@ -17,9 +17,9 @@ internal static class DangerExemplarsReader
         ("crisis", DangerLevel.Crisis), ("emergency", DangerLevel.Emergency), ("urgent", DangerLevel.Urgent), ("calm", DangerLevel.Calm),
     ];
 
-    public static DangerExemplars Read(string path, string displayPath, List<FaqProblem> problems)
+    public static DangerExemplars Read(FaqFolder folder, List<FaqProblem> problems)
     {
-        var file = YamlFile.Read(path, displayPath, problems);
+        var file = YamlFile.Read(folder, File, problems);
         if (file.Root is not { } root)
             return DangerExemplars.None;
         file.RejectUnknownKeys(root, [.. Levels.Select(l => l.Key)]);
@@ -49,7 +49,7 @@ internal static class DangerExemplarsReader
                     continue;
                 }
                 firstSeen[normalised] = (level, line);
-                items.Add(new DangerExemplar(text, level, $"{displayPath}:{line}"));
+                items.Add(new DangerExemplar(text, level, $"{file.DisplayPath}:{line}"));
             }
         }
         return new DangerExemplars(items);

@@ -23,18 +23,19 @@ internal sealed class YamlFile
     /// <summary>The top-level mapping, or null when the file is missing, unreadable or not a mapping.</summary>
     public YamlMappingNode? Root { get; }
 
-    public static YamlFile Read(string path, string displayPath, List<FaqProblem> problems)
+    /// <summary>Reads <paramref name="relative"/> of <paramref name="folder"/>; a missing or broken file is a problem.</summary>
+    public static YamlFile Read(FaqFolder folder, string relative, List<FaqProblem> problems)
     {
-        if (!File.Exists(path))
+        var displayPath = folder.Display(relative);
+        if (folder.ReadText(relative) is not { } text)
         {
             problems.Add(new FaqProblem(displayPath, 0, "file not found"));
             return new YamlFile(displayPath, problems, null);
         }
         try
         {
-            using var reader = new StreamReader(path);
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 problems.Add(new FaqProblem(displayPath, 1, "expected 'key: value' lines at the top level"));
@@ -51,15 +52,14 @@ internal sealed class YamlFile
         catch (InvalidOperationException)
         {
             // YamlDotNet throws this, without a position, for some unclosed [ or {: find where parsing stopped.
-            problems.Add(new FaqProblem(displayPath, LastParsedLine(path), "YAML syntax error: an unclosed [ or { (or a misplaced character) near this line"));
+            problems.Add(new FaqProblem(displayPath, LastParsedLine(text), "YAML syntax error: an unclosed [ or { (or a misplaced character) near this line"));
             return new YamlFile(displayPath, problems, null);
         }
     }
 
-    private static int LastParsedLine(string path)
+    private static int LastParsedLine(string text)
     {
-        using var reader = new StreamReader(path);
-        var parser = new Parser(reader);
+        var parser = new Parser(new StringReader(text));
         var line = 1;
         try
         {

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Insights;
@@ -113,7 +113,7 @@ public sealed class RedactionVocabulary
         foreach (var (variant, spelling) in vocabulary.Spellings)
             yield return variant + " " + spelling;
         yield return string.Join(' ', vocabulary.Ignore.Concat(vocabulary.Weak));
-        foreach (var text in content.Messages.Texts)
+        foreach (var text in content.Texts.Texts)
             yield return text;
         var safety = content.Safety;
         var phrases = safety.Rules.SelectMany(r => r.Any.Concat(r.All.SelectMany(g => g)).Concat(r.Unless))

@@ -1,4 +1,4 @@
-using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Matching;

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Matching;

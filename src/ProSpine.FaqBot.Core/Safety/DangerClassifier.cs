@@ -1,4 +1,5 @@
 using System.Numerics;
+using ProSpine.FaqBot.Core.Content;
 
 namespace ProSpine.FaqBot.Core.Safety;
 

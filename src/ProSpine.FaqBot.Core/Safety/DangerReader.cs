@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Semantics;
 using ProSpine.FaqBot.Core.Text;
 
@@ -13,12 +14,12 @@ public sealed record DangerScores(float Crisis, float Emergency, float Urgent, f
     public static readonly DangerScores None = new(0, 0, 0, 0);
 }
 
-/// <summary>The danger route a message takes, from the phrase rules and the classifier together.</summary>
-/// <param name="Route">Crisis, Emergency or Urgent.</param>
+/// <summary>The danger a message shows, from the phrase rules and the classifier together.</summary>
+/// <param name="Level">Crisis, Emergency or Urgent.</param>
 /// <param name="Unsure">Crisis or emergency, but not clearly which: the reply names 911 and 988 first.</param>
 /// <param name="Rule">The phrase rule whose reply is given, when the rule decided.</param>
 /// <param name="Reason">For logs and curators: "rule", "meaning: crisis"...</param>
-public sealed record DangerVerdict(Route Route, bool Unsure, SafetyRule? Rule, string Reason);
+public sealed record DangerVerdict(DangerLevel Level, bool Unsure, SafetyRule? Rule, string Reason);
 
 /// <summary>For curators: how one piece of a message (the whole, or a clause) scored, and its nearest examples.</summary>
 public sealed record DangerExplanation(string Piece, float[] Probabilities, IReadOnlyList<(DangerExemplar Exemplar, float Similarity)> Nearest);
@@ -69,7 +70,7 @@ public sealed partial class DangerReader
     /// A reader trained on <paramref name="content"/>: the examples of <c>danger.yaml</c>, and every FAQ phrasing and
     /// small-talk phrase of <c>safety.yaml</c> as calm examples, so it learns what ordinary messages look like.
     /// </summary>
-    public static DangerReader For(Faq.FaqContent content, CuratedEmbeddings embeddings, DangerOptions options)
+    public static DangerReader For(FaqContent content, CuratedEmbeddings embeddings, DangerOptions options)
     {
         ArgumentNullException.ThrowIfNull(content);
         var smallTalk = content.Safety.SmallTalk.Values.SelectMany(phrases => phrases).Select(p => p.Source);
@@ -125,11 +126,11 @@ public sealed partial class DangerReader
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(scores);
-        return rule.AskedInGeneral && rule.Route is Route.Crisis or Route.Emergency && scores.Danger < options.CalmProbability;
+        return rule.AskedInGeneral && rule.Kind is RuleKind.Crisis or RuleKind.Emergency && scores.Danger < options.CalmProbability;
     }
 
     /// <summary>
-    /// The danger route, if any, from the phrase rule that applies (<paramref name="rule"/>, or null) and the
+    /// The danger, if any, from the phrase rule that applies (<paramref name="rule"/>, or null) and the
     /// classifier's <paramref name="scores"/>:
     /// <list type="bullet">
     /// <item>A crisis or emergency rule keeps precedence for what it names (the caller has already set aside the
@@ -143,24 +144,24 @@ public sealed partial class DangerReader
     public DangerVerdict? Decide(SafetyRule? rule, DangerScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        if (rule?.Route is Route.Crisis or Route.Emergency)
+        if (rule?.Kind is RuleKind.Crisis or RuleKind.Emergency)
         {
-            if (rule.Route == Route.Emergency && scores.Crisis >= options.ConfidentProbability)
-                return new DangerVerdict(Route.Crisis, false, null, $"{rule.Name}, and meaning: crisis");
-            if (rule.Route == Route.Emergency && scores.Crisis >= options.CalmProbability)
-                return new DangerVerdict(Route.Emergency, true, null, $"{rule.Name}, and meaning: maybe crisis");
-            return new DangerVerdict(rule.Route, false, rule, rule.Name);
+            if (rule.Kind == RuleKind.Emergency && scores.Crisis >= options.ConfidentProbability)
+                return new DangerVerdict(DangerLevel.Crisis, false, null, $"{rule.Name}, and meaning: crisis");
+            if (rule.Kind == RuleKind.Emergency && scores.Crisis >= options.CalmProbability)
+                return new DangerVerdict(DangerLevel.Emergency, true, null, $"{rule.Name}, and meaning: maybe crisis");
+            return new DangerVerdict(rule.Kind == RuleKind.Crisis ? DangerLevel.Crisis : DangerLevel.Emergency, false, rule, rule.Name);
         }
         if (scores.Crisis >= options.ConfidentProbability && scores.Crisis >= scores.Emergency)
-            return new DangerVerdict(Route.Crisis, false, null, "meaning: crisis");
+            return new DangerVerdict(DangerLevel.Crisis, false, null, "meaning: crisis");
         if (scores.Emergency >= options.ConfidentProbability)
             return scores.Crisis >= options.CalmProbability
-                ? new DangerVerdict(Route.Emergency, true, null, "meaning: emergency, maybe crisis")
-                : new DangerVerdict(Route.Emergency, false, null, "meaning: emergency");
+                ? new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: emergency, maybe crisis")
+                : new DangerVerdict(DangerLevel.Emergency, false, null, "meaning: emergency");
         if (scores.Danger >= options.UnsureProbability)
-            return new DangerVerdict(Route.Emergency, true, null, "meaning: crisis or emergency");
-        if (rule?.Route != Route.Urgent && scores.Urgent >= options.UrgentProbability)
-            return new DangerVerdict(Route.Urgent, false, null, "meaning: urgent");
+            return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency");
+        if (rule?.Kind != RuleKind.Urgent && scores.Urgent >= options.UrgentProbability)
+            return new DangerVerdict(DangerLevel.Urgent, false, null, "meaning: urgent");
         return null;
     }
 

@@ -1,4 +1,4 @@
-using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Content;
 
 namespace ProSpine.FaqBot.Core.Safety;
 

@@ -1,3 +1,4 @@
+using ProSpine.FaqBot.Core.Content;
 namespace ProSpine.FaqBot.Core.Safety;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Safety;
 
@@ -15,24 +16,24 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
     /// <summary>Longer reports end with "and N more": a chat message is no place for a spreadsheet.</summary>
     public const int MaxRows = 25;
 
-    public string Help() => Fill(MessageKeys.StaffHelp, ("defaultDays", Number(Math.Min(StaffCommand.DefaultDays, maxDays))), ("maxDays", Number(maxDays)));
+    public string Help() => Fill(TextKeys.StaffHelp, ("defaultDays", Number(Math.Min(StaffCommand.DefaultDays, maxDays))), ("maxDays", Number(maxDays)));
 
-    public string BadDays() => Fill(MessageKeys.StaffBadDays, ("maxDays", Number(maxDays)));
+    public string BadDays() => Fill(TextKeys.StaffBadDays, ("maxDays", Number(maxDays)));
 
-    public string RecordingOff() => answerer.Text(MessageKeys.StaffRecordingOff);
+    public string RecordingOff() => answerer.Text(TextKeys.StaffRecordingOff);
 
     /// <summary>What the bot would do with <paramref name="question"/>: route, entry, score, runners-up, and the
     /// reply word for word with its citation.</summary>
     public string Lookup(string? question)
     {
         if (question is null)
-            return answerer.Text(MessageKeys.StaffLookupUsage);
+            return answerer.Text(TextKeys.StaffLookupUsage);
         var reply = answerer.Answer(question);
         var candidates = reply.Match?.Candidates ?? [];
         // The chosen entry is the reply's; every other candidate the matcher weighed is a runner-up.
         var chosen = reply.Answer is null ? null : candidates.FirstOrDefault(c => c.Entry.Id == reply.Answer.Id);
         var runnersUp = candidates.Where(c => c != chosen).Select(c => $"{Code(c.Entry.Id)} {Score(c.Score)}").ToList();
-        var summary = Fill(MessageKeys.StaffLookup,
+        var summary = Fill(TextKeys.StaffLookup,
             ("route", reply.RuleName is null ? reply.Route.ToString() : $"{reply.Route} ({Code(reply.RuleName)})"),
             ("entry", reply.Answer is null ? None : $"{Code(reply.Answer.Id)} {reply.Answer.Question}"),
             ("score", chosen is null ? None : Score(chosen.Score)),
@@ -57,10 +58,10 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
     public string Unanswered(IReadOnlyList<UnansweredGroup> groups, int days)
     {
         if (groups.Count == 0)
-            return Fill(MessageKeys.StaffUnansweredNone, ("days", Number(days)));
-        var title = Fill(MessageKeys.StaffUnanswered,
+            return Fill(TextKeys.StaffUnansweredNone, ("days", Number(days)));
+        var title = Fill(TextKeys.StaffUnanswered,
             ("days", Number(days)), ("total", Number(groups.Sum(g => g.Count))), ("groups", Number(groups.Count)));
-        var rows = groups.Select(g => Fill(MessageKeys.StaffUnansweredRow,
+        var rows = groups.Select(g => Fill(TextKeys.StaffUnansweredRow,
             ("count", Number(g.Count)),
             ("text", Code(g.Text)),
             ("nearest", g.NearestEntryId is null ? None : $"{Code(g.NearestEntryId)} {Score(g.NearestScore ?? 0)}")));
@@ -70,9 +71,9 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
     public string Feedback(IReadOnlyList<EntryVotes> votes, int days)
     {
         if (votes.Count == 0)
-            return Fill(MessageKeys.StaffFeedbackNone, ("days", Number(days)));
-        var title = Fill(MessageKeys.StaffFeedback, ("days", Number(days)));
-        var rows = votes.Select(v => Fill(MessageKeys.StaffFeedbackRow,
+            return Fill(TextKeys.StaffFeedbackNone, ("days", Number(days)));
+        var title = Fill(TextKeys.StaffFeedback, ("days", Number(days)));
+        var rows = votes.Select(v => Fill(TextKeys.StaffFeedbackRow,
             ("entry", Code(v.EntryId)),
             // An entry deleted since the vote has no question any more; its id still says which it was.
             ("question", answerer.Content.Find(v.EntryId)?.Question ?? ""),
@@ -85,11 +86,11 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
     {
         var lines = rows.Take(MaxRows).Select(r => "- " + r).ToList();
         if (count > MaxRows)
-            lines.Add(Fill(MessageKeys.StaffMore, ("count", Number(count - MaxRows))));
+            lines.Add(Fill(TextKeys.StaffMore, ("count", Number(count - MaxRows))));
         return $"{title}\n\n{string.Join('\n', lines)}";
     }
 
-    private string None => answerer.Text(MessageKeys.StaffNone);
+    private string None => answerer.Text(TextKeys.StaffNone);
 
     private string Fill(string key, params (string Name, string Value)[] values) =>
         values.Aggregate(answerer.Text(key), (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));

@@ -4,7 +4,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ProSpine.FaqBot.Content;
-using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Insights;
 using ProSpine.FaqBot.Telemetry;
 
@@ -70,7 +70,7 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
         var reply = answerer.Answer(question);
         var buttonsTag = reply.AsksFeedback ? feedbackTags.For(activity.ChannelId, activity.Conversation?.Id, reply.Answer!.Id) : null;
         await turnContext.SendActivityAsync(ReplyRenderer.ToActivity(reply, answerer, activity.ChannelId, buttonsTag), cancellationToken);
-        if (reply.Route == Core.Safety.Route.NotCovered)
+        if (reply.Route == Core.Answering.Route.NotCovered)
             insights.RecordUnanswered(faq.Redactor.Redact(question), reply.Match?.Best);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Replied(reply.Route, LogField.Of(activity.ChannelId), elapsed);
@@ -80,7 +80,7 @@ public sealed class FaqBot(FaqProvider faq, InsightsRecorder insights, StaffComm
 
     private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var welcome = MessageFactory.Text(faq.Current.Text(MessageKeys.Welcome));
+        var welcome = MessageFactory.Text(faq.Current.Text(TextKeys.Welcome));
         welcome.TextFormat = TextFormatTypes.Markdown;
         await turnContext.SendActivityAsync(welcome, cancellationToken);
     }

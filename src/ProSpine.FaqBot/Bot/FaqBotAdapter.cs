@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using ProSpine.FaqBot.Content;
-using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Content;
 
 namespace ProSpine.FaqBot.Bot;
 
@@ -32,7 +32,7 @@ public sealed class FaqBotAdapter : CloudAdapter, IHostedChannelTurns
                 LogField.Of(turnContext.Activity.Type), LogField.Of(turnContext.Activity.ChannelId));
             try
             {
-                await turnContext.SendActivityAsync(faq.Current.Text(MessageKeys.Apology));
+                await turnContext.SendActivityAsync(faq.Current.Text(TextKeys.Apology));
             }
 #pragma warning disable CA1031 // The apology is best effort: whatever fails here must not escape the error handler.
             catch (Exception apologyFailure)

@@ -3,6 +3,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Content;
 
 namespace ProSpine.FaqBot.Bot;
 
@@ -38,8 +39,8 @@ public static class ReplyRenderer
         var text = reply.Text;
         if (reply.Citation is not null)
             text += $"\n\n*{reply.Citation}*";
-        if (reply.Route == Core.Safety.Route.Answer && reply.Suggestions.Count > 0)
-            text += $"\n\n{answerer.Text(MessageKeys.RelatedPrompt)}";
+        if (reply.Route == Core.Answering.Route.Answer && reply.Suggestions.Count > 0)
+            text += $"\n\n{answerer.Text(TextKeys.RelatedPrompt)}";
 
         var activity = MessageFactory.Text(text);
         activity.TextFormat = TextFormatTypes.Markdown;
@@ -51,8 +52,8 @@ public static class ReplyRenderer
         actions.AddRange(reply.Suggestions.Select(s => new CardAction(ActionTypes.ImBack, s.Title, value: s.Value)));
         if (reply.AsksFeedback)
         {
-            actions.Add(FeedbackAction(answerer.Text(MessageKeys.FeedbackHelpful), Helpful, reply.Answer!.Id, feedbackTag));
-            actions.Add(FeedbackAction(answerer.Text(MessageKeys.FeedbackNotHelpful), NotHelpful, reply.Answer!.Id, feedbackTag));
+            actions.Add(FeedbackAction(answerer.Text(TextKeys.FeedbackHelpful), Helpful, reply.Answer!.Id, feedbackTag));
+            actions.Add(FeedbackAction(answerer.Text(TextKeys.FeedbackNotHelpful), NotHelpful, reply.Answer!.Id, feedbackTag));
         }
         if (actions.Count == 0)
             return activity;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Faq;
@@ -12,13 +13,16 @@ namespace ProSpine.FaqBot.Content;
 /// Holds the answerer of the last good FAQ. The FAQ is loaded when the provider is created, so broken FAQ data stops
 /// start-up; later reloads that fail validation are logged and leave the current FAQ serving.
 /// </summary>
-public sealed class FaqProvider
+public sealed class FaqProvider : IDisposable
 {
     private readonly MatchingOptions matching;
     private readonly AnsweringOptions answering;
     private readonly CuratedEmbeddings embeddings;
     private readonly DangerOptions danger;
     private readonly ILogger<FaqProvider> logger;
+    private readonly PhysicalFileProvider files;
+    private readonly FaqFolder folder;
+    private readonly Lock reloading = new();
     private Answerer current;
     private Redactor redactor;
 
@@ -33,6 +37,10 @@ public sealed class FaqProvider
         this.danger = danger.Value;
         this.logger = logger;
         Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, faq.Value.Path));
+        if (!System.IO.Directory.Exists(Directory))
+            throw new FaqValidationException([new FaqProblem(Path.GetFileName(Directory), 0, "folder not found")]);
+        files = new PhysicalFileProvider(Directory);
+        folder = new FaqFolder(files, Path.GetFileName(Directory));
         if (!string.IsNullOrEmpty(this.danger.VectorCacheFile))
             embeddings.UseCacheFile(Path.Combine(environment.ContentRootPath, this.danger.VectorCacheFile));
         (current, redactor) = Build();
@@ -40,6 +48,9 @@ public sealed class FaqProvider
     }
 
     public string Directory { get; }
+
+    /// <summary>The FAQ's files, which the reloader watches for edits.</summary>
+    public IFileProvider Files => files;
 
     /// <summary>The answerer of the last FAQ version that passed validation.</summary>
     public Answerer Current => Volatile.Read(ref current);
@@ -50,10 +61,12 @@ public sealed class FaqProvider
     /// <summary>Whether the last reload was rejected, so an edit on disk is not what is serving.</summary>
     public bool LastReloadRejected { get; private set; }
 
-    /// <summary>Loads the FAQ again; on failure logs every problem and keeps the current version.</summary>
+    /// <summary>Loads the FAQ again; on failure logs every problem and keeps the current version. One reload runs at
+    /// a time, so a slow reload can never overwrite the newer one that followed it.</summary>
     /// <returns>Whether the new version was taken.</returns>
     public bool Reload()
     {
+        using var _ = reloading.EnterScope();
         try
         {
             var (answerer, newRedactor) = Build();
@@ -79,7 +92,9 @@ public sealed class FaqProvider
 
     private (Answerer, Redactor) Build()
     {
-        var content = FaqLoader.Load(Directory);
+        var content = FaqLoader.Load(folder);
         return (new(content, matching, answering, DangerReader.For(content, embeddings, danger)), Redactor.For(content));
     }
+
+    public void Dispose() => files.Dispose();
 }

@@ -1,64 +1,59 @@
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace ProSpine.FaqBot.Content;
 
 /// <summary>
 /// Watches <c>faq/</c> and reloads it after an edit. Editors save in bursts (temporary file, rename, write), so a
-/// reload waits until the folder has been quiet for <see cref="QuietPeriod"/>.
+/// reload waits until the folder has been quiet for <see cref="QuietPeriod"/>: each change restarts the wait.
 /// </summary>
-public sealed class FaqReloader(FaqProvider provider, IOptions<FaqOptions> options) : BackgroundService
+public sealed class FaqReloader : IHostedService, IDisposable
 {
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(300);
 
-    private readonly SemaphoreSlim changed = new(0);
-    private FileSystemWatcher? watcher;
+    private readonly FaqProvider provider;
+    private readonly IFileProvider watched;
+    private readonly bool enabled;
+    private readonly TimeProvider time;
+    private IDisposable? watching;
+    private ITimer? quiet;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public FaqReloader(FaqProvider provider, IOptions<FaqOptions> options, TimeProvider time)
+        : this(provider, provider.Files, options, time)
     {
-        // The watcher starts before StartAsync returns: an edit made right after start-up must not be missed.
-        if (options.Value.WatchForChanges)
-        {
-            watcher = new FileSystemWatcher(provider.Directory)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
-            };
-            watcher.Changed += OnChange;
-            watcher.Created += OnChange;
-            watcher.Deleted += OnChange;
-            watcher.Renamed += OnChange;
-            watcher.EnableRaisingEvents = true;
-        }
-        return base.StartAsync(cancellationToken);
     }
 
-    public override void Dispose()
+    /// <param name="watched">Whose change tokens say the FAQ was edited (the provider's files; a test's own).</param>
+    internal FaqReloader(FaqProvider provider, IFileProvider watched, IOptions<FaqOptions> options, TimeProvider time)
     {
-        watcher?.Dispose();
-        changed.Dispose();
-        base.Dispose();
+        ArgumentNullException.ThrowIfNull(options);
+        this.provider = provider;
+        this.watched = watched;
+        this.time = time;
+        enabled = options.Value.WatchForChanges;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <remarks>Watching starts before this returns: an edit made right after start-up is not missed.</remarks>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (watcher is null)
-            return;
-        try
+        if (enabled)
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await changed.WaitAsync(stoppingToken);
-                while (await changed.WaitAsync(QuietPeriod, stoppingToken))
-                {
-                    // Still changing: wait for the burst to end.
-                }
-                provider.Reload();
-            }
+            quiet = time.CreateTimer(_ => provider.Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            watching = ChangeToken.OnChange(() => watched.Watch("**/*"), () => quiet.Change(QuietPeriod, Timeout.InfiniteTimeSpan));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        return Task.CompletedTask;
     }
 
-    private void OnChange(object sender, EventArgs e) => changed.Release();
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        watching?.Dispose();
+        quiet?.Dispose();
+    }
 }

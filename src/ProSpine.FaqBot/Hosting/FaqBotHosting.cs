@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Bot;
 using ProSpine.FaqBot.Configuration;
@@ -36,6 +37,7 @@ public static class FaqBotHosting
         // model that cannot load stops start-up: the bot never runs with half its safety.
         services.AddSingleton(_ => SentenceModel.Shared);
         services.AddSingleton<FaqProvider>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<FaqReloader>();
 
         // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId come from configuration;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Route = ProSpine.FaqBot.Core.Safety.Route;
+using Route = ProSpine.FaqBot.Core.Answering.Route;
 
 namespace ProSpine.FaqBot.Telemetry;
 

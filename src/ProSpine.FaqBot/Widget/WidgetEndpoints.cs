@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Configuration;
 using ProSpine.FaqBot.Content;
-using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.DirectLine;
 
 namespace ProSpine.FaqBot.Widget;
@@ -70,20 +70,20 @@ public static class WidgetEndpoints
 
     private static IResult ServeEmbedScript(HttpContext context, FaqProvider faq, IOptions<WidgetOptions> options, WebChatBundle bundle)
     {
-        var texts = faq.Current.Content.Messages;
+        var texts = faq.Current.Content.Texts;
         var settings = options.Value;
         var config = new Dictionary<string, object>
         {
             ["color"] = settings.BrandColor,
-            ["launcher"] = texts.Get(MessageKeys.WidgetLauncher),
-            ["title"] = texts.Get(MessageKeys.WidgetTitle),
-            ["greeting"] = texts.Get(MessageKeys.WidgetGreeting),
-            ["close"] = texts.Get(MessageKeys.WidgetClose),
-            ["loading"] = texts.Get(MessageKeys.WidgetLoading),
-            ["unavailable"] = texts.Get(MessageKeys.WidgetUnavailable),
+            ["launcher"] = texts.Get(TextKeys.WidgetLauncher),
+            ["title"] = texts.Get(TextKeys.WidgetTitle),
+            ["greeting"] = texts.Get(TextKeys.WidgetGreeting),
+            ["close"] = texts.Get(TextKeys.WidgetClose),
+            ["loading"] = texts.Get(TextKeys.WidgetLoading),
+            ["unavailable"] = texts.Get(TextKeys.WidgetUnavailable),
             // The buttons the widget draws as urgent: the emergency and crisis calls, in every language.
             ["urgent"] = texts.Languages
-                .SelectMany(language => new[] { texts.Get(MessageKeys.CallEmergency, language), texts.Get(MessageKeys.CallCrisis, language) })
+                .SelectMany(language => new[] { texts.Get(TextKeys.CallEmergency, language), texts.Get(TextKeys.CallCrisis, language) })
                 .Distinct(StringComparer.Ordinal).ToArray(),
             ["tokenPath"] = DirectLineEndpoints.TokenPath,
             ["webChatUrl"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? $"{WebChatPath}?v={bundle.Version}" : settings.WebChatScriptUrl,

@@ -1,5 +1,5 @@
 using ProSpine.FaqBot.Core.Answering;
-using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Answering;
@@ -89,7 +89,7 @@ public sealed class AnswererTests
     {
         var reply = Answerer.Answer(question);
 
-        Assert.Equal(safetyNet, reply.Text.EndsWith(Answerer.Text(MessageKeys.SafetyNet), StringComparison.Ordinal));
+        Assert.Equal(safetyNet, reply.Text.EndsWith(Answerer.Text(TextKeys.SafetyNet), StringComparison.Ordinal));
     }
 
     [Fact]

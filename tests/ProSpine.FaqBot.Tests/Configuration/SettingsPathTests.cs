@@ -23,7 +23,7 @@ public sealed class SettingsPathTests
         Assert.Equal("Answer", shipped);
         Assert.NotEqual("Answer", overridden);
         // The bot with the same setting does not give the answer either.
-        Assert.Equal(Core.Safety.Route.Answer, TestFaq.Answerer().Answer(Question).Route);
+        Assert.Equal(Core.Answering.Route.Answer, TestFaq.Answerer().Answer(Question).Route);
         Assert.NotEqual(TestFaq.Answerer().Answer(Question).Text, botReply.Text);
     }
 

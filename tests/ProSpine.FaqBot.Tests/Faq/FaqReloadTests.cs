@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using ProSpine.FaqBot.Content;
+using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Faq;
-using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Faq;
@@ -13,7 +14,7 @@ public sealed class FaqReloadTests
     public void A_broken_edit_is_rejected_and_the_last_good_faq_keeps_serving()
     {
         using var faq = Repository.CopyFaq();
-        var provider = TestFaq.Provider(faq.Directory);
+        using var provider = TestFaq.Provider(faq.Directory);
         var before = provider.Current;
         faq.Replace("entries/lifespan.yaml", "can last 5-10 years", "can last 5-12 years");
 
@@ -23,20 +24,84 @@ public sealed class FaqReloadTests
         Assert.Contains("5-10 years", provider.Current.Answer("how long does an intrathecal pump last").Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_edit_is_picked_up_without_restart()
+    private const string NewPhrasing = "zebra quokka pump durability question";
+
+    /// <summary>A copy of the FAQ served and watched, whose change events and clock the test drives.</summary>
+    private sealed class WatchedCopy : IDisposable
     {
-        using var faq = Repository.CopyFaq();
-        var provider = TestFaq.Provider(faq.Directory);
-        using var reloader = new FaqReloader(provider, Options.Create(new FaqOptions { Path = faq.Directory }));
-        await reloader.StartAsync(CancellationToken.None);
-        const string NewPhrasing = "zebra quokka pump durability question";
+        public TemporaryFaq Faq { get; } = Repository.CopyFaq();
+        public FaqProvider Provider { get; }
+        public HandFiredChanges Changes { get; }
+        public FakeTimeProvider Time { get; } = new();
+        public FaqReloader Reloader { get; }
+
+        public WatchedCopy(bool watch)
+        {
+            Provider = TestFaq.Provider(Faq.Directory);
+            Changes = new HandFiredChanges(Provider.Files);
+            Reloader = new FaqReloader(Provider, Changes, Options.Create(new FaqOptions { WatchForChanges = watch }), Time);
+        }
+
+        public void AddPhrasing() => Faq.Replace("entries/lifespan.yaml", "alternates:\n", $"alternates:\n  - {NewPhrasing}\n");
+
+        public void Dispose()
+        {
+            Reloader.Dispose();
+            Changes.Dispose();
+            Provider.Dispose();
+            Faq.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task An_edit_is_reloaded_once_the_folder_has_been_quiet_for_the_quiet_period()
+    {
+        using var copy = new WatchedCopy(watch: true);
+        var (provider, changes, time) = (copy.Provider, copy.Changes, copy.Time);
+        await copy.Reloader.StartAsync(CancellationToken.None);
         Assert.NotEqual(Route.Answer, provider.Current.Answer(NewPhrasing).Route);
+
+        // An editor saves in a burst: each event restarts the wait.
+        copy.AddPhrasing();
+        changes.Change();
+        time.Advance(FaqReloader.QuietPeriod - TimeSpan.FromMilliseconds(1));
+        changes.Change();
+        time.Advance(FaqReloader.QuietPeriod - TimeSpan.FromMilliseconds(1));
+        var duringBurst = provider.Current.Answer(NewPhrasing).Route;
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.NotEqual(Route.Answer, duringBurst);
+        Assert.Equal("lifespan", provider.Current.Answer(NewPhrasing).Answer?.Id);
+    }
+
+    [Fact]
+    public async Task Nothing_is_reloaded_when_watching_is_off()
+    {
+        using var copy = new WatchedCopy(watch: false);
+        await copy.Reloader.StartAsync(CancellationToken.None);
+        var before = copy.Provider.Current;
+
+        copy.AddPhrasing();
+        copy.Changes.Change();
+        copy.Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Same(before, copy.Provider.Current);
+    }
+
+    [Fact]
+    public async Task An_edit_saved_on_disk_is_picked_up_without_restart()
+    {
+        // The real file watcher and clock, end to end: what a curator sees after saving a file. A reload trains the
+        // danger classifier again, which takes seconds on a busy machine: the wait is generous, and ends at the reload.
+        using var faq = Repository.CopyFaq();
+        using var provider = TestFaq.Provider(faq.Directory);
+        using var reloader = new FaqReloader(provider, Options.Create(new FaqOptions()), TimeProvider.System);
+        await reloader.StartAsync(CancellationToken.None);
 
         faq.Replace("entries/lifespan.yaml", "alternates:\n", $"alternates:\n  - {NewPhrasing}\n");
 
         var deadline = Stopwatch.StartNew();
-        while (provider.Current.Answer(NewPhrasing).Route != Route.Answer && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        while (provider.Current.Answer(NewPhrasing).Route != Route.Answer && deadline.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(50);
         await reloader.StopAsync(CancellationToken.None);
         Assert.Equal("lifespan", provider.Current.Answer(NewPhrasing).Answer?.Id);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Text;

@@ -1,3 +1,4 @@
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Safety;
 
 namespace ProSpine.FaqBot.Tests.Safety;

@@ -1,5 +1,5 @@
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Faq;
-using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Safety;

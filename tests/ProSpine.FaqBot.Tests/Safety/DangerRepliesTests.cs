@@ -1,5 +1,6 @@
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Safety;
 using ProSpine.FaqBot.Core.Semantics;
@@ -39,7 +40,7 @@ public sealed class DangerRepliesTests
         Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
         Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
         Assert.Equal(["911", "988", TestFaq.Answering.ClinicPhone], reply.Calls.Select(c => c.Number));
-        Assert.Equal(Content.Messages.Get(MessageKeys.DangerUnsure), reply.Text);
+        Assert.Equal(Content.Texts.Get(TextKeys.DangerUnsure), reply.Text);
     }
 
     [Theory]
@@ -100,7 +101,7 @@ public sealed class DangerRepliesTests
         var reply = AnswererReading(out _).Answer("por favor ayuda, mi esposo zzemergency");
 
         Assert.Equal("es", reply.Language);
-        Assert.Equal(Content.Messages.Get(MessageKeys.Emergency, "es"), reply.Text);
+        Assert.Equal(Content.Texts.Get(TextKeys.Emergency, "es"), reply.Text);
     }
 
     [Fact]
@@ -134,6 +135,6 @@ public sealed class DangerRepliesTests
 
         Assert.Equal(before, encoder.Encoded);
         Assert.Equal(Route.Handoff, reply.Route);
-        Assert.Equal(Content.Messages.Get(MessageKeys.OtherLanguage), reply.Text);
+        Assert.Equal(Content.Texts.Get(TextKeys.OtherLanguage), reply.Text);
     }
 }

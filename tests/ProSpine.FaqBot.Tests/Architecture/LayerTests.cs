@@ -1,21 +1,23 @@
 using System.Text.RegularExpressions;
 using ProSpine.FaqBot.Tests.Support;
 
-namespace ProSpine.FaqBot.Tests.Hosting;
+namespace ProSpine.FaqBot.Tests.Architecture;
 
 /// <summary>
-/// The host's folders are layers: each folder is one namespace, and no folder depends, directly or through others,
-/// on one that depends on it. <c>Hosting/</c> only wires the others together, so nothing depends on it. A folder
-/// depends on another when one of its source files names that folder's namespace (a using or a qualified name).
+/// The folders of the host and of Core are layers: each folder is one namespace, and no folder depends, directly or
+/// through others, on one that depends on it. In the host, <c>Hosting/</c> only wires the others together, so nothing
+/// depends on it; in Core, <c>Content/</c> holds the records of <c>faq/</c> and depends on nothing. A folder depends on
+/// another when one of its source files names that folder's namespace (a using or a qualified name).
 /// </summary>
 public sealed partial class LayerTests
 {
     private static readonly string HostSource = Path.Combine(Repository.Root, "src", "ProSpine.FaqBot");
+    private static readonly string CoreSource = Path.Combine(Repository.Root, "src", "ProSpine.FaqBot.Core");
 
     [Fact]
     public void The_host_folders_depend_on_each_other_without_cycles()
     {
-        var dependencies = FolderDependencies();
+        var dependencies = FolderDependencies(HostSource, HostNamespace());
 
         var cycle = FindCycle(dependencies);
 
@@ -25,9 +27,27 @@ public sealed partial class LayerTests
     [Fact]
     public void Only_the_program_depends_on_the_wiring_folder()
     {
-        var dependents = FolderDependencies().Where(d => d.Value.Contains("Hosting")).Select(d => d.Key);
+        var dependents = FolderDependencies(HostSource, HostNamespace()).Where(d => d.Value.Contains("Hosting")).Select(d => d.Key);
 
         Assert.Empty(dependents);
+    }
+
+    [Fact]
+    public void The_core_folders_depend_on_each_other_without_cycles()
+    {
+        var dependencies = FolderDependencies(CoreSource, CoreNamespace());
+
+        var cycle = FindCycle(dependencies);
+
+        Assert.True(cycle is null, $"dependency cycle between Core's folders: {string.Join(" -> ", cycle ?? [])}");
+    }
+
+    [Fact]
+    public void The_content_records_depend_on_no_other_core_folder()
+    {
+        var dependencies = FolderDependencies(CoreSource, CoreNamespace());
+
+        Assert.Empty(dependencies["Content"]);
     }
 
     [Fact]
@@ -45,18 +65,18 @@ public sealed partial class LayerTests
         Assert.Null(FindCycle(new Dictionary<string, HashSet<string>> { ["A"] = ["B"], ["B"] = [] }));
     }
 
-    private static Dictionary<string, HashSet<string>> FolderDependencies()
+    private static Dictionary<string, HashSet<string>> FolderDependencies(string source, Regex folderNamespace)
     {
-        var folders = Directory.GetDirectories(HostSource)
+        var folders = Directory.GetDirectories(source)
             .Where(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories).Any(f => !IsBuildOutput(f)))
             .Select(Path.GetFileName)
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
-        Assert.Contains("Bot", folders);
+        Assert.True(folders.Count > 3, $"too few folders found in {source}");
         return folders.ToDictionary(folder => folder, folder => Directory
-            .EnumerateFiles(Path.Combine(HostSource, folder), "*.cs", SearchOption.AllDirectories)
+            .EnumerateFiles(Path.Combine(source, folder), "*.cs", SearchOption.AllDirectories)
             .Where(f => !IsBuildOutput(f))
-            .SelectMany(f => HostNamespace().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .SelectMany(f => folderNamespace.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Where(name => name != folder && folders.Contains(name))
             .ToHashSet(StringComparer.Ordinal));
     }
@@ -91,4 +111,7 @@ public sealed partial class LayerTests
 
     [GeneratedRegex(@"\bProSpine\.FaqBot\.([A-Z][A-Za-z]+)\b")]
     private static partial Regex HostNamespace();
+
+    [GeneratedRegex(@"\bProSpine\.FaqBot\.Core\.([A-Z][A-Za-z]+)\b")]
+    private static partial Regex CoreNamespace();
 }

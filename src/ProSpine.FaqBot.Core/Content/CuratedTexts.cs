@@ -1,10 +1,10 @@
-namespace ProSpine.FaqBot.Core.Answering;
+namespace ProSpine.FaqBot.Core.Content;
 
 /// <summary>
-/// The texts of <c>faq/messages.yaml</c>, by language. A text missing in a language falls back to English, which must
-/// have every key of <see cref="MessageKeys.Required"/>.
+/// Everything the bot says that is not a quote of the page: the curated texts of <c>faq/messages.yaml</c>, by language. A text missing in a language falls back to English, which must
+/// have every key of <see cref="TextKeys.Required"/>.
 /// </summary>
-public sealed class Messages(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byLanguage)
+public sealed class CuratedTexts(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byLanguage)
 {
     public const string DefaultLanguage = "en";
 
@@ -27,7 +27,7 @@ public sealed class Messages(IReadOnlyDictionary<string, IReadOnlyDictionary<str
 }
 
 /// <summary>Names of the texts in <c>faq/messages.yaml</c> that the code uses.</summary>
-public static class MessageKeys
+public static class TextKeys
 {
     public const string Welcome = "welcome";
     public const string NotCovered = "notCovered";

@@ -1,12 +1,9 @@
-namespace ProSpine.FaqBot.Core.Safety;
+namespace ProSpine.FaqBot.Core.Content;
 
-/// <summary>Where a message goes. Declared in order of precedence: the first route that applies wins.</summary>
-public enum Route
+/// <summary>What a rule of <c>faq/safety.yaml</c> does, by the section it is written in. Declared in order of
+/// precedence: a crisis rule wins over an emergency rule, and so on.</summary>
+public enum RuleKind
 {
-    /// <summary>Nothing to read: an empty message or one made of symbols.</summary>
-    Empty,
-    /// <summary>Longer than the configured limit: the person is asked to shorten it.</summary>
-    TooLong,
     /// <summary>Thoughts of suicide or self-harm: 988 and 911, nothing else first.</summary>
     Crisis,
     /// <summary>Signs of an emergency: call 911 now.</summary>
@@ -15,14 +12,6 @@ public enum Route
     Urgent,
     /// <summary>The person's own care, or something only staff can answer: the clinic's phone.</summary>
     Handoff,
-    /// <summary>Greetings, thanks, "are you a bot".</summary>
-    SmallTalk,
-    /// <summary>A general question the FAQ answers.</summary>
-    Answer,
-    /// <summary>A close call between FAQ entries: the person chooses.</summary>
-    DidYouMean,
-    /// <summary>Anything else: said honestly, with the clinic's phone.</summary>
-    NotCovered,
 }
 
 /// <summary>
@@ -43,7 +32,7 @@ public sealed record SafetyPhrase(IReadOnlyList<string> Words, bool LastWordIsPr
 /// as clearly calm. Every other rule's alarm stands.</param>
 public sealed record SafetyRule(
     string Name,
-    Route Route,
+    RuleKind Kind,
     string? Reason,
     IReadOnlyList<SafetyPhrase> Any,
     IReadOnlyList<IReadOnlyList<SafetyPhrase>> All,
@@ -56,7 +45,7 @@ public sealed record SafetyRule(
 /// <param name="Rules">Crisis, emergency, urgent and hand-off rules, in order of precedence.</param>
 /// <param name="SmallTalk">Kind of small talk ("greeting") to its phrases.</param>
 /// <param name="LanguageMarkers">Language code ("es") to words that show a message is in that language.</param>
-/// <param name="SetAside">Phrases removed before a message is read for danger (see <see cref="SetAsidePhrases"/>).</param>
+/// <param name="SetAside">Phrases removed before a message is read for danger ("not suicidal", "dying to know").</param>
 public sealed record SafetyRules(
     IReadOnlyList<SafetyRule> Rules,
     IReadOnlyDictionary<string, IReadOnlyList<SafetyPhrase>> SmallTalk,

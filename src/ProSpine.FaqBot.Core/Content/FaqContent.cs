@@ -1,4 +1,4 @@
-namespace ProSpine.FaqBot.Core.Faq;
+namespace ProSpine.FaqBot.Core.Content;
 
 /// <summary>A clinic page the FAQ quotes, as described in <c>faq/sources.yaml</c>.</summary>
 public sealed record SourcePage(
@@ -40,9 +40,9 @@ public sealed record FaqContent(
     IReadOnlyList<SourcePage> Pages,
     IReadOnlyList<FaqEntry> Entries,
     Vocabulary Vocabulary,
-    Safety.SafetyRules Safety,
-    Answering.Messages Messages,
-    Safety.DangerExemplars Danger)
+    SafetyRules Safety,
+    CuratedTexts Texts,
+    DangerExemplars Danger)
 {
     private readonly Dictionary<string, FaqEntry> byId = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
 

@@ -1,4 +1,4 @@
-namespace ProSpine.FaqBot.Core.Safety;
+namespace ProSpine.FaqBot.Core.Content;
 
 /// <summary>How much danger a message shows, from none to the most urgent. Ordered: a higher value wins.</summary>
 public enum DangerLevel

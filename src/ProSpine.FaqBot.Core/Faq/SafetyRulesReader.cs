@@ -1,0 +1,111 @@
+using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace ProSpine.FaqBot.Core.Faq;
+
+/// <summary>
+/// Reads <c>faq/safety.yaml</c>: the crisis, emergency, urgent and hand-off rules in order, small talk, language
+/// markers and set-aside phrases. Each reason and kind of small talk must have its text in <c>messages.yaml</c>.
+/// </summary>
+internal static class SafetyRulesReader
+{
+    public const string File = "safety.yaml";
+
+    private static readonly string[] RuleSections = ["crisis", "emergency", "urgent", "handoff"];
+
+    public static SafetyRules Read(FaqFolder folder, CuratedTexts? messages, List<FaqProblem> problems)
+    {
+        var rules = new List<SafetyRule>();
+        var smallTalk = new Dictionary<string, IReadOnlyList<SafetyPhrase>>(StringComparer.Ordinal);
+        var languages = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var file = YamlFile.Read(folder, File, problems);
+        if (file.Root is not { } root)
+            return new SafetyRules(rules, smallTalk, languages, []);
+
+        file.RejectUnknownKeys(root, [.. RuleSections, "lists", "smallTalk", "languages", "setAside"]);
+        var setAside = Phrases(file, file.Strings(root, "setAside", required: true));
+        var lists = new Dictionary<string, List<(string, YamlNode)>>(StringComparer.Ordinal);
+        if (file.Mapping(root, "lists", required: false) is { } listMap)
+        {
+            foreach (var (keyNode, valueNode) in listMap.Children)
+                lists[((YamlScalarNode)keyNode).Value ?? ""] = file.Strings(valueNode, "lists");
+        }
+        List<(string, YamlNode)> Expand(List<(string Value, YamlNode Node)> items) =>
+            [.. items.SelectMany(item => !item.Value.StartsWith('@') ? [item]
+                : lists.TryGetValue(item.Value[1..], out var list) ? list
+                : Unknown(item))];
+        List<(string, YamlNode)> Unknown((string Value, YamlNode Node) item)
+        {
+            file.Problem(item.Node, $"unknown list '{item.Value}' (define it under 'lists')");
+            return [];
+        }
+
+        foreach (var section in RuleSections)
+        {
+            if (YamlFile.Child(root, section) is null)
+                file.Problem(root, $"'{section}' is missing");
+            var kind = Enum.Parse<RuleKind>(section, ignoreCase: true);
+            foreach (var map in file.Mappings(root, section))
+            {
+                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq", "safetyNet", "askedInGeneral");
+                var name = file.String(map, "name") ?? "?";
+                var reason = file.String(map, "reason", required: false);
+                var any = Phrases(file, Expand(file.Strings(map, "any")));
+                var all = new List<IReadOnlyList<SafetyPhrase>>();
+                if (YamlFile.Child(map, "all") is YamlSequenceNode groups)
+                    all.AddRange(groups.Children.Select(g => (IReadOnlyList<SafetyPhrase>)Phrases(file, Expand(file.Strings(g, "all")))));
+                else if (YamlFile.Child(map, "all") is { } notList)
+                    file.Problem(notList, "'all' must be a list of lists of phrases");
+                var unless = Phrases(file, file.Strings(map, "unless"));
+                var offerFaq = Flag(file, map, "offerFaq");
+                var safetyNet = Flag(file, map, "safetyNet");
+                var askedInGeneral = Flag(file, map, "askedInGeneral");
+                if (any.Count == 0 && all.Count == 0)
+                    file.Problem(map, $"rule '{name}' needs 'any' or 'all' phrases");
+                if (reason is not null && messages is not null && !messages.Has(TextKeys.HandoffReasonPrefix + reason))
+                    file.Problem(YamlFile.Child(map, "reason"), $"reason '{reason}' has no text in {CuratedTextsReader.File} (handoffReasons.{reason})");
+                rules.Add(new SafetyRule(name, kind, reason, any, all, unless, offerFaq, safetyNet, askedInGeneral));
+            }
+        }
+        if (file.Mapping(root, "smallTalk") is { } smallTalkMap)
+        {
+            foreach (var (keyNode, valueNode) in smallTalkMap.Children)
+            {
+                var kind = ((YamlScalarNode)keyNode).Value ?? "";
+                smallTalk[kind] = Phrases(file, file.Strings(valueNode, kind));
+                if (messages is not null && !messages.Has(TextKeys.SmallTalkPrefix + kind))
+                    file.Problem(keyNode, $"small talk '{kind}' has no reply in {CuratedTextsReader.File} (smallTalk.{kind})");
+            }
+        }
+        if (file.Mapping(root, "languages", required: false) is { } languageMap)
+        {
+            foreach (var (keyNode, valueNode) in languageMap.Children)
+            {
+                var language = ((YamlScalarNode)keyNode).Value ?? "";
+                languages[language] = file.Strings(valueNode, language).SelectMany(w => TextNormalizer.Words(w.Value)).ToHashSet(StringComparer.Ordinal);
+                if (messages is not null && !messages.Has(TextKeys.Handoff, language))
+                    file.Problem(keyNode, $"language '{language}' has no hand-off text in {CuratedTextsReader.File} ({language}: handoff)");
+            }
+        }
+        return new SafetyRules(rules, smallTalk, languages, setAside);
+    }
+
+    /// <summary>An optional true/false field; anything but "true" is false.</summary>
+    private static bool Flag(YamlFile file, YamlMappingNode map, string key) =>
+        file.String(map, key, required: false) is { } value && bool.TryParse(value, out var flag) && flag;
+
+    private static List<SafetyPhrase> Phrases(YamlFile file, List<(string Value, YamlNode Node)> items)
+    {
+        var phrases = new List<SafetyPhrase>();
+        foreach (var (value, node) in items)
+        {
+            var words = TextNormalizer.Words(value);
+            if (words.Count == 0)
+                file.Problem(node, $"phrase '{value}' has no words");
+            else
+                phrases.Add(new SafetyPhrase(words, value.EndsWith('*'), value));
+        }
+        return phrases;
+    }
+}
