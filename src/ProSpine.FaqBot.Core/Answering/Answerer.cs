@@ -184,7 +184,6 @@ public sealed partial class Answerer
         var related = entry.Related
             .Select(Content.Find)
             .OfType<FaqEntry>()
-            .Take(3)
             .Select(r => new Suggestion(r.Question, r.Question))
             .ToList();
         return Reply.FaqAnswer(entry, AnswerText(entry), Citation(entry), related, CuratedTexts.DefaultLanguage, match);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Text;
 using YamlDotNet.RepresentationModel;
@@ -6,10 +5,11 @@ using YamlDotNet.RepresentationModel;
 namespace ProSpine.FaqBot.Core.Faq;
 
 /// <summary>
-/// Reads <c>faq/entries/</c>, one entry per file, and checks what spans files: each answer passage is word for word in
-/// its page's section, each phrasing leads to one entry, and each related entry exists.
+/// Reads <c>faq/entries/</c>, one entry per file. Each file's shape is checked against the entry schema first
+/// (<see cref="EntrySchema"/>); then what spans files: each answer passage is word for word in its page's section, each
+/// id is the file's name and unique, each phrasing leads to one entry, and each related entry exists.
 /// </summary>
-internal static partial class EntriesReader
+internal static class EntriesReader
 {
     public const string Folder = "entries";
 
@@ -21,6 +21,7 @@ internal static partial class EntriesReader
             problems.Add(new FaqProblem(folder.Display(Folder), 0, "folder not found"));
             return entries;
         }
+        var schema = EntrySchema.Read(folder, problems);
         var relatedToCheck = new List<(YamlFile File, string Id, string Related, YamlNode Node)>();
         var declaredIds = new HashSet<string>(StringComparer.Ordinal);
         var phrasingOwners = new Dictionary<string, (string Id, string Display, int Line)>(StringComparer.Ordinal);
@@ -28,12 +29,12 @@ internal static partial class EntriesReader
         {
             var file = YamlFile.Read(folder, $"{Folder}/{name}", problems);
             var display = file.DisplayPath;
-            if (file.Root is not { } map)
+            // A file that is not an entry still declares its id: one mistake gives one problem, not one per reference.
+            if (file.Root is not { } map || schema?.Check(file, map) != true)
             {
                 declaredIds.Add(Path.GetFileNameWithoutExtension(name));
                 continue;
             }
-            file.RejectUnknownKeys(map, "id", "question", "alternates", "answer", "source", "related", "tags");
             var id = file.String(map, "id");
             var question = file.String(map, "question");
             var alternates = file.Strings(map, "alternates");
@@ -44,16 +45,13 @@ internal static partial class EntriesReader
             string? pageId = null, section = null;
             if (source is not null)
             {
-                file.RejectUnknownKeys(source, "page", "section");
                 pageId = file.String(source, "page");
                 section = file.String(source, "section");
             }
             if (id is not null)
             {
                 declaredIds.Add(id);
-                if (!IdPattern().IsMatch(id))
-                    file.Problem(YamlFile.Child(map, "id"), $"id '{id}' must be lowercase letters, digits and single dashes");
-                else if (id != Path.GetFileNameWithoutExtension(name))
+                if (id != Path.GetFileNameWithoutExtension(name))
                     file.Problem(YamlFile.Child(map, "id"), $"id '{id}' must match the file name ({id}.yaml)");
                 else if (entries.Any(e => e.Id == id))
                     file.Problem(YamlFile.Child(map, "id"), $"id '{id}' is used by another entry");
@@ -147,7 +145,4 @@ internal static partial class EntriesReader
             ? $"its first word '{words[0]}' does not start any text of the page"
             : $"it follows the page up to \"{string.Join(' ', words.Take(matched).TakeLast(6))}\" and then differs at \"{words[matched]}\"";
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
 }
