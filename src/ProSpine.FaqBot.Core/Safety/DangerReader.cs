@@ -190,7 +190,7 @@ public sealed partial class DangerReader
         if (whole.Count < MinWordsForClauses)
             return [string.Join(' ', whole)];
         var clauses = ClauseBreak().Split(text)
-            .Select(Readable)
+            .Select(ReadableClause)
             .Where(words => words.Count >= 3)
             .Take(options.MaxClauses)
             .Select(words => string.Join(' ', words))
@@ -207,8 +207,21 @@ public sealed partial class DangerReader
     private const int MinWordsForClauses = 10;
 
     // The model's vocabulary lacks chat shorthand: "can u od on it" reads as calm until it says "can you overdose on it".
-    private IReadOnlyList<string> Readable(string text) =>
-        setAside.From([.. TextNormalizer.Words(text).Select(w => spellings.GetValueOrDefault(w, w))]);
+    private IReadOnlyList<string> Readable(string text) => setAside.From(SpelledOut(text));
+
+    private List<string> SpelledOut(string text) => [.. TextNormalizer.Words(text).Select(w => spellings.GetValueOrDefault(w, w))];
+
+    /// <summary>
+    /// A clause as the model reads it, or nothing when it held a set-aside phrase: that clause is the figure of speech
+    /// or the negation itself ("I'd die for a day without pain"), and what is left once the phrase is cut out ("i a
+    /// day without pain") reads as noise alone. It is still read within the whole message.
+    /// </summary>
+    private IReadOnlyList<string> ReadableClause(string clause)
+    {
+        var words = SpelledOut(clause);
+        var kept = setAside.From(words);
+        return kept.Count < words.Count ? [] : kept;
+    }
 
     private string ReadableText(string text) => string.Join(' ', Readable(text));
 
