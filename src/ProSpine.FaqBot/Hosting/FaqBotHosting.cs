@@ -40,15 +40,17 @@ public static class FaqBotHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<FaqReloader>();
 
-        // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId come from configuration;
-        // a blank MicrosoftAppId is the Bot Framework Emulator's no-authentication mode. The adapter needs the app id
-        // too, for the turns of the channel it hosts itself.
+        // MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId sit at the top level of
+        // configuration, where the SDK reads them; a blank MicrosoftAppId is the Bot Framework Emulator's
+        // no-authentication mode. The adapter needs the app id too, for the turns of the channel it hosts itself.
+        services.AddOptions<BotIdentityOptions>().Configure<IConfiguration>((identity, configuration) => configuration.Bind(identity))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BotFrameworkAuthentication, FaqBotAuthentication>();
         services.AddSingleton<RejectionLog>();
-        services.AddSingleton(sp => new VerifiedChannel(sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
+        services.AddSingleton(sp => new VerifiedChannel(sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value.MicrosoftAppId));
         services.AddSingleton(sp => new FaqBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<FaqProvider>(), sp.GetRequiredService<ILogger<FaqBotAdapter>>(),
-            sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"]));
+            sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value.MicrosoftAppId));
         services.AddSingleton<IHostedChannelTurns>(sp => sp.GetRequiredService<FaqBotAdapter>());
         services.AddSingleton<FeedbackTags>();
         services.AddSingleton<StaffCommands>();

@@ -84,22 +84,26 @@ public sealed class FaqLoaderTests
     public void An_answer_that_drifts_from_the_source_is_rejected_with_the_place_it_differs()
     {
         using var faq = Repository.CopyFaq();
-        faq.Replace("entries/lifespan.yaml", "can last 5-10 years", "can last 5-12 years");
+        var (drifted, word) = TestFaq.DriftedLifespanAnswer();
+        faq.Replace("entries/lifespan.yaml", TestFaq.LifespanAnswer, drifted);
 
         var problem = Assert.Single(LoadProblems(faq));
 
         Assert.Equal("faq/entries/lifespan.yaml", problem.File);
         // The line of the passage, or of its "- >-" marker just above when it is written as a block.
-        Assert.InRange(problem.Line, faq.LineOf("entries/lifespan.yaml", "5-12 years") - 1, faq.LineOf("entries/lifespan.yaml", "5-12 years"));
+        Assert.InRange(problem.Line, faq.LineOf("entries/lifespan.yaml", drifted) - 1, faq.LineOf("entries/lifespan.yaml", drifted));
         Assert.Contains("not word for word", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("5-12", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"differs at \"{word}", problem.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void Whitespace_and_typography_may_differ_from_the_source()
     {
         using var faq = Repository.CopyFaq();
-        faq.Replace("entries/lifespan.yaml", "can last 5-10 years", "can  last 5\u201310 years");
+        var passage = TestFaq.LifespanAnswer;
+        var space = passage.IndexOf(' ', StringComparison.Ordinal);
+        var retyped = (passage[..space] + "  " + passage[(space + 1)..]).Replace("-", "\u2013", StringComparison.Ordinal);
+        faq.Replace("entries/lifespan.yaml", passage, retyped);
 
         FaqLoader.Load(faq.Directory);
     }

@@ -16,12 +16,12 @@ public sealed class FaqReloadTests
         using var faq = Repository.CopyFaq();
         using var provider = TestFaq.Provider(faq.Directory);
         var before = provider.Current;
-        faq.Replace("entries/lifespan.yaml", "can last 5-10 years", "can last 5-12 years");
+        faq.Replace("entries/lifespan.yaml", TestFaq.LifespanAnswer, TestFaq.DriftedLifespanAnswer().Passage);
 
         Assert.False(provider.Reload());
 
         Assert.Same(before, provider.Current);
-        Assert.Contains("5-10 years", provider.Current.Answer("how long does an intrathecal pump last").Text, StringComparison.Ordinal);
+        Assert.Contains(TestFaq.LifespanAnswer, provider.Current.Answer("how long does an intrathecal pump last").Text, StringComparison.Ordinal);
     }
 
     private const string NewPhrasing = "zebra quokka pump durability question";

@@ -29,6 +29,17 @@ public static class TestFaq
     /// </summary>
     public static string LifespanAnswer => RepositoryAnswerer.Value.Content.Entries.Single(e => e.Id == "lifespan").Answer[0];
 
+    /// <summary>
+    /// <see cref="LifespanAnswer"/> with its third word changed (a curator's slip), and that word: an edit that drifts
+    /// from the page whatever the page says.
+    /// </summary>
+    public static (string Passage, string Word) DriftedLifespanAnswer()
+    {
+        var words = LifespanAnswer.Split(' ');
+        words[2] += "zz";
+        return (string.Join(' ', words), words[2]);
+    }
+
     /// <summary>The clinic page's updated date as citations show it ("Apr 15, 2024"), from <c>sources.yaml</c>.</summary>
     public static string PageUpdated => RepositoryAnswerer.Value.Content.Pages[0].UpdatedText;
 
