@@ -9,6 +9,18 @@ public sealed class TypoIndexTests
     private static readonly TypoIndex ShortWords = new(Words, shortWords: true);
 
     [Theory]
+    [InlineData("intrathecle", "intrathecal")]
+    [InlineData("medicaton", "medication")]
+    [InlineData("anesthesia", "anesthesia")]
+    [InlineData("zebracorn", null)]
+    public void A_typo_is_corrected_to_a_known_word_and_nothing_else(string typed, string? corrected)
+    {
+        var index = new TypoIndex(["intrathecal", "medication", "anesthesia", "pump"]);
+
+        Assert.Equal(corrected, index.Contains(typed) ? typed : index.Correct(typed));
+    }
+
+    [Theory]
     [InlineData("teh", "the")]
     [InlineData("pmp", "pump")]
     [InlineData("wht", "what")]
