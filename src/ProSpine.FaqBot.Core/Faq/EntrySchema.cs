@@ -57,7 +57,7 @@ internal sealed class EntrySchema
         var reported = 0;
         foreach (var result in details.Where(d => d.Errors is { Count: > 0 } && !passed.Any(p => p != d.EvaluationPath && d.EvaluationPath.StartsWith(p))))
         {
-            foreach (var (keyword, message) in result.Errors!)
+            foreach (var message in result.Errors!.Values)
             {
                 var location = result.InstanceLocation;
                 var field = location.SegmentCount == 0 ? "" : string.Join('.', Enumerable.Range(0, location.SegmentCount).Select(i => location.GetSegment(i).ToString()));
