@@ -107,14 +107,11 @@ public sealed partial class Answerer
         if (verdict.Rule is { } rule)
             return FromRule(rule, words, language, reading);
         var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
-        var (key, calls) = verdict switch
-        {
-            { Unsure: true } => (TextKeys.DangerUnsure, new[] { EmergencyCall(lang), CrisisCall(lang), ClinicCall(lang) }),
-            { Level: DangerLevel.Crisis } => (TextKeys.Crisis, CallsFor(Route.Crisis, lang)),
-            { Level: DangerLevel.Emergency } => (TextKeys.Emergency, CallsFor(Route.Emergency, lang)),
-            _ => (TextKeys.Urgent, CallsFor(Route.Urgent, lang)),
-        };
-        return Reply.Told(RouteOf(verdict.Level), messages.Get(key, lang), lang, calls, verdict.Reason);
+        var route = RouteOf(verdict.Level);
+        var (key, calls) = verdict.Unsure
+            ? (TextKeys.DangerUnsure, new[] { EmergencyCall(lang), CrisisCall(lang), ClinicCall(lang) })
+            : (DangerTextKey(route), CallsFor(route, lang));
+        return Reply.Told(route, messages.Get(key, lang), lang, calls, verdict.Reason);
     }
 
     /// <summary>
@@ -217,14 +214,9 @@ public sealed partial class Answerer
     {
         var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
         var route = RouteOf(rule.Kind);
-        var key = route switch
-        {
-            Route.Crisis => TextKeys.Crisis,
-            Route.Emergency => TextKeys.Emergency,
-            Route.Urgent => TextKeys.Urgent,
-            _ when lang != CuratedTexts.DefaultLanguage || rule.Reason is null => TextKeys.Handoff,
-            _ => TextKeys.HandoffReasonPrefix + rule.Reason,
-        };
+        var key = route != Route.Handoff ? DangerTextKey(route)
+            : lang != CuratedTexts.DefaultLanguage || rule.Reason is null ? TextKeys.Handoff
+            : TextKeys.HandoffReasonPrefix + rule.Reason;
         var text = rule.SafetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang);
         var reply = Reply.Told(route, text, lang, CallsFor(route, lang), rule.Name);
         if (!rule.OfferFaq || lang != CuratedTexts.DefaultLanguage)
@@ -268,6 +260,14 @@ public sealed partial class Answerer
     private Reply Say(Route route, string key, bool call = false, string language = CuratedTexts.DefaultLanguage, bool safetyNet = false) =>
         Reply.Told(route, safetyNet ? WithSafetyNet(messages.Get(key, language), language) : messages.Get(key, language), language,
             call ? [ClinicCall(language)] : []);
+
+    /// <summary>The reply text of a crisis, emergency or urgent route.</summary>
+    private static string DangerTextKey(Route route) => route switch
+    {
+        Route.Crisis => TextKeys.Crisis,
+        Route.Emergency => TextKeys.Emergency,
+        _ => TextKeys.Urgent,
+    };
 
     private static Route RouteOf(DangerLevel level) => level switch
     {

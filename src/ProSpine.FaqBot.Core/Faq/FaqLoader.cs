@@ -1,4 +1,3 @@
-using Microsoft.Extensions.FileProviders;
 using ProSpine.FaqBot.Core.Content;
 
 namespace ProSpine.FaqBot.Core.Faq;
@@ -17,12 +16,8 @@ public static class FaqLoader
     /// if anything is wrong.</summary>
     public static FaqContent Load(string faqDirectory)
     {
-        var root = Path.GetFullPath(faqDirectory);
-        var name = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
-        if (!Directory.Exists(root))
-            throw new FaqValidationException([new FaqProblem(name, 0, "folder not found")]);
-        using var files = new PhysicalFileProvider(root);
-        return Load(new FaqFolder(files, name));
+        using var folder = FaqFolder.OnDisk(faqDirectory);
+        return Load(folder);
     }
 
     /// <summary>Loads <paramref name="folder"/>; throws <see cref="FaqValidationException"/> if anything is wrong.</summary>

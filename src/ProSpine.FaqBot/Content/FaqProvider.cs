@@ -20,7 +20,6 @@ public sealed class FaqProvider : IDisposable
     private readonly CuratedEmbeddings embeddings;
     private readonly DangerOptions danger;
     private readonly ILogger<FaqProvider> logger;
-    private readonly PhysicalFileProvider files;
     private readonly FaqFolder folder;
     private readonly Lock reloading = new();
     private Answerer current;
@@ -37,10 +36,7 @@ public sealed class FaqProvider : IDisposable
         this.danger = danger.Value;
         this.logger = logger;
         Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, faq.Value.Path));
-        if (!System.IO.Directory.Exists(Directory))
-            throw new FaqValidationException([new FaqProblem(Path.GetFileName(Directory), 0, "folder not found")]);
-        files = new PhysicalFileProvider(Directory);
-        folder = new FaqFolder(files, Path.GetFileName(Directory));
+        folder = FaqFolder.OnDisk(Directory);
         if (!string.IsNullOrEmpty(this.danger.VectorCacheFile))
             embeddings.UseCacheFile(Path.Combine(environment.ContentRootPath, this.danger.VectorCacheFile));
         (current, redactor) = Build();
@@ -50,7 +46,7 @@ public sealed class FaqProvider : IDisposable
     public string Directory { get; }
 
     /// <summary>The FAQ's files, which the reloader watches for edits.</summary>
-    public IFileProvider Files => files;
+    public IFileProvider Files => folder.Files;
 
     /// <summary>The answerer of the last FAQ version that passed validation.</summary>
     public Answerer Current => Volatile.Read(ref current);
@@ -96,5 +92,5 @@ public sealed class FaqProvider : IDisposable
         return (new(content, matching, answering, DangerReader.For(content, embeddings, danger)), Redactor.For(content));
     }
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => folder.Dispose();
 }
