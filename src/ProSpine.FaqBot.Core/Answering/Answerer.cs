@@ -27,7 +27,7 @@ public sealed partial class Answerer
         Matcher = new FaqMatcher(content.Entries, content.Vocabulary, matching);
         Danger = danger ?? throw new ArgumentNullException(nameof(danger));
         // The phrasings are encoded once, here, through the same cache as the danger reader's calm examples.
-        Hybrid = new HybridMatcher(Matcher, new SemanticIndex(content.Entries, danger.Embeddings), new QualifierCheck(content.Entries), matching);
+        Hybrid = new HybridMatcher(Matcher, new SemanticIndex(content.Entries, content.Uncovered, danger.Embeddings), new QualifierCheck(content.Entries), matching);
         noneOfThese = TextNormalizer.Normalize(messages.Get(TextKeys.NoneOfThese));
     }
 
@@ -118,10 +118,12 @@ public sealed partial class Answerer
     /// An unsure reading by meaning alone, with no phrase rule behind it, gives way when the whole message is a
     /// question the FAQ answers outright ("honestly, is this thing dangerous?"): the classifier is least reliable on
     /// short, vague questions, and a message that also tells of danger has words the FAQ question does not cover.
-    /// Small talk never overrules it: "I'm done. I've said my goodbyes." reads like a farewell.
+    /// The same holds for a near miss of an FAQ question that the page does not answer ("what is the spinal cord made
+    /// of"): the words found an entry, and the meaning a curated general question. Small talk never overrules it: "I'm
+    /// done. I've said my goodbyes." reads like a farewell.
     /// </summary>
     private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match) =>
-        verdict.Unsure && verdict.Rule is null && rule is null && match().Outcome == MatchOutcome.Answer;
+        verdict.Unsure && verdict.Rule is null && rule is null && match() is { Outcome: MatchOutcome.Answer } or { NearMiss: true };
 
     /// <summary>The call buttons of a route's reply, the most urgent first.</summary>
     private CallAction[] CallsFor(Route route, string lang) => route switch

@@ -42,7 +42,8 @@ public sealed record FaqContent(
     Vocabulary Vocabulary,
     SafetyRules Safety,
     CuratedTexts Texts,
-    DangerExemplars Danger)
+    DangerExemplars Danger,
+    UncoveredQuestions Uncovered)
 {
     private readonly Dictionary<string, FaqEntry> byId = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
 

@@ -31,9 +31,10 @@ public static class FaqLoader
         var vocabulary = VocabularyReader.Read(folder, problems);
         var safety = SafetyRulesReader.Read(folder, texts, problems);
         var danger = DangerExemplarsReader.Read(folder, problems);
+        var uncovered = UncoveredQuestionsReader.Read(folder, entries, problems);
 
         if (problems.Count > 0)
             throw new FaqValidationException(problems);
-        return new FaqContent([.. pages.Values.Select(p => p.Page)], entries, vocabulary, safety, texts!, danger);
+        return new FaqContent([.. pages.Values.Select(p => p.Page)], entries, vocabulary, safety, texts!, danger, uncovered);
     }
 }

@@ -11,6 +11,8 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// clearly closest and the words support it well, naming nothing the FAQ never mentions.</item>
 /// <item>Either way the entry must cover the question's negation and answer-kind words (<see cref="QualifierCheck"/>),
 /// which embeddings barely see.</item>
+/// <item>Neither answers a message that means a curated question the FAQ does not answer (<c>not-covered.yaml</c>) more
+/// than it means the entry: a near miss ("how long does the pump <em>battery</em> last").</item>
 /// <item>When the signals disagree, or only one is strong, the closest entries are offered under "Did you mean".</item>
 /// </list>
 /// Without a vector (a message the model did not read), the words decide alone, as before. Immutable and thread-safe.
@@ -55,12 +57,18 @@ public sealed class HybridMatcher
             return lexical with { Candidates = lexicalCandidates, Reason = "words only" };
         var best = ranking[0];
         var lead = ranking.Count > 1 ? best.Similarity - ranking[1].Similarity : 1.0;
+        var uncovered = meaning.NearestUncovered(vector);
+        // A near miss: the message means a question curated as not answered more than it means the entry.
+        bool NearerUncovered(double entryMeaning) => uncovered is not null
+            && uncovered.Similarity >= options.UncoveredFloor && uncovered.Similarity >= entryMeaning + options.UncoveredMargin;
 
         if (lexical.Outcome == MatchOutcome.Answer)
         {
             var chosen = lexicalCandidates[0];
             if (qualifiers.Uncovered(question, chosen) is { Count: > 0 } missing)
                 return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
+            if (NearerUncovered(chosen.Meaning ?? 0))
+                return Suggest(lexical, [chosen, .. nearest], Invariant($"nearer a question the FAQ does not answer ({uncovered!.Question.Source}, {uncovered.Similarity:F2} against {chosen.Meaning:F2}): \"{uncovered.Question.Text}\"")) with { NearMiss = true };
             // Words that match this well (the FAQ's own wording, typos corrected) overrule a meaning that prefers a
             // neighbour: sentence vectors blur entries on one topic ("the trial" and "what happens in the trial").
             // The meaning's favourite is a real rival only if the words support it somewhat too, and only if the
@@ -81,6 +89,7 @@ public sealed class HybridMatcher
             // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
             && byMeaning.Score >= options.SuggestThreshold
             && words.UnknownTerms(lexical).Count == 0
+            && !NearerUncovered(best.Similarity)
             && qualifiers.Uncovered(question, byMeaning).Count == 0)
         {
             return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)

@@ -35,6 +35,12 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     /// <summary>The question is worded exactly like one of the entry's phrasings.</summary>
     public bool Exact { get; init; }
 
+    /// <summary>
+    /// The message was understood as a general question near the FAQ that the page does not answer (it is nearest a
+    /// question of <c>not-covered.yaml</c>): a near miss, not an unreadable message.
+    /// </summary>
+    public bool NearMiss { get; init; }
+
     /// <summary>Why the outcome was chosen, for curators and logs ("words and meaning agree"...); never shown.</summary>
     public string? Reason { get; init; }
 }

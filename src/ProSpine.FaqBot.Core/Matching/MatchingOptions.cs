@@ -80,6 +80,21 @@ public sealed class MatchingOptions
     [Range(0.0, 1.0)]
     public double MeaningSpread { get; set; } = 0.1;
 
+    /// <summary>
+    /// How much nearer in meaning than an entry a curated question the FAQ does not answer (<c>not-covered.yaml</c>)
+    /// may come before that entry is no longer answered: the message is then a near miss ("how long does the
+    /// <em>battery</em> last") and the person is asked "Did you mean". Negative: the entry must lead by that much.
+    /// </summary>
+    [Range(-1.0, 1.0)]
+    public double UncoveredMargin { get; set; } = 0.02;
+
+    /// <summary>
+    /// The least similarity at which a curated uncovered question counts as what the message asks: below it, both it
+    /// and the entry are far, and the words (typos, short questions) know better.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double UncoveredFloor { get; set; } = 0.65;
+
     /// <summary>Most "Did you mean" suggestions.</summary>
     [Range(1, 5)]
     public int MaxSuggestions { get; set; } = 3;

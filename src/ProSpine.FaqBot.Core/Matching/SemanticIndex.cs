@@ -7,11 +7,15 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// <summary>An entry's closeness in meaning to a message: the cosine similarity of its nearest phrasing.</summary>
 public sealed record SemanticCandidate(FaqEntry Entry, double Similarity, string NearestPhrasing);
 
+/// <summary>The curated question the FAQ does not answer that is nearest in meaning to a message.</summary>
+public sealed record SemanticUncovered(UncoveredQuestion Question, double Similarity);
+
 /// <summary>
 /// The entries' phrasings (question and alternates) as sentence vectors, encoded once when the FAQ is loaded, through
 /// <see cref="CuratedEmbeddings"/>: the danger reader already learns the same texts as calm examples, so they are
 /// normalised the same way and come from its cache. Ranking a message costs dot products only; the message's vector
-/// is the one read for danger. Immutable and thread-safe.
+/// is the one read for danger. The questions the FAQ does not answer (<c>faq/not-covered.yaml</c>) are encoded beside
+/// them, for <see cref="HybridMatcher"/> to tell a near miss from a paraphrase. Immutable and thread-safe.
 /// </summary>
 public sealed class SemanticIndex
 {
@@ -19,10 +23,13 @@ public sealed class SemanticIndex
     private readonly float[][] vectors;
     private readonly int[] entryOf;
     private readonly string[] phrasings;
+    private readonly IReadOnlyList<UncoveredQuestion> uncovered;
+    private readonly float[][] uncoveredVectors;
 
-    public SemanticIndex(IReadOnlyList<FaqEntry> entries, CuratedEmbeddings embeddings)
+    public SemanticIndex(IReadOnlyList<FaqEntry> entries, UncoveredQuestions uncovered, CuratedEmbeddings embeddings)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(uncovered);
         ArgumentNullException.ThrowIfNull(embeddings);
         this.entries = entries;
         var rows = entries
@@ -32,6 +39,22 @@ public sealed class SemanticIndex
         entryOf = [.. rows.Select(r => r.Entry)];
         phrasings = [.. rows.Select(r => r.Text)];
         vectors = embeddings.Encode([.. rows.Select(r => r.Normalized)]);
+        this.uncovered = uncovered.Items;
+        uncoveredVectors = embeddings.Encode([.. uncovered.Items.Select(q => TextNormalizer.Normalize(q.Text))]);
+    }
+
+    /// <summary>The curated uncovered question nearest to <paramref name="message"/> (a unit vector), if any is curated.</summary>
+    public SemanticUncovered? NearestUncovered(float[] message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var (best, nearest) = (double.NegativeInfinity, -1);
+        for (var i = 0; i < uncoveredVectors.Length; i++)
+        {
+            var similarity = Dot(uncoveredVectors[i], message);
+            if (similarity > best)
+                (best, nearest) = (similarity, i);
+        }
+        return nearest < 0 ? null : new SemanticUncovered(uncovered[nearest], best);
     }
 
     /// <summary>Every entry with its nearest phrasing to <paramref name="message"/> (a unit vector), closest first.</summary>

@@ -24,12 +24,15 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// The first two were lowered again (0.959 to 0.955 and 0.956) when words and meaning began to decide together:
     /// two answers each became a "Did you mean" that lists the right entry, while confident wrong answers fell from
     /// 8 to 3, 4 to 2 and 3 to 2. A wrong answer costs a patient more than a question back.
+    /// The first was lowered once more (0.955 to 0.950) for the boundary of <c>faq/not-covered.yaml</c>: two answers
+    /// there became a "Did you mean" listing the right entry, while b and c were raised (0.962, 0.958), and
+    /// on the new blind sets confident wrong answers fell from 16 to 9 (answers-tune-3) and 18 to 8 (answers-tune-2).
     /// </remarks>
     public static TheoryData<string, double, int> Sets => new()
     {
-        { "labelled-questions.tsv", 0.955, 3 },
-        { "patient-questions-b.tsv", 0.956, 2 },
-        { "patient-questions-c.tsv", 0.954, 2 },
+        { "labelled-questions.tsv", 0.950, 3 },
+        { "patient-questions-b.tsv", 0.962, 2 },
+        { "patient-questions-c.tsv", 0.958, 2 },
     };
 
     public static TheoryData<string> SetNames => [.. Sets.Select(row => (string)row[0])];

@@ -31,7 +31,7 @@ public sealed class FaqLoaderTests
         using var faq = Repository.CopyFaq();
         faq.Replace("entries/lifespan.yaml", "alternates:", "alternates: [unclosed");
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/entries/lifespan.yaml", problem.File);
         Assert.True(problem.Line > 0);
@@ -44,7 +44,7 @@ public sealed class FaqLoaderTests
         using var faq = Repository.CopyFaq();
         File.Copy(faq.PathOf("entries/lifespan.yaml"), faq.PathOf("entries/lifespan-copy.yaml"));
 
-        var problems = LoadProblems(faq);
+        var problems = faq.LoadProblems();
 
         Assert.Contains(problems, p => p.File == "faq/entries/lifespan-copy.yaml" && p.Line == faq.LineOf("entries/lifespan-copy.yaml", "id: lifespan") && p.Message.Contains("must match the file name", StringComparison.Ordinal));
     }
@@ -56,7 +56,7 @@ public sealed class FaqLoaderTests
         faq.Replace("entries/replacement.yaml", "id: replacement", "id: lifespan");
         File.Move(faq.PathOf("entries/replacement.yaml"), faq.PathOf("entries/lifespan.yml"));
 
-        var problems = LoadProblems(faq);
+        var problems = faq.LoadProblems();
 
         Assert.Contains(problems, p => p.File == "faq/entries/lifespan.yml" && p.Line > 0 && p.Message.Contains("used by another entry", StringComparison.Ordinal));
     }
@@ -72,7 +72,7 @@ public sealed class FaqLoaderTests
         lines.RemoveRange(start, end - start);
         File.WriteAllLines(path, lines);
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/entries/anesthesia.yaml", problem.File);
         Assert.True(problem.Line > 0);
@@ -87,7 +87,7 @@ public sealed class FaqLoaderTests
         var (drifted, word) = TestFaq.DriftedLifespanAnswer();
         faq.Replace("entries/lifespan.yaml", TestFaq.LifespanAnswer, drifted);
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/entries/lifespan.yaml", problem.File);
         // The line of the passage, or of its "- >-" marker just above when it is written as a block.
@@ -115,7 +115,7 @@ public sealed class FaqLoaderTests
         var question = FaqLoader.Load(faq.Directory).Find("replacement")!.Question;
         faq.Replace("entries/lifespan.yaml", "alternates:\n", $"alternates:\n  - \"{question.ToUpperInvariant()}\"\n");
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/entries/replacement.yaml", problem.File);
         Assert.Contains("also used by entry 'lifespan'", problem.Message, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed class FaqLoaderTests
         using var faq = Repository.CopyFaq();
         faq.Replace("entries/lifespan.yaml", from, to);
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/entries/lifespan.yaml", problem.File);
         Assert.Equal(faq.LineOf("entries/lifespan.yaml", lineWith), problem.Line);
@@ -150,7 +150,7 @@ public sealed class FaqLoaderTests
         using var faq = Repository.CopyFaq();
         File.Delete(faq.PathOf("schema/entry.schema.json"));
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/schema/entry.schema.json", problem.File);
     }
@@ -161,12 +161,9 @@ public sealed class FaqLoaderTests
         using var faq = Repository.CopyFaq();
         faq.Replace("messages.yaml", "  notCovered:", "  notCoverd:");
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/messages.yaml", problem.File);
         Assert.Contains("'notCovered' is missing", problem.Message, StringComparison.Ordinal);
     }
-
-    private static IReadOnlyList<FaqProblem> LoadProblems(TemporaryFaq faq) =>
-        Assert.Throws<FaqValidationException>(() => FaqLoader.Load(faq.Directory)).Problems;
 }

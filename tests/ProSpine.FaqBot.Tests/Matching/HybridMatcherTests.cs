@@ -8,11 +8,12 @@ namespace ProSpine.FaqBot.Tests.Matching;
 /// <summary>
 /// The decision on the words and the meaning together, on a small made-up FAQ. Each phrasing's vector points along
 /// its entry's own axis (<see cref="TopicEncoder"/>), and each test gives the message's vector itself, so it decides
-/// exactly what the meaning says.
+/// exactly what the meaning says. One curated question the FAQ does not answer ("does a pump have a battery") has an
+/// axis of its own.
 /// </summary>
 public sealed class HybridMatcherTests
 {
-    private static readonly string[] Topics = ["lifespan", "refill", "candidates", "name"];
+    private static readonly string[] Topics = ["lifespan", "refill", "candidates", "name", "battery"];
 
     private static readonly IReadOnlyList<FaqEntry> Entries =
     [
@@ -21,6 +22,8 @@ public sealed class HybridMatcherTests
         Entry("candidates", "Who should get a pump?", "what if other treatments do not work", "who is a candidate for a pump"),
         Entry("name", "Did the clinic change its name?", "what was the clinic called before", "new clinic name"),
     ];
+
+    private static readonly UncoveredQuestions Uncovered = new([new UncoveredQuestion("Does a pump have a battery?", "battery", "faq/not-covered.yaml:2")]);
 
     private static readonly MatchingOptions Options = new();
 
@@ -31,7 +34,7 @@ public sealed class HybridMatcherTests
             new HashSet<string> { "a", "the", "its", "they", "i" },
             new HashSet<string> { "how", "who", "what", "when", "why", "does", "do", "is", "did", "should", "if", "not", "for", "long", "many", "get" }),
             Options),
-        new SemanticIndex(Entries, new CuratedEmbeddings(new TopicEncoder())),
+        new SemanticIndex(Entries, Uncovered, new CuratedEmbeddings(new TopicEncoder())),
         new QualifierCheck(Entries),
         Options);
 
@@ -109,6 +112,36 @@ public sealed class HybridMatcherTests
     }
 
     [Fact]
+    public void Words_that_cover_an_entry_do_not_answer_a_message_that_means_a_question_the_faq_does_not_answer()
+    {
+        // Every word is in a phrasing, but the meaning is nearer "does a pump have a battery" (0.8) than the entry (0.6).
+        var result = Match("how many years will a pump last", Between("lifespan", 0.6, "battery", 0.8));
+
+        Assert.Equal(MatchOutcome.DidYouMean, result.Outcome);
+        Assert.True(result.NearMiss);
+        Assert.Equal("lifespan", result.Best!.Entry.Id);
+        Assert.Contains("faq/not-covered.yaml:2", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entry_nearer_in_meaning_than_any_uncovered_question_is_answered()
+    {
+        var result = Match("how many years will a pump last", Between("lifespan", 0.8, "battery", 0.6));
+
+        Assert.Equal(MatchOutcome.Answer, result.Outcome);
+        Assert.False(result.NearMiss);
+    }
+
+    [Fact]
+    public void An_uncovered_question_below_the_floor_leaves_the_words_to_decide()
+    {
+        // Both far (typos, a very short message): the meaning says little, and the words answer.
+        var result = Match("how many years will a pump last", Between("lifespan", 0.3, "battery", 0.5));
+
+        Assert.Equal(MatchOutcome.Answer, result.Outcome);
+    }
+
+    [Fact]
     public void Without_a_vector_the_words_decide_alone()
     {
         var words = TextNormalizer.Words("how many years will a pump last");
@@ -131,21 +164,32 @@ public sealed class HybridMatcherTests
         return vector;
     }
 
+    /// <summary>A unit vector with cosine <paramref name="a"/> to one axis and <paramref name="b"/> to another.</summary>
+    private static float[] Between(string first, double a, string second, double b)
+    {
+        var vector = new float[Topics.Length + 1];
+        vector[Array.IndexOf(Topics, first)] = (float)a;
+        vector[Array.IndexOf(Topics, second)] = (float)b;
+        vector[^1] = (float)Math.Sqrt(Math.Max(0, 1 - (a * a) - (b * b)));
+        return vector;
+    }
+
     private static FaqEntry Entry(string id, string question, params string[] alternates) =>
         new(id, question, alternates, [$"The answer about {id}."], Page, "FAQs", [], []);
 
     private static readonly SourcePage Page = new("page", "Page", "Clinic", new DateOnly(2024, 1, 1), "Author", "", "text");
 
-    /// <summary>Puts each phrasing on the axis of the entry it belongs to.</summary>
+    /// <summary>Puts each phrasing on the axis of the entry it belongs to, and each uncovered question on its topic's.</summary>
     private sealed class TopicEncoder : ISentenceEncoder
     {
         public float[][] Encode(IReadOnlyList<string> texts) => [.. texts.Select(Vector)];
 
         private static float[] Vector(string text)
         {
-            var entry = Entries.Single(e => e.Phrasings.Any(p => TextNormalizer.Normalize(p) == text));
+            var topic = Uncovered.Items.FirstOrDefault(q => TextNormalizer.Normalize(q.Text) == text)?.Topic
+                ?? Entries.Single(e => e.Phrasings.Any(p => TextNormalizer.Normalize(p) == text)).Id;
             var vector = new float[Topics.Length + 1];
-            vector[Array.IndexOf(Topics, entry.Id)] = 1f;
+            vector[Array.IndexOf(Topics, topic)] = 1f;
             return vector;
         }
     }

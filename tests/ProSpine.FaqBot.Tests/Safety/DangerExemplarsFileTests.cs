@@ -24,7 +24,7 @@ public sealed class DangerExemplarsFileTests
         var firstCrisis = File.ReadAllLines(faq.PathOf("danger.yaml")).First(l => l.StartsWith("  - ", StringComparison.Ordinal));
         faq.Replace("danger.yaml", "\ncalm:\n", $"\ncalm:\n{firstCrisis}\n");
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/danger.yaml", problem.File);
         Assert.Equal(faq.LineOf("danger.yaml", "calm:") + 1, problem.Line);
@@ -37,7 +37,7 @@ public sealed class DangerExemplarsFileTests
         using var faq = Repository.CopyFaq();
         faq.Replace("danger.yaml", "\nurgent:\n", "\nurgentish:\n");
 
-        var problems = LoadProblems(faq);
+        var problems = faq.LoadProblems();
 
         Assert.Contains(problems, p => p.File == "faq/danger.yaml" && p.Message.Contains("'urgent' is missing", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.File == "faq/danger.yaml" && p.Line > 0 && p.Message.Contains("urgentish", StringComparison.Ordinal));
@@ -52,7 +52,7 @@ public sealed class DangerExemplarsFileTests
         var end = text.IndexOf("\ncalm:\n", StringComparison.Ordinal);
         File.WriteAllText(faq.PathOf("danger.yaml"), text[..start] + "\nurgent:\n  - \"my pump is beeping\"\n  - \"the wound is red\"\n" + text[end..]);
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal(faq.LineOf("danger.yaml", "urgent:") + 1, problem.Line);
         Assert.Contains("at least 5 examples", problem.Message, StringComparison.Ordinal);
@@ -64,12 +64,9 @@ public sealed class DangerExemplarsFileTests
         using var faq = Repository.CopyFaq();
         File.Delete(faq.PathOf("danger.yaml"));
 
-        var problem = Assert.Single(LoadProblems(faq));
+        var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/danger.yaml", problem.File);
         Assert.Contains("file not found", problem.Message, StringComparison.Ordinal);
     }
-
-    private static IReadOnlyList<FaqProblem> LoadProblems(TemporaryFaq faq) =>
-        Assert.Throws<FaqValidationException>(() => FaqLoader.Load(faq.Directory)).Problems;
 }

@@ -48,6 +48,10 @@ public sealed class TemporaryFaq : IDisposable
     public int LineOf(string relative, string text) =>
         File.ReadAllLines(PathOf(relative)).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
 
+    /// <summary>The problems that stop this folder from loading (the load must fail).</summary>
+    public IReadOnlyList<FaqProblem> LoadProblems() =>
+        Assert.Throws<FaqValidationException>(() => FaqLoader.Load(Directory)).Problems;
+
     public void Dispose()
     {
         try
