@@ -62,6 +62,7 @@ internal static class EntriesReader
                 file.Problem(YamlFile.Child(source!, "page"), $"unknown page '{pageId}' (see {SourcesReader.File})");
             if (page is not null)
                 CheckAnswerIsVerbatim(file, page, section, source!, answer);
+            RepeatedPassages.Check(file, answer);
 
             if (id is not null && question is not null)
             {

@@ -109,6 +109,20 @@ public sealed class FaqLoaderTests
     }
 
     [Fact]
+    public void A_passage_that_says_what_an_earlier_passage_says_is_rejected_at_its_line()
+    {
+        using var faq = Repository.CopyFaq();
+        var passage = TestFaq.LifespanAnswer;
+        faq.Replace("entries/lifespan.yaml", "\nsource:", $"\n  - >-\n    {passage}\nsource:");
+
+        var problem = Assert.Single(faq.LoadProblems());
+
+        Assert.Equal("faq/entries/lifespan.yaml", problem.File);
+        Assert.Equal(faq.LineOf("entries/lifespan.yaml", "source:") - 2, problem.Line);
+        Assert.Contains("says what passage 1", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_phrasing_shared_by_two_entries_is_rejected()
     {
         using var faq = Repository.CopyFaq();
