@@ -86,10 +86,15 @@ public sealed partial class Answerer
             return Say(Route.SmallTalk, TextKeys.SmallTalkPrefix + kind);
 
         var found = Match();
-        if (found.Outcome == MatchOutcome.NotCovered && QuestionInContext(text, reading) is { } question)
-            found = question;
+        var questions = QuestionsAsked(text, reading);
+        if (found.Outcome != MatchOutcome.Answer
+            && questions.Where(q => q.Outcome == MatchOutcome.Answer).MaxBy(q => q.Best!.Score) is { } answered)
+            found = answered;
+        // Two questions or more, one of them not answered: the person must not read silence on it as a "no".
+        var partNotCovered = questions.Count > 1 && questions.Any(q => q.Outcome != MatchOutcome.Answer);
         return found.Outcome switch
         {
+            MatchOutcome.Answer when partNotCovered => WithPartNotCovered(FaqAnswer(found.Best!.Entry, found)),
             MatchOutcome.Answer => FaqAnswer(found.Best!.Entry, found),
             MatchOutcome.DidYouMean => DidYouMean(found),
             // Words the FAQ does not know and no common English word: most likely another language.
@@ -141,29 +146,35 @@ public sealed partial class Answerer
 
     /// <summary>
     /// People often give context before the question ("My husband is getting a pump and I'm worried sick. What are
-    /// the risks?"); the context's words then dilute the question's. When the whole message is not covered, each
-    /// sentence that asks something is matched alone, and an answer to one of them is taken (the best, if several).
+    /// the risks?"); the context's words then dilute the question's, and a message may ask two things. So each sentence
+    /// of a message that asks something is matched alone: when the whole message is not answered, an answer to one of
+    /// them is taken (the best, if several), and a question among several that is not answered is said to be so.
     /// Statements are never matched alone: "My dad has a pump." is not a question about anything.
     /// </summary>
     /// <remarks>A sentence's vector is used when the danger reader read it as a clause; otherwise its words decide alone.</remarks>
-    private MatchResult? QuestionInContext(string text, SentenceReading reading)
+    private List<MatchResult> QuestionsAsked(string text, SentenceReading reading)
     {
+        var questions = new List<MatchResult>();
         var sentences = SentenceEnd().Split(text);
         if (sentences.Length < 2)
-            return null;
-        MatchResult? best = null;
+            return questions;
         foreach (var sentence in sentences)
         {
             var words = TextNormalizer.Words(sentence);
             if (words.Count == 0 || !(sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(words[0])))
                 continue;
             var asked = Router.WithoutSetAside(words);
-            var match = Hybrid.Match(asked, reading.Of(string.Join(' ', asked)));
-            if (match.Outcome == MatchOutcome.Answer && (best is null || match.Best!.Score > best.Best!.Score))
-                best = match;
+            questions.Add(Hybrid.Match(asked, reading.Of(string.Join(' ', asked))));
         }
-        return best;
+        return questions;
     }
+
+    /// <summary>
+    /// An answer to one of several questions in a message, told that another was not answered: the person should not
+    /// take silence on it for a "no", and the clinic can answer it.
+    /// </summary>
+    private Reply WithPartNotCovered(Reply answer) =>
+        answer with { Text = $"{messages.Get(TextKeys.PartNotCovered)}\n\n{answer.Text}" };
 
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
@@ -171,9 +182,9 @@ public sealed partial class Answerer
         "does", "did", "should", "may",
     };
 
-    // A sentence ends at ".", "?" or "!" followed by white space, or at a line break. "Dr. Stauss" splits too, which
-    // costs nothing: sentences are tried only when the whole message found no answer.
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.?!])\s+|\n+")]
+    // A sentence ends at ".", "?" or "!" followed by white space, or at a line break, but not after a title: "Where did
+    // Dr. Stauss train?" is one question, and its halves would each find a wrong answer on the words alone.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.?!])(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t)\.)\s+|\n+")]
     private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     /// <summary>The answer of one entry, as when a person taps a suggested question.</summary>

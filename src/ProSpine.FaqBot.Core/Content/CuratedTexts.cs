@@ -49,6 +49,7 @@ public static class TextKeys
     public const string CallEmergency = "callEmergency";
     public const string RelatedPrompt = "relatedPrompt";
     public const string AlsoGeneralInfo = "alsoGeneralInfo";
+    public const string PartNotCovered = "partNotCovered";
     public const string FeedbackHelpful = "feedback.helpful";
     public const string FeedbackNotHelpful = "feedback.notHelpful";
     public const string FeedbackThanks = "feedback.thanks";
@@ -78,7 +79,7 @@ public static class TextKeys
     public static readonly IReadOnlyList<string> Required =
     [
         Welcome, NotCovered, SafetyNet, Empty, TooLong, Crisis, Emergency, DangerUnsure, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
-        Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
+        Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, PartNotCovered, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
         FeedbackSorry, Apology, WidgetLauncher, WidgetTitle, WidgetGreeting, WidgetClose, WidgetLoading, WidgetUnavailable,
         StaffHelp, StaffLookup, StaffLookupUsage, StaffUnanswered, StaffUnansweredRow, StaffUnansweredNone, StaffFeedback,
         StaffFeedbackRow, StaffFeedbackNone, StaffMore, StaffBadDays, StaffRecordingOff, StaffNone,

@@ -59,6 +59,39 @@ public sealed class AnswererTests
         Assert.Equal("side-effects", reply.Answer?.Id);
     }
 
+    [Theory]
+    [InlineData("How long does the pump last? Also what is the pump made of?", "lifespan")]
+    [InlineData("What are the risks of getting a pump? And where did Dr. Stauss do his residency?", "side-effects")]
+    public void Two_questions_get_the_answer_to_the_covered_one_and_are_told_the_other_is_not_covered(string message, string entryId)
+    {
+        var reply = Answerer.Answer(message);
+        var notice = Answerer.Content.Texts.Get(TextKeys.PartNotCovered);
+
+        Assert.Equal(entryId, reply.Answer?.Id);
+        Assert.StartsWith(notice, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(Core.Answering.Answerer.AnswerText(reply.Answer!), reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("How long does the pump last?")]
+    [InlineData("My husband is thinking about getting one and I am worried sick about all of it. What are the risks?")]
+    public void One_question_alone_or_after_context_is_not_told_that_part_is_not_covered(string message)
+    {
+        var reply = Answerer.Answer(message);
+
+        Assert.Equal(Route.Answer, reply.Route);
+        Assert.DoesNotContain(Answerer.Content.Texts.Get(TextKeys.PartNotCovered), reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_does_not_end_a_sentence()
+    {
+        // Split after "Dr.", "How many years has Dr." alone would find the pump's lifespan on the words.
+        var reply = Answerer.Answer("How many years has Dr. Stauss been practicing?");
+
+        Assert.NotEqual("lifespan", reply.Answer?.Id);
+    }
+
     [Fact]
     public void A_statement_before_an_uncovered_question_is_never_answered_alone()
     {
