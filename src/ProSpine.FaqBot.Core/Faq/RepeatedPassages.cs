@@ -5,8 +5,8 @@ namespace ProSpine.FaqBot.Core.Faq;
 /// <summary>
 /// One passage per fact: a passage of an entry's answer that says what an earlier passage of the same answer already
 /// says ("can last 5-10 years" and "typically lasts for 5-10 years") makes the reply longer and no clearer. A passage
-/// repeats another when at most a quarter of its content words are missing from it; a passage that adds a fact brings
-/// more new words than that.
+/// repeats an earlier one when at most a quarter of its content words are not in that one; a passage that adds a fact
+/// brings more new words than that.
 /// </summary>
 internal static class RepeatedPassages
 {
@@ -20,10 +20,8 @@ internal static class RepeatedPassages
         var words = answer.Select(a => ContentWords(a.Value)).ToList();
         for (var later = 1; later < answer.Count; later++)
         {
-            for (var earlier = 0; earlier < later; earlier++)
+            for (var earlier = 0; earlier < later && words[later].Count > 0; earlier++)
             {
-                if (words[later].Count == 0)
-                    break;
                 var added = words[later].Except(words[earlier]).ToList();
                 if (added.Count <= MostNewWordsOfARepeat * words[later].Count)
                 {
