@@ -86,7 +86,11 @@ public sealed partial class Answerer
             return Say(Route.SmallTalk, TextKeys.SmallTalkPrefix + kind);
 
         var found = Match();
-        var questions = QuestionsAsked(text, reading);
+        var sentences = QuestionsAsked(text);
+        // A whole message answered needs its sentences matched only if it asks two things or more.
+        var questions = found.Outcome == MatchOutcome.Answer && sentences.Count < 2
+            ? []
+            : sentences.Select(question => Hybrid.Match(question, reading.Of(string.Join(' ', question)))).ToList();
         if (found.Outcome != MatchOutcome.Answer
             && questions.Where(q => q.Outcome == MatchOutcome.Answer).MaxBy(q => q.Best!.Score) is { } answered)
             found = answered;
@@ -151,22 +155,17 @@ public sealed partial class Answerer
     /// them is taken (the best, if several), and a question among several that is not answered is said to be so.
     /// Statements are never matched alone: "My dad has a pump." is not a question about anything.
     /// </summary>
-    /// <remarks>A sentence's vector is used when the danger reader read it as a clause; otherwise its words decide alone.</remarks>
-    private List<MatchResult> QuestionsAsked(string text, SentenceReading reading)
+    /// <remarks>Each question's words, set-aside words removed; matched with its own vector when the danger reader read
+    /// it as a clause, or on the words alone.</remarks>
+    private List<IReadOnlyList<string>> QuestionsAsked(string text)
     {
-        var questions = new List<MatchResult>();
         var sentences = SentenceEnd().Split(text);
         if (sentences.Length < 2)
-            return questions;
-        foreach (var sentence in sentences)
-        {
-            var words = TextNormalizer.Words(sentence);
-            if (words.Count == 0 || !(sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(words[0])))
-                continue;
-            var asked = Router.WithoutSetAside(words);
-            questions.Add(Hybrid.Match(asked, reading.Of(string.Join(' ', asked))));
-        }
-        return questions;
+            return [];
+        return [.. sentences
+            .Select(sentence => (Sentence: sentence, Words: TextNormalizer.Words(sentence)))
+            .Where(s => s.Words.Count > 0 && (s.Sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(s.Words[0])))
+            .Select(s => Router.WithoutSetAside(s.Words))];
     }
 
     /// <summary>

@@ -51,5 +51,6 @@ internal static class UncoveredQuestionsReader
         return new UncoveredQuestions(items);
     }
 
-    private static string Key(string text) => string.Join(' ', Text.TextNormalizer.Words(text));
+    /// <summary>Compared as entries' phrasings are compared with each other (<see cref="EntriesReader"/>).</summary>
+    private static string Key(string text) => Text.TextNormalizer.Normalize(text);
 }

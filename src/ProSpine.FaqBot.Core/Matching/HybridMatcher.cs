@@ -57,18 +57,21 @@ public sealed class HybridMatcher
             return lexical with { Candidates = lexicalCandidates, Reason = "words only" };
         var best = ranking[0];
         var lead = ranking.Count > 1 ? best.Similarity - ranking[1].Similarity : 1.0;
-        var uncovered = meaning.NearestUncovered(vector);
-        // A near miss: the message means a question curated as not answered more than it means the entry.
-        bool NearerUncovered(double entryMeaning) => uncovered is not null
-            && uncovered.Similarity >= options.UncoveredFloor && uncovered.Similarity >= entryMeaning + options.UncoveredMargin;
+        // A near miss: the message means a question curated as not answered more than it means the entry. Looked up
+        // only when an entry would otherwise be answered.
+        SemanticUncovered? NearMissOf(double entryMeaning) =>
+            meaning.NearestUncovered(vector) is { } nearest
+            && nearest.Similarity >= options.UncoveredFloor && nearest.Similarity >= entryMeaning + options.UncoveredMargin
+                ? nearest
+                : null;
 
         if (lexical.Outcome == MatchOutcome.Answer)
         {
             var chosen = lexicalCandidates[0];
             if (qualifiers.Uncovered(question, chosen) is { Count: > 0 } missing)
                 return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
-            if (NearerUncovered(chosen.Meaning ?? 0))
-                return Suggest(lexical, [chosen, .. nearest], Invariant($"nearer a question the FAQ does not answer ({uncovered!.Question.Source}, {uncovered.Similarity:F2} against {chosen.Meaning:F2}): \"{uncovered.Question.Text}\"")) with { NearMiss = true };
+            if (NearMissOf(chosen.Meaning ?? 0) is { } nearMiss)
+                return Suggest(lexical, [chosen, .. nearest], Invariant($"nearer a question the FAQ does not answer ({nearMiss.Question.Source}, {nearMiss.Similarity:F2} against {chosen.Meaning:F2}): \"{nearMiss.Question.Text}\"")) with { NearMiss = true };
             // Words that match this well (the FAQ's own wording, typos corrected) overrule a meaning that prefers a
             // neighbour: sentence vectors blur entries on one topic ("the trial" and "what happens in the trial").
             // The meaning's favourite is a real rival only if the words support it somewhat too, and only if the
@@ -89,7 +92,7 @@ public sealed class HybridMatcher
             // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
             && byMeaning.Score >= options.SuggestThreshold
             && words.UnknownTerms(lexical).Count == 0
-            && !NearerUncovered(best.Similarity)
+            && NearMissOf(best.Similarity) is null
             && qualifiers.Uncovered(question, byMeaning).Count == 0)
         {
             return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)

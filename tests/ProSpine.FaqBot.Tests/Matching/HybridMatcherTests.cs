@@ -156,21 +156,18 @@ public sealed class HybridMatcherTests
     private static MatchResult Match(string question, float[] vector) => Matcher.Match(TextNormalizer.Words(question), vector);
 
     /// <summary>A unit vector with cosine <paramref name="similarity"/> to <paramref name="topic"/>'s axis, the rest on a spare axis.</summary>
-    private static float[] Toward(string topic, double similarity = 1.0)
-    {
-        var vector = new float[Topics.Length + 1];
-        vector[Array.IndexOf(Topics, topic)] = (float)similarity;
-        vector[^1] = (float)Math.Sqrt(1 - (similarity * similarity));
-        return vector;
-    }
+    private static float[] Toward(string topic, double similarity = 1.0) => Pointing((topic, similarity));
 
     /// <summary>A unit vector with cosine <paramref name="a"/> to one axis and <paramref name="b"/> to another.</summary>
-    private static float[] Between(string first, double a, string second, double b)
+    private static float[] Between(string first, double a, string second, double b) => Pointing((first, a), (second, b));
+
+    /// <summary>A unit vector with the given cosine to each topic's axis, the rest on a spare axis.</summary>
+    private static float[] Pointing(params (string Topic, double Similarity)[] parts)
     {
         var vector = new float[Topics.Length + 1];
-        vector[Array.IndexOf(Topics, first)] = (float)a;
-        vector[Array.IndexOf(Topics, second)] = (float)b;
-        vector[^1] = (float)Math.Sqrt(Math.Max(0, 1 - (a * a) - (b * b)));
+        foreach (var (topic, similarity) in parts)
+            vector[Array.IndexOf(Topics, topic)] = (float)similarity;
+        vector[^1] = (float)Math.Sqrt(Math.Max(0, 1 - parts.Sum(p => p.Similarity * p.Similarity)));
         return vector;
     }
 
