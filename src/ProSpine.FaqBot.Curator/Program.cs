@@ -110,16 +110,17 @@ switch (arguments[0])
         return 0;
     case "danger":
         // Per line: label, the highest crisis, emergency and urgent probability over the whole message and its
-        // clauses, the phrase rule's route, the route given, and the message: enough to choose the thresholds of
-        // appsettings.json's Danger. The message is read once, by the answer itself.
-        Console.WriteLine("kind\tcrisis\temergency\turgent\trule\troute\tmessage");
+        // clauses, crisis and emergency together on the whole message alone, the phrase rule's route, the route
+        // given, and the message: enough to choose the thresholds of appsettings.json's Danger. The message is read
+        // once, by the answer itself.
+        Console.WriteLine("kind\tcrisis\temergency\turgent\twhole\trule\troute\tmessage");
         foreach (var labelled in LabelledQuestions.Load(arguments[1]))
         {
             var answered = answerer.Answer(labelled.Question);
             var scores = answered.Danger ?? DangerScores.None;
             var rule = answerer.Router.FindRule(ProSpine.FaqBot.Core.Text.TextNormalizer.Words(labelled.Question));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{labelled.Kind}\t{scores.Crisis:F3}\t{scores.Emergency:F3}\t{scores.Urgent:F3}\t{rule?.Kind.ToString() ?? "-"}\t{answered.Route}\t{labelled.Question}"));
+                $"{labelled.Kind}\t{scores.Crisis:F3}\t{scores.Emergency:F3}\t{scores.Urgent:F3}\t{scores.WholeDanger:F3}\t{rule?.Kind.ToString() ?? "-"}\t{answered.Route}\t{labelled.Question}"));
         }
         return 0;
     default:

@@ -9,9 +9,10 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// What the danger classifier read in a message: the highest probability of each level over the whole message and
 /// each of its clauses, and of crisis and emergency together (<paramref name="Danger"/>), for danger of an unclear kind.
 /// </summary>
-public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger)
+/// <param name="WholeDanger">Crisis and emergency together on the whole message alone, without its clauses.</param>
+public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger)
 {
-    public static readonly DangerScores None = new(0, 0, 0, 0);
+    public static readonly DangerScores None = new(0, 0, 0, 0, 0);
 }
 
 /// <summary>The danger a message shows, from the phrase rules and the classifier together.</summary>
@@ -102,19 +103,21 @@ public sealed partial class DangerReader
 
     private DangerScores Score(float[][] vectors)
     {
-        float crisis = 0, emergency = 0, urgent = 0, danger = 0;
+        float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0;
         for (var i = 0; i < vectors.Length; i++)
         {
             var p = classifier.Probabilities(vectors[i]);
             urgent = Math.Max(urgent, p[(int)DangerLevel.Urgent]);
             var pieceDanger = p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency];
+            if (i == 0)
+                whole = pieceDanger;
             if (i > 0 && pieceDanger < options.ClauseProbability)
                 continue;
             crisis = Math.Max(crisis, p[(int)DangerLevel.Crisis]);
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
             danger = Math.Max(danger, pieceDanger);
         }
-        return new DangerScores(crisis, emergency, urgent, danger);
+        return new DangerScores(crisis, emergency, urgent, danger, whole);
     }
 
     /// <summary>
@@ -152,6 +155,11 @@ public sealed partial class DangerReader
                 return new DangerVerdict(DangerLevel.Emergency, true, null, $"{rule.Name}, and meaning: maybe crisis");
             return new DangerVerdict(rule.Kind == RuleKind.Crisis ? DangerLevel.Crisis : DangerLevel.Emergency, false, rule, rule.Name);
         }
+        // A clause read alone is noisy ("like could I die from it", out of "is the surgery dangerous, like could I die
+        // from it?"). When the whole message reads calm, a clause's danger does not choose between 911 and 988: it
+        // gets the reply that names both, which a question the FAQ answers outright can still overrule.
+        if (scores.WholeDanger < options.CalmProbability && scores.Danger >= options.UnsureProbability)
+            return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency, in one clause");
         if (scores.Crisis >= options.ConfidentProbability && scores.Crisis >= scores.Emergency)
             return new DangerVerdict(DangerLevel.Crisis, false, null, "meaning: crisis");
         if (scores.Emergency >= options.ConfidentProbability)
@@ -209,7 +217,16 @@ public sealed partial class DangerReader
     // The model's vocabulary lacks chat shorthand: "can u od on it" reads as calm until it says "can you overdose on it".
     private IReadOnlyList<string> Readable(string text) => setAside.From(SpelledOut(text));
 
-    private List<string> SpelledOut(string text) => [.. TextNormalizer.Words(text).Select(w => spellings.GetValueOrDefault(w, w))];
+    private List<string> SpelledOut(string text) =>
+        [.. TextNormalizer.Words(ContactDetails().Replace(text, " ")).Select(w => spellings.GetValueOrDefault(w, w))];
+
+    /// <summary>
+    /// E-mail addresses and phone numbers say nothing about danger, and the model reads their pieces as words it does
+    /// not know, which drift toward danger ("can a zebrafish sense the pump? 414-555-0199" read 0.25 with the number,
+    /// 0.18 without). Short numbers stay: "60 of my pills" and "a fever of 103" matter.
+    /// </summary>
+    [GeneratedRegex(@"[^\s@]+@[^\s@]+|\+?(?:\d[\s().\-]{0,2}){6,}\d", RegexOptions.NonBacktracking)]
+    private static partial Regex ContactDetails();
 
     /// <summary>
     /// A clause as the model reads it, or nothing when it held a set-aside phrase: that clause is the figure of speech
@@ -225,6 +242,6 @@ public sealed partial class DangerReader
 
     private string ReadableText(string text) => string.Join(' ', Readable(text));
 
-    [GeneratedRegex(@"(?<=[.?!])\s+|[\r\n]+|;|,\s*(?=(?:but|and|so|then|now|because|cause|cuz|though|although)\b)|\s+(?=but\b)|\s-+\s|,", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=[.?!])\s+|[\r\n]+|;|,\s*(?=(?:but|and|so|then|now|because|cause|cuz|though|although)\b)|\s+(?=(?:but|because|bc|cuz)\b)|\s-+\s|,", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 }

@@ -114,6 +114,16 @@ public sealed class DangerRepliesTests
     }
 
     [Fact]
+    public void Phone_numbers_and_email_addresses_are_not_read_for_danger_and_short_numbers_are()
+    {
+        var reader = AnswererReading(out _).Danger;
+
+        Assert.Equal(["call me at or write to about my refill"],
+            reader.Explain("Call me at (262) 555-0199 or write to jane.doe@example.com about my refill").Select(p => p.Piece));
+        Assert.Equal(["would 60 of my pills be enough"], reader.Explain("would 60 of my pills be enough").Select(p => p.Piece));
+    }
+
+    [Fact]
     public void Each_clause_of_a_long_message_is_read_besides_the_whole()
     {
         var pieces = AnswererReading(out _).Danger.Explain(
@@ -122,6 +132,17 @@ public sealed class DangerRepliesTests
 
         Assert.Equal(5, pieces.Count);
         Assert.Contains("my dad zzemergency in the waiting room", pieces);
+    }
+
+    [Fact]
+    public void Danger_in_one_clause_of_a_message_that_reads_calm_gets_911_and_988_first()
+    {
+        // The whole reads calm and one clause reads crisis: a clause alone is too noisy to choose 988 over 911.
+        var reply = AnswererReading(out _).Answer(
+            "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was zzcalm zzcalm zzcalm, and zzcrisis once.");
+
+        Assert.Equal("meaning: crisis or emergency, in one clause", reply.RuleName);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911") && LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
     }
 
     [Fact]

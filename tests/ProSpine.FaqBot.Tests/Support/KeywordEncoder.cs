@@ -25,8 +25,8 @@ public sealed class KeywordEncoder : ISentenceEncoder
         var v = new float[8];
         for (var i = 0; i < Markers.Length; i++)
         {
-            if (text.Contains(Markers[i], StringComparison.OrdinalIgnoreCase))
-                v[i] = 1f;
+            // As many as the text names: a long calm story with one danger word reads mostly calm.
+            v[i] = text.Split(Markers[i], StringSplitOptions.None).Length - 1;
         }
         if (v.All(x => x == 0))
             v[0] = 1f;
