@@ -36,14 +36,9 @@ public static class MessagesEndpoint
         if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Activities are posted as application/json.");
-        if (request.ContentLength is null)
-        {
-            // No declared length: read at most one byte over the limit before parsing anything.
-            var body = await ReadAtMostAsync(request.Body, limit + 1, context.RequestAborted);
-            if (body.Length > limit)
-                return TooLarge(limit);
-            request.Body = new MemoryStream(body, writable: false);
-        }
+        if (await BoundedBody.ReadAsync(request, limit, context.RequestAborted) is not { } body)
+            return TooLarge(limit);
+        request.Body = new MemoryStream(body, writable: false);
 
         // Parsed once, as the SDK's own endpoint does (its serializer settings), then checked and processed.
         var activity = await HttpHelper.ReadRequestAsync<Activity>(request);
@@ -93,14 +88,4 @@ public static class MessagesEndpoint
 
     private static IResult TooLarge(int limit) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request too large", detail: $"Activities are limited to {limit} bytes.");
-
-    private static async Task<byte[]> ReadAtMostAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while (buffer.Length < maxBytes && (read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes - buffer.Length)), cancellationToken)) > 0)
-            buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
-    }
 }

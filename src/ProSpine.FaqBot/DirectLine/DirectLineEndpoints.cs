@@ -38,12 +38,14 @@ public static class DirectLineEndpoints
         }
         routes.MapPost(TokenPath, IssueToken).RequireCors(CorsPolicy).RequireRateLimiting(limited);
         var directLine = routes.MapGroup(BasePath).RequireCors(CorsPolicy);
-        directLine.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(limited);
-        directLine.MapGet("/conversations/{conversationId}", ResumeConversation);
-        directLine.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        directLine.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(limited);
-        directLine.MapPost("/tokens/refresh", RefreshToken).RequireRateLimiting(limited);
+        // The stream checks its token itself: a browser cannot send headers on a WebSocket upgrade (see its type).
         directLine.MapGet("/conversations/{conversationId}/stream", DirectLineWebSocket.ConnectAsync);
+        var authorized = directLine.MapGroup("").AddEndpointFilter<DirectLineAccessFilter>();
+        authorized.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(limited);
+        authorized.MapGet("/conversations/{conversationId}", ResumeConversation);
+        authorized.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        authorized.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(limited);
+        authorized.MapPost("/tokens/refresh", RefreshToken).RequireRateLimiting(limited);
     }
 
     /// <summary><c>POST /api/directline/token</c>: a token for a new embedded conversation, and where to use it.</summary>
@@ -67,10 +69,7 @@ public static class DirectLineEndpoints
     internal static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokens tokens, ConversationStore store,
         DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options, BotMetrics metrics)
     {
-        var (check, failure) = Authorize(context.Request, tokens, routeConversationId: null);
-        if (failure is not null)
-            return failure;
-        var conversationId = check.ConversationId!;
+        var conversationId = DirectLineAccess.Of(context).ConversationId;
 
         var body = await ReadBodyAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted);
         if (body.Failure is { } tooLarge)
@@ -92,30 +91,23 @@ public static class DirectLineEndpoints
     }
 
     /// <summary><c>GET /conversations/{id}?watermark=</c>: resume; a fresh token and a stream URL from that watermark.</summary>
-    internal static IResult ResumeConversation(HttpContext context, string conversationId, string? watermark, DirectLineTokens tokens, ConversationStore store)
+    internal static IResult ResumeConversation(HttpContext context, string? watermark, DirectLineTokens tokens)
     {
-        var found = Find(context.Request, conversationId, tokens, store);
-        if (found.Conversation is not { } conversation)
-            return found.Failure!;
+        var conversation = DirectLineAccess.Of(context).Conversation!;
         return NoStore(context, Results.Json(ConversationResponse(context.Request, tokens, conversation, watermark)));
     }
 
     /// <summary><c>GET /conversations/{id}/activities?watermark=</c>: the activities after the watermark (polling).</summary>
-    internal static IResult GetActivities(HttpContext context, string conversationId, string? watermark, DirectLineTokens tokens, ConversationStore store)
+    internal static IResult GetActivities(HttpContext context, string? watermark)
     {
-        var found = Find(context.Request, conversationId, tokens, store);
-        if (found.Conversation is not { } conversation)
-            return found.Failure!;
+        var conversation = DirectLineAccess.Of(context).Conversation!;
         return NoStore(context, Results.Text(DirectLineJson.ActivitySet(conversation.Read(watermark)), "application/json", Encoding.UTF8));
     }
 
     /// <summary><c>POST /conversations/{id}/activities</c>: sends an activity to the bot; answers <c>{"id"}</c> after the turn.</summary>
-    internal static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, DirectLineTokens tokens,
-        ConversationStore store, DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options)
+    internal static async Task<IResult> PostActivityAsync(HttpContext context, DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options)
     {
-        var found = Find(context.Request, conversationId, tokens, store);
-        if (found.Conversation is not { } conversation)
-            return found.Failure!;
+        var conversation = DirectLineAccess.Of(context).Conversation!;
         var body = await ReadBodyAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted);
         if (body.Failure is { } tooLarge)
             return tooLarge;
@@ -134,31 +126,8 @@ public static class DirectLineEndpoints
     /// <summary><c>POST /tokens/refresh</c>: a new token for the same conversation; an expired token gets 403.</summary>
     internal static IResult RefreshToken(HttpContext context, DirectLineTokens tokens)
     {
-        var (check, failure) = Authorize(context.Request, tokens, routeConversationId: null);
-        if (failure is not null)
-            return failure;
-        var conversationId = check.ConversationId!;
+        var conversationId = DirectLineAccess.Of(context).ConversationId;
         return NoStore(context, Results.Json(new ConversationGrant(conversationId, tokens.Issue(conversationId), (int)tokens.Lifetime.TotalSeconds, null)));
-    }
-
-    /// <summary>
-    /// Checks a token against the conversation in the URL (null: any conversation, the token's own). The token is
-    /// judged before the conversation is looked up, so a foreign token learns nothing about other conversations.
-    /// </summary>
-    internal static (TokenCheck Check, IResult? Failure) Authorize(string? token, DirectLineTokens tokens, string? routeConversationId)
-    {
-        if (string.IsNullOrEmpty(token))
-            return (TokenCheck.Invalid, Error(StatusCodes.Status401Unauthorized, "TokenMissing", "A Direct Line token is required: Authorization: Bearer <token>."));
-        var check = tokens.Check(token);
-        IResult? failure = check.Status switch
-        {
-            TokenStatus.Invalid => Error(StatusCodes.Status401Unauthorized, "TokenInvalid", "The token is not valid."),
-            TokenStatus.Expired => Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired."),
-            _ when routeConversationId is not null && routeConversationId != check.ConversationId =>
-                Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is not valid for this conversation."),
-            _ => null,
-        };
-        return (check, failure);
     }
 
     internal static IResult Error(int status, string code, string message) =>
@@ -166,18 +135,6 @@ public static class DirectLineEndpoints
 
     /// <summary>The base URL clients use for this server's Direct Line endpoint.</summary>
     internal static Uri DirectLineUrl(HttpRequest request) => new(PublicAddress.BaseOf(request).AbsoluteUri.TrimEnd('/') + BasePath);
-
-    private static (TokenCheck Check, IResult? Failure) Authorize(HttpRequest request, DirectLineTokens tokens, string? routeConversationId) =>
-        Authorize(BearerToken(request), tokens, routeConversationId);
-
-    private static (DirectLineConversation? Conversation, IResult? Failure) Find(HttpRequest request, string conversationId, DirectLineTokens tokens, ConversationStore store)
-    {
-        if (Authorize(request, tokens, conversationId) is { Failure: { } failure })
-            return (null, failure);
-        return store.Find(conversationId) is { } conversation
-            ? (conversation, null)
-            : (null, Error(StatusCodes.Status404NotFound, "NotFound", "The conversation has ended or never started."));
-    }
 
     internal static string? BearerToken(HttpRequest request)
     {
@@ -220,17 +177,10 @@ public static class DirectLineEndpoints
     /// <summary>The service URL the bot sees on embedded activities: this endpoint. Replies never go there (expectReplies).</summary>
     private static Uri ServiceUrl(HttpRequest request) => DirectLineUrl(request);
 
-    private static async Task<(string Text, IResult? Failure)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-            return (string.Empty, TooLarge(limit));
-        var buffer = new byte[limit + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-            length += read;
-        return length > limit ? (string.Empty, TooLarge(limit)) : (Encoding.UTF8.GetString(buffer, 0, length), null);
-    }
+    private static async Task<(string Text, IResult? Failure)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken) =>
+        await BoundedBody.ReadAsync(request, limit, cancellationToken) is { } body
+            ? (Encoding.UTF8.GetString(body), null)
+            : (string.Empty, TooLarge(limit));
 
     private static IResult Refused(HttpContext context, StartRefusal refusal, TimeSpan retryAfter)
     {

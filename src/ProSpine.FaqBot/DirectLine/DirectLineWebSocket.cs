@@ -33,11 +33,9 @@ public sealed class DirectLineWebSocket
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return DirectLineEndpoints.Error(StatusCodes.Status400BadRequest, "BadArgument", "This URL takes a WebSocket connection.");
-        var (check, failure) = DirectLineEndpoints.Authorize(t ?? DirectLineEndpoints.BearerToken(context.Request), tokens, conversationId);
-        if (failure is not null)
+        if (DirectLineAccess.Check(t ?? DirectLineEndpoints.BearerToken(context.Request), conversationId, tokens, store, out var access) is { } failure)
             return failure;
-        if (store.Find(conversationId) is not { } conversation)
-            return DirectLineEndpoints.Error(StatusCodes.Status404NotFound, "NotFound", "The conversation has ended or never started.");
+        var conversation = access!.Conversation!;
         if (!conversation.TryOpenStream())
             return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyStreams", "This conversation has as many open streams as it may.");
 
@@ -45,7 +43,7 @@ public sealed class DirectLineWebSocket
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var reason = await new DirectLineWebSocket(socket, conversation, time)
-                .PumpAsync(watermark, check.ExpiresAt, context.RequestAborted, lifetime.ApplicationStopping);
+                .PumpAsync(watermark, access.Token.ExpiresAt, context.RequestAborted, lifetime.ApplicationStopping);
             logger.LogDebug("Direct Line stream closed: {Reason}", reason);
         }
         finally
