@@ -1,0 +1,69 @@
+using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Text;
+
+namespace ProSpine.FaqBot.Tests.Safety;
+
+/// <summary>
+/// The mechanics of the phrase rules on a small fixture of rules, independent of the wording of <c>faq/safety.yaml</c>
+/// (the real rules are checked by the labelled sets): precedence, prefixes, groups that must all be present, phrases
+/// that cancel a rule, set-aside phrases, and small talk.
+/// </summary>
+public sealed class SafetyRouterTests
+{
+    private static SafetyPhrase P(string text) => text.EndsWith('*')
+        ? new(TextNormalizer.Words(text[..^1]), LastWordIsPrefix: true, text)
+        : new(TextNormalizer.Words(text), LastWordIsPrefix: false, text);
+
+    private static SafetyRule Rule(string name, RuleKind kind, string[] any, string[][]? all = null, string[]? unless = null) =>
+        new(name, kind, null, [.. any.Select(P)], [.. (all ?? []).Select(g => (IReadOnlyList<SafetyPhrase>)[.. g.Select(P)])],
+            [.. (unless ?? []).Select(P)], OfferFaq: false);
+
+    // In order of precedence, as the reader of safety.yaml returns them.
+    private static readonly SafetyRouter Router = new(
+        new SafetyRules(
+            [
+                Rule("self-harm", RuleKind.Crisis, ["suicid*", "kill myself"]),
+                Rule("unconscious", RuleKind.Emergency, ["unconscious", "cannot breathe"]),
+                Rule("pump alarm", RuleKind.Urgent, [], all: [["pump"], ["alarm", "beeping"]]),
+                Rule("billing", RuleKind.Handoff, ["bill", "insurance"], unless: ["in general"]),
+            ],
+            new Dictionary<string, IReadOnlyList<SafetyPhrase>>
+            {
+                ["greeting"] = [P("hello"), P("good morning")],
+                ["thanks"] = [P("thanks"), P("thank you")],
+            },
+            new Dictionary<string, IReadOnlySet<string>>(),
+            [P("not suicidal"), P("just curious")]),
+        new Vocabulary(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>(),
+            new HashSet<string> { "the", "a", "please" }, new HashSet<string>()));
+
+    [Theory]
+    [InlineData("I want to kill myself", "self-harm")]
+    [InlineData("my suicidal thoughts are back", "self-harm")]            // "suicid*" is a prefix
+    [InlineData("he is unconscious and his pump is beeping", "unconscious")] // an emergency wins over an urgent rule
+    [InlineData("I'm not suicidal, but I cannot breathe", "unconscious")]    // set aside, then read
+    [InlineData("the pump is beeping", "pump alarm")]                       // every group present
+    [InlineData("the alarm is beeping", null)]                              // one group missing
+    [InlineData("a question about my bill", "billing")]
+    [InlineData("how does insurance work in general", null)]                // a phrase that cancels the rule
+    [InlineData("not suicidal, just curious: how long does a pump last", null)]
+    [InlineData("suicide rates, just curious", "self-harm")]                // what is left still names it
+    [InlineData("what is a pump", null)]
+    public void The_first_rule_that_applies_decides(string message, string? expected)
+    {
+        Assert.Equal(expected, Router.FindRule(TextNormalizer.Words(message))?.Name);
+    }
+
+    [Theory]
+    [InlineData("hello", "greeting")]
+    [InlineData("good morning, please", "greeting")]  // words without meaning do not ask anything
+    [InlineData("thank you, hello", "greeting")]      // the kind listed first wins
+    [InlineData("thanks!", "thanks")]
+    [InlineData("hello, what is a pump", null)]       // small talk around a question is a question
+    [InlineData("good", null)]
+    public void Small_talk_is_a_message_of_nothing_else(string message, string? expected)
+    {
+        Assert.Equal(expected, Router.FindSmallTalk(TextNormalizer.Words(message)));
+    }
+}
