@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Insights;
 
@@ -14,7 +15,7 @@ internal static partial class RedactionPatterns
     {
         text = MentionPattern().Replace(text, Redaction.Person);
         text = UrlPattern().Replace(text, Redaction.Link);
-        text = EmailPattern().Replace(text, Redaction.Email);
+        text = ContactDetails.Email().Replace(text, Redaction.Email);
         text = HandlePattern().Replace(text, Redaction.Person);
         text = DomainPattern().Replace(text, Redaction.Link);
         return NumberPattern().Replace(text, Redaction.Number);
@@ -26,9 +27,6 @@ internal static partial class RedactionPatterns
 
     [GeneratedRegex(@"(?:[a-z][a-z0-9+.\-]*://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex UrlPattern();
-
-    [GeneratedRegex(@"[^\s@]+@[^\s@]+", RegexOptions.NonBacktracking)]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"@[\p{L}\p{N}_.]+", RegexOptions.NonBacktracking)]
     private static partial Regex HandlePattern();

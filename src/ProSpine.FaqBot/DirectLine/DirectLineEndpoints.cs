@@ -71,10 +71,9 @@ public static class DirectLineEndpoints
     {
         var conversationId = DirectLineAccess.Of(context).ConversationId;
 
-        var body = await ReadBodyAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted);
-        if (body.Failure is { } tooLarge)
-            return tooLarge;
-        var (userId, badBody) = StartingUserId(body.Text);
+        if (await ReadTextAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted) is not { } body)
+            return TooLarge(options.Value.MaxActivityBytes);
+        var (userId, badBody) = StartingUserId(body);
         if (badBody is not null)
             return badBody;
 
@@ -108,10 +107,9 @@ public static class DirectLineEndpoints
     internal static async Task<IResult> PostActivityAsync(HttpContext context, DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options)
     {
         var conversation = DirectLineAccess.Of(context).Conversation!;
-        var body = await ReadBodyAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted);
-        if (body.Failure is { } tooLarge)
-            return tooLarge;
-        if (DirectLineJson.TryReadActivity(body.Text) is not { } posted)
+        if (await ReadTextAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted) is not { } body)
+            return TooLarge(options.Value.MaxActivityBytes);
+        if (DirectLineJson.TryReadActivity(body) is not { } posted)
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be a JSON activity with a type.");
         if (posted.From?.Id?.Length > MaxUserIdLength)
             return Error(StatusCodes.Status400BadRequest, "BadArgument", $"from.id is longer than {MaxUserIdLength} characters.");
@@ -177,10 +175,9 @@ public static class DirectLineEndpoints
     /// <summary>The service URL the bot sees on embedded activities: this endpoint. Replies never go there (expectReplies).</summary>
     private static Uri ServiceUrl(HttpRequest request) => DirectLineUrl(request);
 
-    private static async Task<(string Text, IResult? Failure)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken) =>
-        await BoundedBody.ReadAsync(request, limit, cancellationToken) is { } body
-            ? (Encoding.UTF8.GetString(body), null)
-            : (string.Empty, TooLarge(limit));
+    /// <summary>The body as text, or null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<string?> ReadTextAsync(HttpRequest request, int limit, CancellationToken cancellationToken) =>
+        await BoundedBody.ReadAsync(request, limit, cancellationToken) is { } body ? Encoding.UTF8.GetString(body) : null;
 
     private static IResult Refused(HttpContext context, StartRefusal refusal, TimeSpan retryAfter)
     {
