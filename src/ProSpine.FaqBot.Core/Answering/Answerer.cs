@@ -70,13 +70,28 @@ public sealed partial class Answerer
         var asked = Router.WithoutSetAside(words);
         MatchResult? match = null;
         MatchResult Match() => match ??= Hybrid.Match(asked, reading.Whole);
+        List<MatchResult>? questions = null;
+        List<MatchResult> Questions() => questions ??= [.. QuestionsAsked(text).Select(question => MatchQuestion(question, reading))];
 
-        if (Danger.Decide(rule, danger) is { } verdict && !AsksOnlyWhatTheFaqAnswers(verdict, rule, Match))
-            return DangerReply(verdict, words, language, reading);
+        var verdict = Danger.Decide(rule, danger);
+        if (verdict is null)
+            return CalmReply(text, words, language, reading, rule, Match, Questions);
+        if (!AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, Questions))
+            return DangerReply(verdict, text, words, language, reading);
+        // Danger read by meaning gave way to a general question: the reply still ends with where to turn.
+        var reply = CalmReply(text, words, language, reading, rule, Match, Questions);
+        var safetyNet = messages.Get(TextKeys.SafetyNet, reply.Language);
+        return reply.Text.Contains(safetyNet, StringComparison.Ordinal) ? reply : reply with { Text = $"{reply.Text}\n\n{safetyNet}" };
+    }
+
+    /// <summary>The reply when no danger decides: phrase rules, language, small talk, then the FAQ.</summary>
+    private Reply CalmReply(string text, IReadOnlyList<string> words, string? language, SentenceReading reading, SafetyRule? rule,
+        Func<MatchResult> match, Func<List<MatchResult>> questionsAsked)
+    {
         if (rule is not null)
-            return FromRule(rule, words, language, reading);
+            return FromRule(rule, text, words, language, reading);
         // Heavy typos ("hwo lnog dose teh pmup lsat") can look like Spanish; a question both signals answer is English.
-        if (language is not null && !(language != "other" && Match().Outcome == MatchOutcome.Answer))
+        if (language is not null && !(language != "other" && match().Outcome == MatchOutcome.Answer))
             return language == "other"
                 ? Say(Route.Handoff, TextKeys.OtherLanguage, call: true)
                 : Say(Route.Handoff, TextKeys.Handoff, call: true, language: language);
@@ -85,12 +100,9 @@ public sealed partial class Answerer
         if (Router.FindSmallTalk(words) is { } kind)
             return Say(Route.SmallTalk, TextKeys.SmallTalkPrefix + kind);
 
-        var found = Match();
-        var sentences = QuestionsAsked(text);
+        var found = match();
         // A whole message answered needs its sentences matched only if it asks two things or more.
-        var questions = found.Outcome == MatchOutcome.Answer && sentences.Count < 2
-            ? []
-            : sentences.Select(question => Hybrid.Match(question, reading.Of(string.Join(' ', question)))).ToList();
+        var questions = found.Outcome == MatchOutcome.Answer && QuestionsAsked(text).Count < 2 ? [] : questionsAsked();
         if (found.Outcome != MatchOutcome.Answer
             && questions.Where(q => q.Outcome == MatchOutcome.Answer).MaxBy(q => q.Best!.Score) is { } answered)
             found = answered;
@@ -111,10 +123,10 @@ public sealed partial class Answerer
     /// The reply to danger: the deciding phrase rule's own reply, or the crisis, emergency or urgent reply when the
     /// meaning decided, or, when it is unclear which danger, a reply that names both 911 and 988 first.
     /// </summary>
-    private Reply DangerReply(DangerVerdict verdict, IReadOnlyList<string> words, string? language, SentenceReading reading)
+    private Reply DangerReply(DangerVerdict verdict, string text, IReadOnlyList<string> words, string? language, SentenceReading reading)
     {
         if (verdict.Rule is { } rule)
-            return FromRule(rule, words, language, reading);
+            return FromRule(rule, text, words, language, reading);
         var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
         var route = RouteOf(verdict.Level);
         var (key, calls) = verdict.Unsure
@@ -128,11 +140,16 @@ public sealed partial class Answerer
     /// question the FAQ answers outright ("honestly, is this thing dangerous?"): the classifier is least reliable on
     /// short, vague questions, and a message that also tells of danger has words the FAQ question does not cover.
     /// The same holds for a near miss of an FAQ question that the page does not answer ("what is the spinal cord made
-    /// of"): the words found an entry, and the meaning a curated general question. Small talk never overrules it: "I'm
-    /// done. I've said my goodbyes." reads like a farewell.
+    /// of"): the words found an entry, and the meaning a curated general question. When only one clause reads as danger
+    /// and the whole message reads calm, a question of the message that the FAQ answers is enough: "I've tried
+    /// everything and nothing touches my pain. Is that when a pump is recommended?" tells of pain, not of danger, and
+    /// its answer ends with where to turn all the same. Small talk never overrules it: "I'm done. I've said my
+    /// goodbyes." reads like a farewell.
     /// </summary>
-    private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match) =>
-        verdict.Unsure && verdict.Rule is null && rule is null && match() is { Outcome: MatchOutcome.Answer } or { NearMiss: true };
+    private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, Func<List<MatchResult>> questions) =>
+        verdict.Unsure && verdict.Rule is null && rule is null
+        && (match() is { Outcome: MatchOutcome.Answer } or { NearMiss: true }
+            || (verdict.InOneClause && questions().Any(q => q.Outcome == MatchOutcome.Answer)));
 
     /// <summary>The call buttons of a route's reply, the most urgent first.</summary>
     private CallAction[] CallsFor(Route route, string lang) => route switch
@@ -155,18 +172,28 @@ public sealed partial class Answerer
     /// them is taken (the best, if several), and a question among several that is not answered is said to be so.
     /// Statements are never matched alone: "My dad has a pump." is not a question about anything.
     /// </summary>
-    /// <remarks>Each question's words, set-aside words removed; matched with its own vector when the danger reader read
-    /// it as a clause, or on the words alone.</remarks>
+    /// <remarks>Each question's words, set-aside words removed. A sentence may hold two questions ("... and how long does
+    /// it take?").</remarks>
     private List<IReadOnlyList<string>> QuestionsAsked(string text)
     {
-        var sentences = SentenceEnd().Split(text);
-        if (sentences.Length < 2)
+        var sentences = SentenceEnd().Split(text).SelectMany(sentence => AnotherQuestion().Split(sentence)).ToList();
+        if (sentences.Count < 2)
             return [];
         return [.. sentences
             .Select(sentence => (Sentence: sentence, Words: TextNormalizer.Words(sentence)))
-            .Where(s => s.Words.Count > 0 && (s.Sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(s.Words[0])))
+            .Where(s => s.Words.Count >= MinQuestionWords && (s.Sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(s.Words[0])))
             .Select(s => Router.WithoutSetAside(s.Words))];
     }
+
+    // "Why?" or "and how" alone asks nothing the FAQ could answer on its own.
+    private const int MinQuestionWords = 3;
+
+    /// <summary>
+    /// One question of a message, matched with its own vector when the danger reader read it as a clause, or else with
+    /// the whole message's: the meaning still vetoes a near miss or a rival, which the words alone would not.
+    /// </summary>
+    private MatchResult MatchQuestion(IReadOnlyList<string> question, SentenceReading reading) =>
+        Hybrid.Match(question, reading.Of(string.Join(' ', question)) ?? reading.Whole);
 
     /// <summary>
     /// An answer to one of several questions in a message, told that another was not answered: the person should not
@@ -185,6 +212,13 @@ public sealed partial class Answerer
     // Dr. Stauss train?" is one question, and its halves would each find a wrong answer on the words alone.
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.?!])(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t)\.)\s+|\n+")]
     private static partial System.Text.RegularExpressions.Regex SentenceEnd();
+
+    // One sentence may ask two things: "how long does the surgery take and when can I go back to work". A second
+    // question starts at "and", "also" or "plus" followed by a question word; "or" joins the options of one question
+    // ("is it full anesthesia or is it numbing?").
+    [System.Text.RegularExpressions.GeneratedRegex(@",?\s+(?:and|also|plus)\s+(?=(?:what|how|when|where|who|why|which|is|are|can|could|will|would|do|does|did|should)\b)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AnotherQuestion();
 
     /// <summary>The answer of one entry, as when a person taps a suggested question.</summary>
     public Reply FaqAnswer(FaqEntry entry, MatchResult? match = null)
@@ -222,27 +256,27 @@ public sealed partial class Answerer
 
     public string Text(string key, string language = CuratedTexts.DefaultLanguage) => messages.Get(key, language);
 
-    private Reply FromRule(SafetyRule rule, IReadOnlyList<string> words, string? language, SentenceReading reading)
+    private Reply FromRule(SafetyRule rule, string text, IReadOnlyList<string> words, string? language, SentenceReading reading)
     {
         var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
         var route = RouteOf(rule.Kind);
         var key = route != Route.Handoff ? DangerTextKey(route)
             : lang != CuratedTexts.DefaultLanguage || rule.Reason is null ? TextKeys.Handoff
             : TextKeys.HandoffReasonPrefix + rule.Reason;
-        var text = rule.SafetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang);
-        var reply = Reply.Told(route, text, lang, CallsFor(route, lang), rule.Name);
-        if (!rule.OfferFaq || lang != CuratedTexts.DefaultLanguage)
+        var replyText = rule.SafetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang);
+        var reply = Reply.Told(route, replyText, lang, CallsFor(route, lang), rule.Name);
+        if (route != Route.Handoff || lang != CuratedTexts.DefaultLanguage)
             return reply;
-
-        // "Am I a candidate?" is personal, but the general answer ("who can benefit") may help while they call.
-        // "My doctor mentioned a pain pump, what is it?" asks about the pump, not the doctor: the words that only say
-        // whose thing it is are set aside, and the whole message is matched only when that finds no answer.
-        var general = Router.WithoutPossessivePhrasesOf(rule, words);
-        // Both signals must agree on the add-on too: general information on another topic does not help.
-        var match = general.Count < words.Count && Hybrid.Match(general, reading.Whole) is { Outcome: MatchOutcome.Answer } withoutContext
-            ? withoutContext
-            : Hybrid.Match(words, reading.Whole);
-        if (match.Outcome != MatchOutcome.Answer)
+        var match = rule.OfferFaq ? GeneralAnswer(rule, words, reading) : null;
+        // "What happens at the trial, and how much does it cost?": the clinic answers the cost, the FAQ the trial. A
+        // question of the message that needs no hand-off of its own is answered after the hand-off.
+        if (match is not { Outcome: MatchOutcome.Answer })
+            match = QuestionsAsked(text)
+                .Where(question => !Router.FindRules(question).Any())
+                .Select(question => MatchQuestion(question, reading))
+                .Where(m => m.Outcome == MatchOutcome.Answer)
+                .MaxBy(m => m.Best!.Score) ?? match;
+        if (match is not { Outcome: MatchOutcome.Answer })
             return reply with { Match = match };
         var entry = match.Best!.Entry;
         return reply with
@@ -252,6 +286,20 @@ public sealed partial class Answerer
             Citation = Citation(entry),
             Match = match,
         };
+    }
+
+    /// <summary>
+    /// "Am I a candidate?" is personal, but the general answer ("who can benefit") may help while they call. "My doctor
+    /// mentioned a pain pump, what is it?" asks about the pump, not the doctor: the words that only say whose thing it
+    /// is are set aside, and the whole message is matched only when that finds no answer. Both signals must agree on
+    /// the add-on too: general information on another topic does not help.
+    /// </summary>
+    private MatchResult GeneralAnswer(SafetyRule rule, IReadOnlyList<string> words, SentenceReading reading)
+    {
+        var general = Router.WithoutPossessivePhrasesOf(rule, words);
+        return general.Count < words.Count && Hybrid.Match(general, reading.Whole) is { Outcome: MatchOutcome.Answer } withoutContext
+            ? withoutContext
+            : Hybrid.Match(words, reading.Whole);
     }
 
     private Reply DidYouMean(MatchResult match)

@@ -126,7 +126,9 @@ public static partial class LabelledQuestions
         ArgumentNullException.ThrowIfNull(reply);
         return question.Kind switch
         {
-            "answer" => reply.Route == Route.Answer && question.Topics.Contains(reply.Answer!.Id),
+            // As score.py judges it: the right entry's answer was given, alone or after a hand-off ("for billing,
+            // please call...; in the meantime, here is our general information").
+            "answer" => reply.Answer is { } entry && question.Topics.Contains(entry.Id),
             // As shared/eval/score.py judges them: a hand-off must give the clinic's phone, a not-covered question
             // the phone and no FAQ answer. A danger reply that also gives the phone passes, and is counted apart as
             // an alarm (see HandoffAlarms).

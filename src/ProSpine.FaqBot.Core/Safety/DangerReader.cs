@@ -20,7 +20,11 @@ public sealed record DangerScores(float Crisis, float Emergency, float Urgent, f
 /// <param name="Unsure">Crisis or emergency, but not clearly which: the reply names 911 and 988 first.</param>
 /// <param name="Rule">The phrase rule whose reply is given, when the rule decided.</param>
 /// <param name="Reason">For logs and curators: "rule", "meaning: crisis"...</param>
-public sealed record DangerVerdict(DangerLevel Level, bool Unsure, SafetyRule? Rule, string Reason);
+public sealed record DangerVerdict(DangerLevel Level, bool Unsure, SafetyRule? Rule, string Reason)
+{
+    /// <summary>The whole message reads calm and one clause of it does not: the weakest reading of danger.</summary>
+    public bool InOneClause { get; init; }
+}
 
 /// <summary>For curators: how one piece of a message (the whole, or a clause) scored, and its nearest examples.</summary>
 public sealed record DangerExplanation(string Piece, float[] Probabilities, IReadOnlyList<(DangerExemplar Exemplar, float Similarity)> Nearest);
@@ -159,7 +163,7 @@ public sealed partial class DangerReader
         // from it?"). When the whole message reads calm, a clause's danger does not choose between 911 and 988: it
         // gets the reply that names both, which a question the FAQ answers outright can still overrule.
         if (scores.WholeDanger < options.CalmProbability && scores.Danger >= options.UnsureProbability)
-            return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency, in one clause");
+            return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency, in one clause") { InOneClause = true };
         if (scores.Crisis >= options.ConfidentProbability && scores.Crisis >= scores.Emergency)
             return new DangerVerdict(DangerLevel.Crisis, false, null, "meaning: crisis");
         if (scores.Emergency >= options.ConfidentProbability)

@@ -72,6 +72,35 @@ public sealed class AnswererTests
         Assert.Contains(Core.Answering.Answerer.AnswerText(reply.Answer!), reply.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Two_questions_in_one_sentence_are_matched_apart()
+    {
+        var reply = Answerer.Answer("how long does the implant surgery take and when can I go back to work");
+
+        Assert.Equal("implant-duration", reply.Answer?.Id);
+        Assert.StartsWith(Answerer.Content.Texts.Get(TextKeys.PartNotCovered), reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pain_told_before_a_covered_question_gets_the_answer_ending_with_where_to_turn()
+    {
+        // Read alone, "nothing has touched my pain" sounds like danger; the whole message is a question the FAQ answers.
+        var reply = Answerer.Answer("I have tried therapy, shots and pills for years and nothing has touched my pain. Is that when a pump is recommended?");
+
+        Assert.Equal("when-recommended", reply.Answer?.Id);
+        Assert.False(Core.Evaluation.LabelledQuestions.IsAlarm(reply), reply.Text);
+        Assert.EndsWith(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Danger_beside_a_covered_question_gets_no_faq_answer()
+    {
+        var reply = Answerer.Answer("I swallowed all my pills and how long does the pump last");
+
+        Assert.Contains(reply.Route, new[] { Route.Emergency, Route.Crisis });
+        Assert.Null(reply.Answer);
+    }
+
     [Theory]
     [InlineData("How long does the pump last?")]
     [InlineData("My husband is thinking about getting one and I am worried sick about all of it. What are the risks?")]
@@ -104,6 +133,9 @@ public sealed class AnswererTests
     [Theory]
     [InlineData("my doctor mentioned a pain pump, what is that exactly", "what-is-pump")]
     [InlineData("am I a good candidate for a pain pump", "who-can-benefit")]
+    // A question for the clinic beside a covered one: the hand-off, then the answer to the other question.
+    [InlineData("what happens during the trial and does my insurance pay for it", "trial-what-happens")]
+    [InlineData("Where does the pump go in the body? Also, can I get an appointment this week?", "pump-placement")]
     public void A_personal_question_gets_the_hand_off_then_the_general_answer_it_asks_about(string question, string entryId)
     {
         var reply = Answerer.Answer(question);
@@ -111,6 +143,7 @@ public sealed class AnswererTests
         Assert.Equal(Route.Handoff, reply.Route);
         Assert.Contains("(262) 297-7246", reply.Text, StringComparison.Ordinal);
         Assert.Equal(entryId, reply.Answer?.Id);
+        Assert.Contains(Core.Answering.Answerer.AnswerText(reply.Answer!), reply.Text, StringComparison.Ordinal);
     }
 
     [Theory]
