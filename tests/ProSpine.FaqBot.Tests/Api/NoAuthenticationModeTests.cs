@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Api;
@@ -101,7 +103,7 @@ public sealed class NoAuthenticationModeTests
     [InlineData("emulator\u001b[31m")]
     public async Task A_channel_id_that_is_not_a_name_gets_400_and_never_reaches_a_log(string channelId)
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var factory = new LoggedBot(logs, new Dictionary<string, string?>());
         using var client = factory.CreateClient();
         var message = Activities.Message("how long does the pump last");
@@ -111,13 +113,13 @@ public sealed class NoAuthenticationModeTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("'channelId' must be a name", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(logs.Lines, line => line.Contains("forged", StringComparison.Ordinal) || line.Contains('\u001b', StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.GetSnapshot(), record => record.AllText().Contains("forged", StringComparison.Ordinal) || record.AllText().Contains('\u001b', StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_100_KB_channel_id_is_refused_before_it_is_logged()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var factory = new LoggedBot(logs, new Dictionary<string, string?>());
         using var client = factory.CreateClient();
         var message = Activities.Message("how long does the pump last");
@@ -126,7 +128,7 @@ public sealed class NoAuthenticationModeTests
         using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(message));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.All(logs.Lines, line => Assert.True(line.Length < 10_000, $"a log line of {line.Length} characters"));
+        Assert.All(logs.GetSnapshot(), record => Assert.True(record.AllText().Length < 10_000, $"a log record of {record.AllText().Length} characters"));
     }
 }
 
@@ -136,7 +138,7 @@ public sealed class BadTokenLogTests
     [Fact]
     public async Task Fifty_forged_tokens_write_at_most_one_line_of_each_kind_and_no_error_for_malformed_ones()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var factory = new LoggedBot(logs, TeamsTokenAuthentication.Settings());
         using var client = factory.CreateClient();
         var statuses = new List<HttpStatusCode>();
@@ -149,9 +151,10 @@ public sealed class BadTokenLogTests
         }
 
         Assert.All(statuses, status => Assert.True(status is HttpStatusCode.Unauthorized or HttpStatusCode.ServiceUnavailable, status.ToString()));
-        Assert.Single(logs.Lines, line => line.Contains("malformed token", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("malformed", StringComparison.Ordinal));
-        Assert.True(logs.Lines.Count(line => line.Contains("token authority is unreachable", StringComparison.Ordinal)) <= 1);
+        var records = logs.GetSnapshot();
+        Assert.Single(records, record => record.AllText().Contains("malformed token", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, record => record.Level == LogLevel.Error && record.AllText().Contains("malformed", StringComparison.Ordinal));
+        Assert.True(records.Count(record => record.AllText().Contains("token authority is unreachable", StringComparison.Ordinal)) <= 1);
     }
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient client, string token)

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Newtonsoft.Json.Linq;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Insights;
@@ -24,13 +25,13 @@ public sealed class ClientInputTests
         {
             Factory = new BotApplicationFactory(new Dictionary<string, string?>(), services: services =>
             {
-                services.AddSingleton<ILoggerProvider>(Logs);
+                services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(Logs));
                 services.AddSingleton<IInsightsStore>(_ => Store!);
             });
             Store = new SignallingStore(new SqliteInsightsStore(Factory.InsightsDatabase));
         }
 
-        public CapturingLoggerProvider Logs { get; } = new();
+        public FakeLogCollector Logs { get; } = new();
 
         public BotApplicationFactory Factory { get; }
 
@@ -43,7 +44,7 @@ public sealed class ClientInputTests
         }
 
         public void HasNoErrors() =>
-            Assert.DoesNotContain(Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+            Assert.DoesNotContain(Logs.GetSnapshot(), record => record.Level is LogLevel.Error or LogLevel.Critical);
 
         public void Dispose() => Factory.Dispose();
     }

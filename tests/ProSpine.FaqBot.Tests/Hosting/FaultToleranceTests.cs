@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Hosting;
@@ -11,7 +13,7 @@ public sealed class FaultToleranceTests
     public async Task A_hanging_channel_costs_one_timeout_and_is_logged_not_a_hung_request()
     {
         await using var channel = await ChannelStub.StartAsync(delay: Timeout.InfiniteTimeSpan);
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var factory = new LoggedBot(logs, new Dictionary<string, string?> { ["Messages:OutboundTimeout"] = "00:00:01" });
         using var client = factory.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(30);
@@ -20,7 +22,7 @@ public sealed class FaultToleranceTests
             Activities.Json(Activities.Message("how long does the pump last", serviceUrl: channel.Url, expectReplies: false)));
 
         Assert.True((int)response.StatusCode < 500, response.StatusCode.ToString());
-        Assert.Contains(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("Turn failed", StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), record => record.Level == LogLevel.Error && record.Message.Contains("Turn failed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Hosting;
@@ -11,7 +12,7 @@ public sealed class PrivacyTests
     [Fact]
     public async Task No_message_text_or_user_id_reaches_the_logs()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var factory = new LoggedBot(logs, new Dictionary<string, string?>());
         using var client = factory.CreateClient();
         await using var channel = await ChannelStub.StartAsync();
@@ -50,9 +51,10 @@ public sealed class PrivacyTests
         delivered.Conversation.Id = "a:personal-" + Marker;
         using var ok = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), Activities.Json(delivered));
 
-        Assert.NotEmpty(logs.Lines);
-        Assert.Contains(logs.Lines, line => line.Contains("Answered on", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, line => line.Contains(Marker, StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(logs.Lines, line => line.Contains(UserId, StringComparison.OrdinalIgnoreCase));
+        var records = logs.GetSnapshot();
+        Assert.NotEmpty(records);
+        Assert.Contains(records, record => record.Message.Contains("Answered on", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, record => record.AllText().Contains(Marker, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(records, record => record.AllText().Contains(UserId, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using ProSpine.FaqBot.Core.Insights;
 
 namespace ProSpine.FaqBot.Tests.Support;
@@ -69,32 +67,4 @@ public sealed class SignallingStore(IInsightsStore inner) : IInsightsStore
         inner.VotesSinceAsync(since, cancellationToken);
 
     public Task<int> PurgeBeforeAsync(DateOnly cutoff, CancellationToken cancellationToken) => inner.PurgeBeforeAsync(cutoff, cancellationToken);
-}
-
-/// <summary>A logger that keeps every entry (level, formatted message, exception) and signals warnings.</summary>
-public sealed class LogRecorder<T> : ILogger<T>
-{
-    private readonly Channel<string> warnings = Channel.CreateUnbounded<string>();
-
-    public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
-
-    public async Task<string> NextWarningAsync()
-    {
-        using var timeout = new CancellationTokenSource(SignallingStore.Patience);
-        return await warnings.Reader.ReadAsync(timeout.Token);
-    }
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        ArgumentNullException.ThrowIfNull(formatter);
-        var message = formatter(state, exception);
-        Entries.Enqueue((logLevel, message, exception));
-        if (logLevel == LogLevel.Warning)
-            warnings.Writer.TryWrite(message);
-    }
 }
