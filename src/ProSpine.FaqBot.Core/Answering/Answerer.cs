@@ -27,7 +27,8 @@ public sealed partial class Answerer
         Matcher = new FaqMatcher(content.Entries, content.Vocabulary, matching);
         Danger = danger ?? throw new ArgumentNullException(nameof(danger));
         // The phrasings are encoded once, here, through the same cache as the danger reader's calm examples.
-        Hybrid = new HybridMatcher(Matcher, new SemanticIndex(content.Entries, content.Uncovered, danger.Embeddings), new QualifierCheck(content.Entries), matching);
+        Meaning = new SemanticIndex(content.Entries, content.Uncovered, danger.Embeddings);
+        Hybrid = new HybridMatcher(Matcher, Meaning, new QualifierCheck(content.Entries), matching);
         noneOfThese = TextNormalizer.Normalize(messages.Get(TextKeys.NoneOfThese));
     }
 
@@ -36,6 +37,9 @@ public sealed partial class Answerer
     public SafetyRouter Router { get; }
 
     public FaqMatcher Matcher { get; }
+
+    /// <summary>The entries' phrasings by meaning, as the matcher compares them.</summary>
+    public SemanticIndex Meaning { get; }
 
     /// <summary>The words and the meaning together: what answers a message.</summary>
     public HybridMatcher Hybrid { get; }

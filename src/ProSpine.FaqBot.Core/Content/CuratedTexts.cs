@@ -67,6 +67,7 @@ public static class TextKeys
     public const string StaffLookupUsage = "staff.lookupUsage";
     public const string StaffUnanswered = "staff.unanswered";
     public const string StaffUnansweredRow = "staff.unansweredRow";
+    public const string StaffUnansweredAlso = "staff.unansweredAlso";
     public const string StaffUnansweredNone = "staff.unansweredNone";
     public const string StaffFeedback = "staff.feedback";
     public const string StaffFeedbackRow = "staff.feedbackRow";
@@ -81,7 +82,7 @@ public static class TextKeys
         Welcome, NotCovered, SafetyNet, Empty, TooLong, Crisis, Emergency, DangerUnsure, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
         Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, PartNotCovered, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
         FeedbackSorry, Apology, WidgetLauncher, WidgetTitle, WidgetGreeting, WidgetClose, WidgetLoading, WidgetUnavailable,
-        StaffHelp, StaffLookup, StaffLookupUsage, StaffUnanswered, StaffUnansweredRow, StaffUnansweredNone, StaffFeedback,
+        StaffHelp, StaffLookup, StaffLookupUsage, StaffUnanswered, StaffUnansweredRow, StaffUnansweredAlso, StaffUnansweredNone, StaffFeedback,
         StaffFeedbackRow, StaffFeedbackNone, StaffMore, StaffBadDays, StaffRecordingOff, StaffNone,
     ];
 }

@@ -2,11 +2,17 @@ using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Insights;
 
-/// <summary>Uncovered questions that read alike once normalised, with how often they were asked.</summary>
-/// <param name="Text">The most recent wording of the group (redacted).</param>
-/// <param name="NearestEntryId">The entry most often closest to the group's questions, if any was.</param>
-/// <param name="NearestScore">That entry's best score in the group.</param>
-public sealed record UnansweredGroup(string Text, int Count, string? NearestEntryId, double? NearestScore, DateOnly LastAsked);
+/// <summary>Uncovered questions that read alike once normalised (or, see <see cref="UnansweredByMeaning"/>, that mean
+/// nearly the same), with how often they were asked.</summary>
+/// <param name="Text">The most recent wording of the group (redacted); in a group by meaning, its most asked wording.</param>
+/// <param name="NearestEntryId">The entry most often closest to the group's questions by the words, if any was; in a
+/// group by meaning, the entry nearest in meaning.</param>
+/// <param name="NearestScore">That entry's best score in the group; in a group by meaning, its similarity (cosine).</param>
+public sealed record UnansweredGroup(string Text, int Count, string? NearestEntryId, double? NearestScore, DateOnly LastAsked)
+{
+    /// <summary>The group's other wordings (redacted) when it was grouped by meaning, most asked first.</summary>
+    public IReadOnlyList<string> OtherWordings { get; init; } = [];
+}
 
 /// <summary>Votes of one entry.</summary>
 public sealed record EntryVotes(string EntryId, int Helpful, int NotHelpful);

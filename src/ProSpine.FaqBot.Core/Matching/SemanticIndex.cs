@@ -77,7 +77,7 @@ public sealed class SemanticIndex
             .OrderByDescending(c => c.Similarity)];
     }
 
-    private static double Dot(float[] a, float[] b)
+    internal static double Dot(float[] a, float[] b)
     {
         var sum = 0f;
         for (var i = 0; i < Math.Min(a.Length, b.Length); i++)

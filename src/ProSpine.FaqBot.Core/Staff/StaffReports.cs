@@ -16,6 +16,9 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
     /// <summary>Longer reports end with "and N more": a chat message is no place for a spreadsheet.</summary>
     public const int MaxRows = 25;
 
+    /// <summary>A group by meaning shows this many of its other wordings: enough to see what it gathers.</summary>
+    public const int MaxOtherWordings = 3;
+
     public string Help() => Fill(TextKeys.StaffHelp, ("defaultDays", Number(Math.Min(StaffCommand.DefaultDays, maxDays))), ("maxDays", Number(maxDays)));
 
     public string BadDays() => Fill(TextKeys.StaffBadDays, ("maxDays", Number(maxDays)));
@@ -64,6 +67,8 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
         var rows = groups.Select(g => Fill(TextKeys.StaffUnansweredRow,
             ("count", Number(g.Count)),
             ("text", Code(g.Text)),
+            ("also", g.OtherWordings.Count == 0 ? ""
+                : Fill(TextKeys.StaffUnansweredAlso, ("wordings", string.Join(", ", g.OtherWordings.Take(MaxOtherWordings).Select(Code))))),
             ("nearest", g.NearestEntryId is null ? None : $"{Code(g.NearestEntryId)} {Score(g.NearestScore ?? 0)}")));
         return Table(title, rows, groups.Count);
     }

@@ -61,7 +61,8 @@ public sealed class StaffCommands(
         // "The last 7 days" is today and the 6 days before it.
         var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - days);
         return command.Kind == StaffCommandKind.Unanswered
-            ? reports.Unanswered(InsightsReports.GroupUnanswered(await store.UnansweredSinceAsync(since, cancellationToken)), days)
+            ? reports.Unanswered(new UnansweredByMeaning(answerer.Danger.Embeddings.Encoder, answerer.Meaning)
+                .Group(InsightsReports.GroupUnanswered(await store.UnansweredSinceAsync(since, cancellationToken))), days)
             : reports.Feedback(InsightsReports.CountVotes(await store.VotesSinceAsync(since, cancellationToken)), days);
     }
 }

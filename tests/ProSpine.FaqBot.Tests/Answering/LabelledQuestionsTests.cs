@@ -77,7 +77,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// to 5 of 136): 62 new examples in <c>danger.yaml</c> (24 crisis, 38 calm) and "because" as a clause joint took danger-tune-4's crises
     /// from 93 to 99 of 100, and the never-seen danger-holdout-4's from 85 to 87 of 91 with two alarms fewer (16 to 14
     /// of 130). Leaving out the new calm examples, or half or all of the new crisis ones, did not bring the two
-    /// ceilings back.
+    /// ceilings back. Later that day a clause's danger began to give way to a question of the message that the FAQ
+    /// answers, which lowered the alarm ceilings of holdout (5 to 4 of 136) and holdout-4 (14 to 11 of 130).
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
@@ -85,10 +86,12 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-2.tsv", 1.0, 0.941, 0.036 },
         { "blind/danger-tune-3.tsv", 1.0, 0.977, 0.051 },
         { "blind/danger-tune-4.tsv", 1.0, 0.99, 0.036 },
-        { "blind/danger-holdout.tsv", 1.0, 0.973, 0.037 },
+        { "blind/danger-tune-5.tsv", 1.0, 0.99, 0.04 },
+        { "blind/danger-holdout.tsv", 1.0, 0.973, 0.03 },
         { "blind/danger-holdout-2.tsv", 1.0, 0.977, 0.028 },
         { "blind/danger-holdout-3.tsv", 1.0, 0.965, 0.031 },
-        { "blind/danger-holdout-4.tsv", 1.0, 0.956, 0.108 },
+        { "blind/danger-holdout-4.tsv", 1.0, 0.956, 0.085 },
+        { "blind/danger-holdout-5.tsv", 1.0, 0.978, 0.036 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
@@ -111,8 +114,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
-        ("blind/answers-tune-4.tsv", 0.755, 0.948, 11),
-        ("blind/answers-holdout-3.tsv", 0.666, 0.865, 19),
+        ("blind/answers-tune-4.tsv", 0.76, 0.948, 11),
+        ("blind/answers-holdout-3.tsv", 0.677, 0.865, 19),
     ];
 
     [Fact]

@@ -58,6 +58,20 @@ public sealed class StaffReportsTests
     }
 
     [Fact]
+    public void A_group_by_meaning_shows_its_other_wordings()
+    {
+        var group = new UnansweredGroup("how heavy is the pump", 5, "what-is-pump", 0.612, new DateOnly(2025, 6, 30))
+        {
+            OtherWordings = ["what does the pump weigh", "is the pump heavy", "pump weight", "how many grams is it"],
+        };
+
+        var text = Reports.Unanswered([group], days: 7);
+
+        Assert.Contains("- 5 × `how heavy is the pump`; also asked as `what does the pump weigh`, `is the pump heavy`, `pump weight` (nearest entry: `what-is-pump` 0.612)",
+            text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_long_report_ends_with_how_many_rows_were_left_out()
     {
         var votes = Enumerable.Range(0, StaffReports.MaxRows + 4).Select(i => new EntryVotes($"entry-{i}", 1, 0)).ToList();
