@@ -25,10 +25,21 @@ public sealed class UnansweredByMeaning(ISentenceEncoder encoder, SemanticIndex 
     public IReadOnlyList<UnansweredGroup> Group(IReadOnlyList<UnansweredGroup> byWords)
     {
         ArgumentNullException.ThrowIfNull(byWords);
-        var read = byWords.Take(MaxRead).Where(g => TextNormalizer.Normalize(g.Text).Length > 0).ToList();
+        var (read, texts, unread) = (new List<UnansweredGroup>(), new List<string>(), new List<UnansweredGroup>());
+        for (var i = 0; i < byWords.Count; i++)
+        {
+            var text = i < MaxRead ? TextNormalizer.Normalize(byWords[i].Text) : "";
+            if (text.Length == 0)
+            {
+                unread.Add(byWords[i]);
+                continue;
+            }
+            read.Add(byWords[i]);
+            texts.Add(text);
+        }
         if (read.Count == 0)
             return byWords;
-        var vectors = encoder.Encode([.. read.Select(g => TextNormalizer.Normalize(g.Text))]);
+        var vectors = encoder.Encode(texts);
         var merged = new List<(float[] Vector, List<UnansweredGroup> Members)>();
         for (var i = 0; i < read.Count; i++)
         {
@@ -40,7 +51,7 @@ public sealed class UnansweredByMeaning(ISentenceEncoder encoder, SemanticIndex 
         }
         var byMeaning = merged.Select(m => ToGroup(m.Vector, m.Members));
         return [.. byMeaning
-            .Concat(byWords.Except(read))
+            .Concat(unread)
             .OrderByDescending(g => g.Count)
             .ThenByDescending(g => g.LastAsked)
             .ThenBy(g => g.Text, StringComparer.Ordinal)];
