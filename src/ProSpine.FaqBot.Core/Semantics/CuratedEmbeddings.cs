@@ -15,13 +15,16 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
 
     private readonly ConcurrentDictionary<string, float[]> known = new(StringComparer.Ordinal);
     private readonly Lock fileLock = new();
+    private readonly HashSet<string> askedSinceSave = new(StringComparer.Ordinal);
+    private bool encodedSinceSave;
     private string? cacheFile;
 
     public ISentenceEncoder Encoder { get; } = encoder;
 
     /// <summary>
-    /// Reads the vectors kept in <paramref name="path"/>, if it holds any, and keeps it up to date from now on. A
-    /// missing, foreign or damaged file is not an error: its texts are simply encoded again.
+    /// Reads the vectors kept in <paramref name="path"/>, if it holds any, and keeps it up to date from now on (see
+    /// <see cref="SaveLoadedTexts"/>). A missing, foreign or damaged file is not an error: its texts are simply encoded
+    /// again.
     /// </summary>
     public void UseCacheFile(string path)
     {
@@ -55,6 +58,11 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(curatedTexts);
         var missing = curatedTexts.Where(t => !known.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+        lock (fileLock)
+        {
+            askedSinceSave.UnionWith(curatedTexts);
+            encodedSinceSave |= missing.Count > 0;
+        }
         // Batches keep each call's memory small, and run on every core (each inference uses one); the model gives a
         // text the same vector in any batch and on any thread.
         Parallel.ForEach(missing.Chunk(32), batch =>
@@ -63,23 +71,28 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
             for (var i = 0; i < batch.Length; i++)
                 known[batch[i]] = vectors[i];
         });
-        if (missing.Count > 0)
-            Save(curatedTexts);
         return [.. curatedTexts.Select(t => known[t])];
     }
 
-    /// <summary>Writes the vectors of <paramref name="current"/> (the content just read) to the cache file, whole.</summary>
-    private void Save(IReadOnlyList<string> current)
+    /// <summary>
+    /// Called once a version of the FAQ is loaded: writes the vectors of every text asked for since the last call
+    /// (that version's examples, phrasings and uncovered questions, asked for in several calls) to the cache file,
+    /// whole, if any of them had to be encoded. The file then holds exactly the content in use, never older versions'.
+    /// </summary>
+    public void SaveLoadedTexts()
     {
         lock (fileLock)
         {
-            if (cacheFile is null)
+            var texts = askedSinceSave.ToList();
+            var changed = encodedSinceSave;
+            askedSinceSave.Clear();
+            encodedSinceSave = false;
+            if (cacheFile is null || !changed)
                 return;
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cacheFile))!);
                 var temporary = cacheFile + ".tmp";
-                var texts = current.Distinct(StringComparer.Ordinal).ToList();
                 using (var writer = new BinaryWriter(File.Create(temporary)))
                 {
                     writer.Write(FileSignature);

@@ -89,7 +89,9 @@ public sealed class FaqProvider : IDisposable
     private (Answerer, Redactor) Build()
     {
         var content = FaqLoader.Load(folder);
-        return (new(content, matching, answering, DangerReader.For(content, embeddings, danger)), Redactor.For(content));
+        var answerer = new Answerer(content, matching, answering, DangerReader.For(content, embeddings, danger));
+        embeddings.SaveLoadedTexts();
+        return (answerer, Redactor.For(content));
     }
 
     public void Dispose() => folder.Dispose();

@@ -27,6 +27,7 @@ public sealed class CuratedEmbeddingsTests : IDisposable
         var first = new CuratedEmbeddings(new KeywordEncoder());
         first.UseCacheFile(CacheFile);
         var vectors = first.Encode(["a zzcrisis example", "a calm example"]);
+        first.SaveLoadedTexts();
 
         var encoder = new KeywordEncoder();
         var restarted = new CuratedEmbeddings(encoder);
@@ -49,11 +50,52 @@ public sealed class CuratedEmbeddingsTests : IDisposable
 
         embeddings.UseCacheFile(CacheFile);
         embeddings.Encode(["a calm example"]);
+        embeddings.SaveLoadedTexts();
 
         Assert.Equal(1, encoder.Encoded);
         var reread = new CuratedEmbeddings(new KeywordEncoder());
         reread.UseCacheFile(CacheFile);
         Assert.Single(reread.Encode(["a calm example"]));
+    }
+
+    [Fact]
+    public void A_load_that_encodes_in_several_calls_keeps_all_of_them_for_the_restart()
+    {
+        // A load asks for the danger examples, then the phrasings, then the uncovered questions: each call alone is
+        // not the content in use.
+        var first = new CuratedEmbeddings(new KeywordEncoder());
+        first.UseCacheFile(CacheFile);
+        first.Encode(["a zzcrisis example", "a calm example"]);
+        first.Encode(["how long does the pump last"]);
+        first.Encode(["how long does the battery last"]);
+        first.SaveLoadedTexts();
+
+        var encoder = new KeywordEncoder();
+        var restarted = new CuratedEmbeddings(encoder);
+        restarted.UseCacheFile(CacheFile);
+        restarted.Encode(["a zzcrisis example", "a calm example"]);
+        restarted.Encode(["how long does the pump last"]);
+        restarted.Encode(["how long does the battery last"]);
+        restarted.SaveLoadedTexts();
+
+        Assert.Equal(0, encoder.Encoded);
+    }
+
+    [Fact]
+    public void The_file_keeps_only_the_texts_of_the_version_last_loaded()
+    {
+        var embeddings = new CuratedEmbeddings(new KeywordEncoder());
+        embeddings.UseCacheFile(CacheFile);
+        embeddings.Encode(["an old calm example"]);
+        embeddings.SaveLoadedTexts();
+        embeddings.Encode(["a new calm example"]);
+        embeddings.SaveLoadedTexts();
+
+        var encoder = new KeywordEncoder();
+        var restarted = new CuratedEmbeddings(encoder);
+        restarted.UseCacheFile(CacheFile);
+        restarted.Encode(["an old calm example", "a new calm example"]);
+        Assert.Equal(1, encoder.Encoded);
     }
 
     public void Dispose()
