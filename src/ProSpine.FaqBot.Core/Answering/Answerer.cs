@@ -74,26 +74,25 @@ public sealed partial class Answerer
         var asked = Router.WithoutSetAside(words);
         MatchResult? match = null;
         MatchResult Match() => match ??= Hybrid.Match(asked, reading.Whole);
-        List<MatchResult>? questions = null;
-        List<MatchResult> Questions() => questions ??= [.. QuestionsAsked(text).Select(question => MatchQuestion(question, reading))];
+        var questions = new AskedQuestions(this, text, reading);
 
         var verdict = Danger.Decide(rule, danger);
         if (verdict is null)
-            return CalmReply(text, words, language, reading, rule, Match, Questions);
-        if (!AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, Questions))
-            return DangerReply(verdict, text, words, language, reading);
+            return CalmReply(words, language, reading, rule, Match, questions);
+        if (!AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, questions))
+            return DangerReply(verdict, questions, words, language, reading);
         // Danger read by meaning gave way to a general question: the reply still ends with where to turn.
-        var reply = CalmReply(text, words, language, reading, rule, Match, Questions);
+        var reply = CalmReply(words, language, reading, rule, Match, questions);
         var safetyNet = messages.Get(TextKeys.SafetyNet, reply.Language);
         return reply.Text.Contains(safetyNet, StringComparison.Ordinal) ? reply : reply with { Text = $"{reply.Text}\n\n{safetyNet}" };
     }
 
     /// <summary>The reply when no danger decides: phrase rules, language, small talk, then the FAQ.</summary>
-    private Reply CalmReply(string text, IReadOnlyList<string> words, string? language, SentenceReading reading, SafetyRule? rule,
-        Func<MatchResult> match, Func<List<MatchResult>> questionsAsked)
+    private Reply CalmReply(IReadOnlyList<string> words, string? language, SentenceReading reading, SafetyRule? rule,
+        Func<MatchResult> match, AskedQuestions asked)
     {
         if (rule is not null)
-            return FromRule(rule, text, words, language, reading);
+            return FromRule(rule, asked, words, language, reading);
         // Heavy typos ("hwo lnog dose teh pmup lsat") can look like Spanish; a question both signals answer is English.
         if (language is not null && !(language != "other" && match().Outcome == MatchOutcome.Answer))
             return language == "other"
@@ -106,7 +105,7 @@ public sealed partial class Answerer
 
         var found = match();
         // A whole message answered needs its sentences matched only if it asks two things or more.
-        var questions = found.Outcome == MatchOutcome.Answer && QuestionsAsked(text).Count < 2 ? [] : questionsAsked();
+        var questions = found.Outcome == MatchOutcome.Answer && asked.Words.Count < 2 ? [] : asked.Matches;
         if (found.Outcome != MatchOutcome.Answer
             && questions.Where(q => q.Outcome == MatchOutcome.Answer).MaxBy(q => q.Best!.Score) is { } answered)
             found = answered;
@@ -127,10 +126,10 @@ public sealed partial class Answerer
     /// The reply to danger: the deciding phrase rule's own reply, or the crisis, emergency or urgent reply when the
     /// meaning decided, or, when it is unclear which danger, a reply that names both 911 and 988 first.
     /// </summary>
-    private Reply DangerReply(DangerVerdict verdict, string text, IReadOnlyList<string> words, string? language, SentenceReading reading)
+    private Reply DangerReply(DangerVerdict verdict, AskedQuestions asked, IReadOnlyList<string> words, string? language, SentenceReading reading)
     {
         if (verdict.Rule is { } rule)
-            return FromRule(rule, text, words, language, reading);
+            return FromRule(rule, asked, words, language, reading);
         var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
         var route = RouteOf(verdict.Level);
         var (key, calls) = verdict.Unsure
@@ -150,10 +149,10 @@ public sealed partial class Answerer
     /// its answer ends with where to turn all the same. Small talk never overrules it: "I'm done. I've said my
     /// goodbyes." reads like a farewell.
     /// </summary>
-    private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, Func<List<MatchResult>> questions) =>
+    private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, AskedQuestions asked) =>
         verdict.Unsure && verdict.Rule is null && rule is null
         && (match() is { Outcome: MatchOutcome.Answer } or { NearMiss: true }
-            || (verdict.InOneClause && questions().Any(q => q.Outcome == MatchOutcome.Answer)));
+            || (verdict.InOneClause && asked.Matches.Any(q => q.Outcome == MatchOutcome.Answer)));
 
     /// <summary>The call buttons of a route's reply, the most urgent first.</summary>
     private CallAction[] CallsFor(Route route, string lang) => route switch
@@ -187,6 +186,17 @@ public sealed partial class Answerer
             .Select(sentence => (Sentence: sentence, Words: TextNormalizer.Words(sentence)))
             .Where(s => s.Words.Count >= MinQuestionWords && (s.Sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(s.Words[0])))
             .Select(s => Router.WithoutSetAside(s.Words))];
+    }
+
+    /// <summary>The questions one message asks (<see cref="QuestionsAsked"/>), split and matched at most once.</summary>
+    private sealed class AskedQuestions(Answerer answerer, string text, SentenceReading reading)
+    {
+        private List<IReadOnlyList<string>>? words;
+        private List<MatchResult>? matches;
+
+        public List<IReadOnlyList<string>> Words => words ??= answerer.QuestionsAsked(text);
+
+        public List<MatchResult> Matches => matches ??= [.. Words.Select(question => answerer.MatchQuestion(question, reading))];
     }
 
     // "Why?" or "and how" alone asks nothing the FAQ could answer on its own.
@@ -260,7 +270,7 @@ public sealed partial class Answerer
 
     public string Text(string key, string language = CuratedTexts.DefaultLanguage) => messages.Get(key, language);
 
-    private Reply FromRule(SafetyRule rule, string text, IReadOnlyList<string> words, string? language, SentenceReading reading)
+    private Reply FromRule(SafetyRule rule, AskedQuestions asked, IReadOnlyList<string> words, string? language, SentenceReading reading)
     {
         var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
         var route = RouteOf(rule.Kind);
@@ -275,9 +285,9 @@ public sealed partial class Answerer
         // "What happens at the trial, and how much does it cost?": the clinic answers the cost, the FAQ the trial. A
         // question of the message that needs no hand-off of its own is answered after the hand-off.
         if (match is not { Outcome: MatchOutcome.Answer })
-            match = QuestionsAsked(text)
-                .Where(question => !Router.FindRules(question).Any())
-                .Select(question => MatchQuestion(question, reading))
+            match = asked.Words.Zip(asked.Matches)
+                .Where(question => !Router.FindRules(question.First).Any())
+                .Select(question => question.Second)
                 .Where(m => m.Outcome == MatchOutcome.Answer)
                 .MaxBy(m => m.Best!.Score) ?? match;
         if (match is not { Outcome: MatchOutcome.Answer })

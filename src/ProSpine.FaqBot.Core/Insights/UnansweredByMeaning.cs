@@ -43,7 +43,7 @@ public sealed class UnansweredByMeaning(ISentenceEncoder encoder, SemanticIndex 
         var merged = new List<(float[] Vector, List<UnansweredGroup> Members)>();
         for (var i = 0; i < read.Count; i++)
         {
-            var same = merged.FindIndex(m => SemanticIndex.Dot(m.Vector, vectors[i]) >= SameQuestion);
+            var same = merged.FindIndex(m => SentenceVectors.Dot(m.Vector, vectors[i]) >= SameQuestion);
             if (same < 0)
                 merged.Add((vectors[i], [read[i]]));
             else

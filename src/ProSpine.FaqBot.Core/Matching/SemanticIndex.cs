@@ -50,7 +50,7 @@ public sealed class SemanticIndex
         var (best, nearest) = (double.NegativeInfinity, -1);
         for (var i = 0; i < uncoveredVectors.Length; i++)
         {
-            var similarity = Dot(uncoveredVectors[i], message);
+            var similarity = SentenceVectors.Dot(uncoveredVectors[i], message);
             if (similarity > best)
                 (best, nearest) = (similarity, i);
         }
@@ -67,7 +67,7 @@ public sealed class SemanticIndex
         Array.Fill(nearest, -1);
         for (var i = 0; i < vectors.Length; i++)
         {
-            var similarity = Dot(vectors[i], message);
+            var similarity = SentenceVectors.Dot(vectors[i], message);
             if (similarity > best[entryOf[i]])
                 (best[entryOf[i]], nearest[entryOf[i]]) = (similarity, i);
         }
@@ -75,13 +75,5 @@ public sealed class SemanticIndex
             .Where(e => nearest[e] >= 0)
             .Select(e => new SemanticCandidate(entries[e], best[e], phrasings[nearest[e]]))
             .OrderByDescending(c => c.Similarity)];
-    }
-
-    internal static double Dot(float[] a, float[] b)
-    {
-        var sum = 0f;
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-            sum += a[i] * b[i];
-        return sum;
     }
 }

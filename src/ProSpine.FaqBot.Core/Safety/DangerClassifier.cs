@@ -1,5 +1,6 @@
 using System.Numerics;
 using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.Core.Safety;
 
@@ -121,7 +122,7 @@ public sealed class DangerClassifier
             Array.Fill(best, float.NegativeInfinity);
             foreach (var example in examples)
             {
-                var similarity = Dot(example, vector);
+                var similarity = SentenceVectors.Dot(example, vector);
                 if (similarity <= best[^1])
                     continue;
                 // Keep the few best in descending order: insertion into a tiny array.
@@ -153,7 +154,7 @@ public sealed class DangerClassifier
         var max = float.MinValue;
         for (var k = 0; k < into.Length; k++)
         {
-            into[k] = Dot(w[k], x) + w[k][x.Length];
+            into[k] = SentenceVectors.Dot(w[k], x) + w[k][x.Length];
             max = Math.Max(max, into[k]);
         }
         var sum = 0f;
@@ -164,19 +165,6 @@ public sealed class DangerClassifier
         }
         for (var k = 0; k < into.Length; k++)
             into[k] /= sum;
-    }
-
-    /// <summary>The dot product of <paramref name="x"/> with the first <c>x.Length</c> values of <paramref name="a"/>.</summary>
-    internal static float Dot(float[] a, float[] x)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-            sum += new Vector<float>(a, i) * new Vector<float>(x, i);
-        var total = Vector.Sum(sum);
-        for (; i < x.Length; i++)
-            total += a[i] * x[i];
-        return total;
     }
 
     private static void AddScaled(float[] into, float[] x, float scale)

@@ -184,7 +184,7 @@ public sealed partial class DangerReader
         var pieces = Pieces(text);
         var vectors = encoder.Encode(pieces);
         return [.. pieces.Select((piece, i) => new DangerExplanation(piece, classifier.Probabilities(vectors[i]),
-            [.. exemplars.Select((e, j) => (e, DangerClassifier.Dot(exemplarVectors[j], vectors[i])))
+            [.. exemplars.Select((e, j) => (e, SentenceVectors.Dot(exemplarVectors[j], vectors[i])))
                 .OrderByDescending(n => n.Item2).Take(nearest)]))];
     }
 
