@@ -1,5 +1,8 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ProSpine.FaqBot.Core.Configuration;
-using ProSpine.FaqBot.Core.Faq;
 
 namespace ProSpine.FaqBot.TeamsApp;
 
@@ -10,35 +13,42 @@ namespace ProSpine.FaqBot.TeamsApp;
 /// </summary>
 internal static class PackageCommand
 {
-    private const string Usage = """
-        usage: teams-app-package [--app-id GUID] [--out FILE.zip]
-          --app-id  the Azure Bot's Microsoft App ID; defaults to MicrosoftAppId from the environment or appsettings.json
-          --out     where to write the package; defaults to artifacts/teams/prospine-faq-teams.zip in the repository
-        """;
-
     public static int Main(string[] args)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
+        var appIdOption = new Option<string>("--app-id")
         {
-            if (args[i] is not ("--app-id" or "--out") || i + 1 >= args.Length)
-            {
-                Console.Error.WriteLine(Usage);
-                return 2;
-            }
-            options[args[i]] = args[++i];
+            Description = "The Azure Bot's Microsoft App ID; defaults to the bot's MicrosoftAppId setting (appsettings.json or the environment).",
+        };
+        var outOption = new Option<FileInfo>("--out")
+        {
+            Description = "Where to write the package; defaults to artifacts/teams/prospine-faq-teams.zip in the repository.",
+        };
+        var command = new RootCommand("Writes the Microsoft Teams app package (manifest.json and two icons, zipped).") { appIdOption, outOption };
+        command.SetAction(parsed => Write(parsed.GetValue(appIdOption), parsed.GetValue(outOption)));
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                Console.Error.WriteLine(error.Message);
+            Console.Error.WriteLine("Run teams-app-package --help for the options.");
+            return 2;
         }
+        return parsed.Invoke();
+    }
 
-        var root = FaqFolderLocator.FindRoot() ?? Directory.GetCurrentDirectory();
-        // The bot's own settings: appsettings.json overridden by the environment, as the bot reads them.
-        var (appId, error) = AppIdFrom(options.GetValueOrDefault("--app-id"), AppSettings.Value(root, "MicrosoftAppId"));
+    private static int Write(string? appIdArgument, FileInfo? outFile)
+    {
+        // The bot's own settings, from the bot's own sources: appsettings.json overridden by the environment.
+        using var host = FaqToolHost.Build();
+        var (appId, error) = AppIdFrom(appIdArgument, host.Services.GetRequiredService<IConfiguration>()["MicrosoftAppId"]);
         if (appId is null)
         {
             Console.Error.WriteLine(error);
             return 2;
         }
 
-        var output = Path.GetFullPath(options.GetValueOrDefault("--out") ?? Path.Combine(root, "artifacts", "teams", "prospine-faq-teams.zip"));
+        var root = host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        var output = outFile?.FullName ?? Path.Combine(root, "artifacts", "teams", "prospine-faq-teams.zip");
         try
         {
             var files = TeamsAppPackage.Build(TeamsAppPackage.DefaultSourceDirectory, appId.Value);
@@ -55,8 +65,7 @@ internal static class PackageCommand
     }
 
     /// <summary>
-    /// The app id from the command line, else the <c>MicrosoftAppId</c> environment variable, else appsettings.json:
-    /// the bot's own precedence. A missing or malformed id comes back as an error that says where to find it.
+    /// The app id from the command line, else the bot's <c>MicrosoftAppId</c> setting. A missing or malformed id comes back as an error that says where to find it.
     /// </summary>
     internal static (Guid? AppId, string? Error) AppIdFrom(string? argument, string? configured)
     {

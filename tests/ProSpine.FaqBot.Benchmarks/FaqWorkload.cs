@@ -1,11 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
 using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
-using ProSpine.FaqBot.Core.Safety;
-using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.Benchmarks;
 
@@ -33,12 +33,11 @@ internal sealed record FaqWorkload(Answerer Answerer, string[] Questions, string
     {
         var root = FaqFolderLocator.FindRoot() ?? throw new InvalidOperationException("Run from inside the repository: faq/ not found.");
         var real = FaqLoader.Load(Path.Combine(root, "faq"));
-        var settings = AppSettings.Load(root);
-        var matching = AppSettings.Section<MatchingOptions>(settings, MatchingOptions.Section);
-        var answering = AppSettings.Section<AnsweringOptions>(settings, AnsweringOptions.Section);
+        using var host = FaqToolHost.Build();
+        var answerers = host.Services.GetRequiredService<AnswererFactory>();
         // The danger classifier is trained on the real FAQ for every size: a synthetic FAQ's made-up phrasings would
         // only slow its training, and reading a message for danger costs the same whatever the FAQ's size.
-        var danger = DangerReader.For(real, SentenceModel.Shared, AppSettings.Section<DangerOptions>(settings, DangerOptions.Section));
+        var realAnswerer = answerers.Create(real);
         FaqContent content;
         string[] questions;
         if (size == FaqSize.Real)
@@ -56,7 +55,10 @@ internal sealed record FaqWorkload(Answerer Answerer, string[] Questions, string
         }
         // Mixed, so that any run of questions (one iteration of a slow benchmark) is a fair sample of all kinds.
         new Random(Seed).Shuffle(questions);
-        return new FaqWorkload(new Answerer(content, matching, answering, danger), questions, [.. content.Entries.SelectMany(e => e.Phrasings)]);
+        var answerer = size == FaqSize.Real ? realAnswerer
+            : new Answerer(content, host.Services.GetRequiredService<IOptions<MatchingOptions>>().Value,
+                host.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value, realAnswerer.Danger);
+        return new FaqWorkload(answerer, questions, [.. content.Entries.SelectMany(e => e.Phrasings)]);
     }
 
     /// <summary>How the questions are answered, to show the workload is a realistic mix ("Answer 212, NotCovered 98").</summary>

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Insights;
-using ProSpine.FaqBot.Core.Matching;
-using ProSpine.FaqBot.Core.Safety;
-using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.Content;
 
@@ -15,30 +12,24 @@ namespace ProSpine.FaqBot.Content;
 /// </summary>
 public sealed class FaqProvider : IDisposable
 {
-    private readonly MatchingOptions matching;
-    private readonly AnsweringOptions answering;
-    private readonly CuratedEmbeddings embeddings;
-    private readonly DangerOptions danger;
+    private readonly AnswererFactory answerers;
     private readonly ILogger<FaqProvider> logger;
     private readonly FaqFolder folder;
     private readonly Lock reloading = new();
     private Answerer current;
     private Redactor redactor;
 
-    public FaqProvider(IOptions<FaqOptions> faq, IOptions<MatchingOptions> matching, IOptions<AnsweringOptions> answering,
-        CuratedEmbeddings embeddings, IOptions<DangerOptions> danger, IHostEnvironment environment, ILogger<FaqProvider> logger)
+    public FaqProvider(IOptions<FaqOptions> faq, AnswererFactory answerers, IHostEnvironment environment, ILogger<FaqProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(faq);
+        ArgumentNullException.ThrowIfNull(answerers);
         ArgumentNullException.ThrowIfNull(environment);
-        this.matching = matching.Value;
-        this.answering = answering.Value;
-        this.embeddings = embeddings;
-        this.danger = danger.Value;
+        this.answerers = answerers;
         this.logger = logger;
         Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, faq.Value.Path));
         folder = FaqFolder.OnDisk(Directory);
-        if (!string.IsNullOrEmpty(this.danger.VectorCacheFile))
-            embeddings.UseCacheFile(Path.Combine(environment.ContentRootPath, this.danger.VectorCacheFile));
+        if (!string.IsNullOrEmpty(answerers.Danger.VectorCacheFile))
+            answerers.Embeddings.UseCacheFile(Path.Combine(environment.ContentRootPath, answerers.Danger.VectorCacheFile));
         (current, redactor) = Build();
         logger.LogInformation("FAQ loaded from {FaqDirectory}: {EntryCount} entries", Directory, current.Content.Entries.Count);
     }
@@ -89,8 +80,8 @@ public sealed class FaqProvider : IDisposable
     private (Answerer, Redactor) Build()
     {
         var content = FaqLoader.Load(folder);
-        var answerer = new Answerer(content, matching, answering, DangerReader.For(content, embeddings, danger));
-        embeddings.SaveLoadedTexts();
+        var answerer = answerers.Create(content);
+        answerers.Embeddings.SaveLoadedTexts();
         return (answerer, Redactor.For(content));
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Telemetry;
 
 namespace ProSpine.FaqBot.DirectLine;

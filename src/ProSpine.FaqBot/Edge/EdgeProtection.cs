@@ -4,7 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
-using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Core.Configuration;
 
 namespace ProSpine.FaqBot.Edge;
 

@@ -3,12 +3,8 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Bot;
-using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Content;
-using ProSpine.FaqBot.Core.Answering;
-using ProSpine.FaqBot.Core.Matching;
-using ProSpine.FaqBot.Core.Safety;
-using ProSpine.FaqBot.Core.Semantics;
 using ProSpine.FaqBot.DirectLine;
 using ProSpine.FaqBot.Edge;
 using ProSpine.FaqBot.Insights;
@@ -25,17 +21,15 @@ public static class FaqBotHosting
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddValidatedOptions<FaqOptions>(FaqOptions.Section);
-        services.AddValidatedOptions<MatchingOptions>(MatchingOptions.Section);
-        services.AddValidatedOptions<AnsweringOptions>(AnsweringOptions.Section);
-        services.AddValidatedOptions<DangerOptions>(DangerOptions.Section);
         services.AddValidatedOptions<MessagesOptions>(MessagesOptions.Section);
         // Every HttpClient the SDK makes comes from this factory: replies to channels, tokens, OpenID metadata.
         services.ConfigureHttpClientDefaults(client => client.ConfigureHttpClient((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<MessagesOptions>>().Value.OutboundTimeout));
 
-        // The sentence model reads every message for danger; it is loaded (and warmed) with the FAQ at start-up, and a
-        // model that cannot load stops start-up: the bot never runs with half its safety.
-        services.AddSingleton(_ => SentenceModel.Shared);
+        // The settings, sentence model and answerer recipe the tools share. The model reads every message for danger;
+        // it is loaded (and warmed) with the FAQ at start-up, and a model that cannot load stops start-up: the bot
+        // never runs with half its safety.
+        services.AddFaqAnswering();
         services.AddSingleton<FaqProvider>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<FaqReloader>();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Staff;

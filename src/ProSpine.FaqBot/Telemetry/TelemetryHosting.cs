@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
-using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Core.Configuration;
 
 namespace ProSpine.FaqBot.Telemetry;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using ProSpine.FaqBot.Configuration;
+using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.DirectLine;

@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Configuration;
@@ -27,24 +31,62 @@ public sealed class SettingsPathTests
         Assert.NotEqual(TestFaq.Answerer().Answer(Question).Text, botReply.Text);
     }
 
+    [Fact]
+    public async Task The_curator_refuses_an_out_of_range_override_with_the_settings_name()
+    {
+        var (exitCode, _, errors) = await RunCuratorAsync([("Matching__AnswerThreshold", "7")], "ask", Question);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("AnswerThreshold", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_tools_host_validates_settings_as_the_bot_does()
+    {
+        using var host = FaqToolHost.Build(new Dictionary<string, string?> { ["Danger:ConfidentProbability"] = "1.5" });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<AnswererFactory>().Create(TestFaq.Answerer().Content));
+        Assert.Contains("ConfidentProbability", string.Join(" ", failure.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("ask")]
+    [InlineData("eval")]
+    public async Task The_curator_answers_a_wrong_command_line_with_exit_code_2_and_a_reason(string command)
+    {
+        var (exitCode, output, errors) = await RunCuratorAsync([], command);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.NotEmpty(errors.Trim());
+    }
+
     /// <summary>Runs <c>faq-curator ask</c> from the repository with <paramref name="environment"/> set; returns its route.</summary>
     private static async Task<string> CuratorRouteAsync((string Name, string Value)[] environment)
+    {
+        var (exitCode, output, errors) = await RunCuratorAsync(environment, "ask", Question);
+        Assert.True(exitCode == 0, errors);
+        var route = output.Split('\n').First(line => line.StartsWith("route:", StringComparison.Ordinal));
+        return route["route:".Length..].Trim().Split(' ')[0];
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunCuratorAsync((string Name, string Value)[] environment, params string[] arguments)
     {
         // The curator's own build output: it runs on the plain .NET runtime, with its own dependencies beside it.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var curator = Path.Combine(Repository.Root, "src", "ProSpine.FaqBot.Curator", "bin", configuration, "net10.0", "faq-curator.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(curator);
-        start.ArgumentList.Add("ask");
-        start.ArgumentList.Add(Question);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, errors);
-        var route = output.Split('\n').First(line => line.StartsWith("route:", StringComparison.Ordinal));
-        return route["route:".Length..].Trim().Split(' ')[0];
+        return (process.ExitCode, output, errors);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Evaluation;
 using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Faq;
@@ -29,7 +28,7 @@ public sealed class CandidatePreselectionTests
     [InlineData(1.0)]
     public void Pre_selection_loses_nothing_at_any_coverage_threshold(double minCoverage)
     {
-        var options = AppSettings.Section<MatchingOptions>(AppSettings.Load(Repository.Root), MatchingOptions.Section);
+        var options = TestFaq.FreshSettings<MatchingOptions>();
         options.MinCoverage = minCoverage;
 
         AssertPreselectionChangesNothing(new FaqMatcher(Faq.Value.Entries, Faq.Value.Vocabulary, options));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -7,20 +9,29 @@ using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
-using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.Tests.Support;
 
 /// <summary>The FAQ as the bot runs it: the repository's <c>faq/</c> (or a copy) with appsettings.json's thresholds.</summary>
 public static class TestFaq
 {
-    private static readonly Microsoft.Extensions.Configuration.IConfiguration Settings = AppSettings.Load(Repository.Root);
+    // The tools' host: appsettings.json and the environment, registered and validated as the bot does.
+    private static readonly IHost Tools = FaqToolHost.Build();
 
-    public static MatchingOptions Matching { get; } = AppSettings.Section<MatchingOptions>(Settings, MatchingOptions.Section);
+    public static AnswererFactory Answerers => Tools.Services.GetRequiredService<AnswererFactory>();
 
-    public static AnsweringOptions Answering { get; } = AppSettings.Section<AnsweringOptions>(Settings, AnsweringOptions.Section);
+    public static MatchingOptions Matching => Settings<MatchingOptions>();
 
-    public static DangerOptions Danger { get; } = AppSettings.Section<DangerOptions>(Settings, DangerOptions.Section);
+    public static AnsweringOptions Answering => Settings<AnsweringOptions>();
+
+    public static DangerOptions Danger => Settings<DangerOptions>();
+
+    /// <summary>A fresh copy of the configured settings of type <typeparamref name="T"/>, which a test may change.</summary>
+    public static T FreshSettings<T>()
+        where T : class => Tools.Services.GetRequiredService<IOptionsFactory<T>>().Create(Options.DefaultName);
+
+    private static T Settings<T>()
+        where T : class => Tools.Services.GetRequiredService<IOptions<T>>().Value;
 
     /// <summary>
     /// How long a pump lasts, in the clinic's words as the FAQ now quotes them (the first passage of the
@@ -53,16 +64,12 @@ public static class TestFaq
 
     private static Answerer Build(string faqDirectory)
     {
-        var content = FaqLoader.Load(faqDirectory);
-        return new(content, Matching, Answering, DangerReader.For(content, SentenceModel.Shared, Danger));
+        return Answerers.Create(FaqLoader.Load(faqDirectory));
     }
 
     public static FaqProvider Provider(string? faqDirectory = null) => new(
         Options.Create(new FaqOptions { Path = faqDirectory ?? Repository.Faq }),
-        Options.Create(Matching),
-        Options.Create(Answering),
-        SentenceModel.Shared,
-        Options.Create(Danger),
+        Answerers,
         new HostingEnvironment { ContentRootPath = Repository.Root },
         NullLogger<FaqProvider>.Instance);
 }

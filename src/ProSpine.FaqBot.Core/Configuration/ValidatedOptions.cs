@@ -1,6 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ProSpine.FaqBot.Configuration;
+namespace ProSpine.FaqBot.Core.Configuration;
 
 /// <summary>The one way settings are registered: bound from their section, checked by their attributes, at start-up.</summary>
 public static class ValidatedOptions

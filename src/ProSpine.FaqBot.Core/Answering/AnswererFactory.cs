@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
+
+namespace ProSpine.FaqBot.Core.Answering;
+
+/// <summary>
+/// Builds the answerer of one FAQ version with the configured thresholds. The bot (at start-up and on every reload)
+/// and the tools use this one recipe, so a curator's <c>ask</c> routes a question exactly as the bot does.
+/// </summary>
+public sealed class AnswererFactory(
+    IOptions<MatchingOptions> matching, IOptions<AnsweringOptions> answering, IOptions<DangerOptions> danger, CuratedEmbeddings embeddings)
+{
+    /// <summary>The sentence model's cache of curated texts' vectors that every answerer built here reads through.</summary>
+    public CuratedEmbeddings Embeddings => embeddings;
+
+    public DangerOptions Danger => danger.Value;
+
+    public Answerer Create(FaqContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return new Answerer(content, matching.Value, answering.Value, DangerReader.For(content, embeddings, danger.Value));
+    }
+}
