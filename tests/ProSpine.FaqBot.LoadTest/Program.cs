@@ -1,26 +1,22 @@
+using System.CommandLine;
 using ProSpine.FaqBot.LoadTest;
-using ProSpine.FaqBot.LoadTest.Servers;
 
-// Load over real HTTP on loopback; see README.md, "Load and faults". Exit code 0 when every part met its targets.
-if (args.Length > 0 && args[0] == EchoServer.Command)
+// Load over real HTTP on loopback; see README.md, "Load and faults", and --help.
+var parsed = LoadCommandLine.Create().Parse(args);
+if (parsed.Errors.Count > 0)
 {
-    await EchoServer.RunAsync(args[1..]);
-    return 0;
+    foreach (var error in parsed.Errors)
+        Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("Run with --help for the commands and options.");
+    return 2;
 }
-
-if (args.Any(a => a is "--help" or "-h"))
-{
-    Console.WriteLine(LoadRun.Usage);
-    return 0;
-}
-
 try
 {
-    return await LoadRun.RunAsync(CommandLine.Parse(args));
+    // A refused combination of options (ArgumentException) is a wrong command line too, not a crash.
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(LoadRun.Usage);
     return 2;
 }

@@ -28,11 +28,10 @@ internal static class EchoServer
     public const string WithoutSignIn = "--no-sign-in-client";
     public const string Encode = "--encode";
 
-    public static async Task RunAsync(string[] args)
+    /// <param name="hostArguments">The web host's own arguments, such as <c>--urls</c>.</param>
+    public static async Task RunAsync(bool withoutSignIn, bool encode, string[] hostArguments)
     {
-        var withoutSignIn = args.Contains(WithoutSignIn);
-        var encode = args.Contains(Encode);
-        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != WithoutSignIn && a != Encode)]);
+        var builder = WebApplication.CreateBuilder(hostArguments);
         // The bot's appsettings.json levels: no per-request log lines from the framework.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Bot", LogLevel.Warning);
