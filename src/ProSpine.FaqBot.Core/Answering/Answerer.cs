@@ -54,18 +54,18 @@ public sealed partial class Answerer
         if (text is not null && text.Length > options.MaxQuestionLength)
             return Say(Route.TooLong, TextKeys.TooLong);
         var words = TextNormalizer.Words(text);
-        var language = text is null ? null : Router.FindLanguage(text, words);
+        var language = text is null ? Language.English : Router.FindLanguage(text, words);
         if (words.Count == 0)
-            return language == "other" ? Say(Route.Handoff, TextKeys.OtherLanguage, call: true) : Say(Route.Empty, TextKeys.Empty);
+            return language == Language.Unreadable ? Say(Route.Handoff, TextKeys.OtherLanguage, call: true) : Say(Route.Empty, TextKeys.Empty);
 
         // The sentence model reads English, and Spanish less well; in another script its scores are noise.
         // Its vectors are the message's only encoding: matching reuses them.
-        var (danger, reading) = language == "other" ? (DangerScores.None, SentenceReading.None) : Danger.Read(text!);
+        var (danger, reading) = language == Language.Unreadable ? (DangerScores.None, SentenceReading.None) : Danger.Read(text!);
         return ReplyAfterReading(text!, words, language, danger, reading) with { Danger = danger };
     }
 
     /// <summary>The reply once the message has been read for danger: danger first, then rules, language, small talk, the FAQ.</summary>
-    private Reply ReplyAfterReading(string text, IReadOnlyList<string> words, string? language, DangerScores danger, SentenceReading reading)
+    private Reply ReplyAfterReading(string text, IReadOnlyList<string> words, Language language, DangerScores danger, SentenceReading reading)
     {
         // A general question that names a danger ("what happens in an overdose?") is read like any other question.
         var rule = Router.FindRules(words).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
@@ -88,14 +88,14 @@ public sealed partial class Answerer
     }
 
     /// <summary>The reply when no danger decides: phrase rules, language, small talk, then the FAQ.</summary>
-    private Reply CalmReply(IReadOnlyList<string> words, string? language, SentenceReading reading, SafetyRule? rule,
+    private Reply CalmReply(IReadOnlyList<string> words, Language language, SentenceReading reading, SafetyRule? rule,
         Func<MatchResult> match, AskedQuestions asked)
     {
         if (rule is not null)
             return FromRule(rule, asked, words, language, reading);
         // Heavy typos ("hwo lnog dose teh pmup lsat") can look like Spanish; a question both signals answer is English.
-        if (language is not null && !(language != "other" && match().Outcome == MatchOutcome.Answer))
-            return language == "other"
+        if (language != Language.English && !(language != Language.Unreadable && match().Outcome == MatchOutcome.Answer))
+            return language == Language.Unreadable
                 ? Say(Route.Handoff, TextKeys.OtherLanguage, call: true)
                 : Say(Route.Handoff, TextKeys.Handoff, call: true, language: language);
         if (string.Join(' ', words) == noneOfThese)
@@ -126,11 +126,11 @@ public sealed partial class Answerer
     /// The reply to danger: the deciding phrase rule's own reply, or the crisis, emergency or urgent reply when the
     /// meaning decided, or, when it is unclear which danger, a reply that names both 911 and 988 first.
     /// </summary>
-    private Reply DangerReply(DangerVerdict verdict, AskedQuestions asked, IReadOnlyList<string> words, string? language, SentenceReading reading)
+    private Reply DangerReply(DangerVerdict verdict, AskedQuestions asked, IReadOnlyList<string> words, Language language, SentenceReading reading)
     {
         if (verdict.Rule is { } rule)
             return FromRule(rule, asked, words, language, reading);
-        var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
+        var lang = language.ReplyLanguage;
         var route = RouteOf(verdict.Level);
         var (key, calls) = verdict.Unsure
             ? (TextKeys.DangerUnsure, new[] { EmergencyCall(lang), CrisisCall(lang), ClinicCall(lang) })
@@ -155,18 +155,18 @@ public sealed partial class Answerer
             || (verdict.InOneClause && asked.Matches.Any(q => q.Outcome == MatchOutcome.Answer)));
 
     /// <summary>The call buttons of a route's reply, the most urgent first.</summary>
-    private CallAction[] CallsFor(Route route, string lang) => route switch
+    private CallAction[] CallsFor(Route route, Language lang) => route switch
     {
         Route.Crisis => [CrisisCall(lang), EmergencyCall(lang)],
         Route.Emergency => [EmergencyCall(lang), ClinicCall(lang)],
         _ => [ClinicCall(lang)],
     };
 
-    private CallAction CrisisCall(string lang) => new(messages.Get(TextKeys.CallCrisis, lang), "988");
+    private CallAction CrisisCall(Language lang) => new(messages.Get(TextKeys.CallCrisis, lang), "988");
 
-    private CallAction EmergencyCall(string lang) => new(messages.Get(TextKeys.CallEmergency, lang), "911");
+    private CallAction EmergencyCall(Language lang) => new(messages.Get(TextKeys.CallEmergency, lang), "911");
 
-    private CallAction ClinicCall(string lang) => new(messages.Get(TextKeys.CallButton, lang), options.ClinicPhone);
+    private CallAction ClinicCall(Language lang) => new(messages.Get(TextKeys.CallButton, lang), options.ClinicPhone);
 
     /// <summary>
     /// People often give context before the question ("My husband is getting a pump and I'm worried sick. What are
@@ -243,7 +243,7 @@ public sealed partial class Answerer
             .OfType<FaqEntry>()
             .Select(r => new Suggestion(r.Question, r.Question))
             .ToList();
-        return Reply.FaqAnswer(entry, AnswerText(entry), Citation(entry), related, CuratedTexts.DefaultLanguage, match);
+        return Reply.FaqAnswer(entry, AnswerText(entry), Citation(entry), related, Language.English, match);
     }
 
     /// <summary>The entry's passages as one text: list items stay on their own lines.</summary>
@@ -268,18 +268,18 @@ public sealed partial class Answerer
     public Reply Feedback(bool helpful) =>
         Say(Route.SmallTalk, helpful ? TextKeys.FeedbackThanks : TextKeys.FeedbackSorry, call: !helpful);
 
-    public string Text(string key, string language = CuratedTexts.DefaultLanguage) => messages.Get(key, language);
+    public string Text(string key, Language? language = null) => messages.Get(key, language);
 
-    private Reply FromRule(SafetyRule rule, AskedQuestions asked, IReadOnlyList<string> words, string? language, SentenceReading reading)
+    private Reply FromRule(SafetyRule rule, AskedQuestions asked, IReadOnlyList<string> words, Language language, SentenceReading reading)
     {
-        var lang = language is null or "other" ? CuratedTexts.DefaultLanguage : language;
+        var lang = language.ReplyLanguage;
         var route = RouteOf(rule.Kind);
         var key = route != Route.Handoff ? DangerTextKey(route)
-            : lang != CuratedTexts.DefaultLanguage || rule.Reason is null ? TextKeys.Handoff
+            : lang != Language.English || rule.Reason is null ? TextKeys.Handoff
             : TextKeys.HandoffReasonPrefix + rule.Reason;
         var replyText = rule.SafetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang);
         var reply = Reply.Told(route, replyText, lang, CallsFor(route, lang), rule.Name);
-        if (route != Route.Handoff || lang != CuratedTexts.DefaultLanguage)
+        if (route != Route.Handoff || lang != Language.English)
             return reply;
         var match = rule.OfferFaq ? GeneralAnswer(rule, words, reading) : null;
         // "What happens at the trial, and how much does it cost?": the clinic answers the cost, the FAQ the trial. A
@@ -322,18 +322,21 @@ public sealed partial class Answerer
             .Select(c => new Suggestion(c.Entry.Question, c.Entry.Question))
             .Append(new Suggestion(messages.Get(TextKeys.NoneOfThese), messages.Get(TextKeys.NoneOfThese), SuggestionKind.NoneOfThese))
             .ToList();
-        return Reply.DidYouMean(messages.Get(TextKeys.DidYouMean), suggestions, CuratedTexts.DefaultLanguage, match);
+        return Reply.DidYouMean(messages.Get(TextKeys.DidYouMean), suggestions, Language.English, match);
     }
 
     /// <summary>
     /// Replies that could be the answer to danger told in words the safety phrases do not know yet ("not covered",
     /// own-care and medicine hand-offs) end with where to turn: one curated text, so 911 and 988 are worded once.
     /// </summary>
-    private string WithSafetyNet(string text, string language) => $"{text} {messages.Get(TextKeys.SafetyNet, language)}";
+    private string WithSafetyNet(string text, Language language) => $"{text} {messages.Get(TextKeys.SafetyNet, language)}";
 
-    private Reply Say(Route route, string key, bool call = false, string language = CuratedTexts.DefaultLanguage, bool safetyNet = false) =>
-        Reply.Told(route, safetyNet ? WithSafetyNet(messages.Get(key, language), language) : messages.Get(key, language), language,
-            call ? [ClinicCall(language)] : []);
+    private Reply Say(Route route, string key, bool call = false, Language? language = null, bool safetyNet = false)
+    {
+        var lang = language ?? Language.English;
+        return Reply.Told(route, safetyNet ? WithSafetyNet(messages.Get(key, lang), lang) : messages.Get(key, lang), lang,
+            call ? [ClinicCall(lang)] : []);
+    }
 
     /// <summary>The reply text of a crisis, emergency or urgent route.</summary>
     private static string DangerTextKey(Route route) => route switch

@@ -24,7 +24,7 @@ public sealed record CallAction(string Label, string Number);
 /// </summary>
 public sealed record Reply
 {
-    private Reply(Route route, string text, string language)
+    private Reply(Route route, string text, Language language)
     {
         Route = route;
         Text = text;
@@ -49,7 +49,7 @@ public sealed record Reply
     public IReadOnlyList<CallAction> Calls { get; private init; } = [];
 
     /// <summary>The language of <see cref="Text"/> ("en", "es").</summary>
-    public string Language { get; }
+    public Language Language { get; }
 
     /// <summary>What decided a danger or hand-off route: the safety rule's name or the classifier's reading (for logs
     /// and curators; never shown).</summary>
@@ -66,14 +66,14 @@ public sealed record Reply
 
     /// <summary>A curated text on its own route, with the calls it offers: danger, hand-offs, small talk, "not covered".</summary>
     /// <param name="decidedBy">The rule or reading that chose the route, for logs and curators.</param>
-    public static Reply Told(Route route, string text, string language, IReadOnlyList<CallAction> calls, string? decidedBy = null) =>
+    public static Reply Told(Route route, string text, Language language, IReadOnlyList<CallAction> calls, string? decidedBy = null) =>
         new(route, text, language) { Calls = calls, RuleName = decidedBy };
 
     /// <summary>An FAQ answer: the entry's verbatim text, its citation and up to three related questions.</summary>
-    public static Reply FaqAnswer(FaqEntry entry, string text, string citation, IReadOnlyList<Suggestion> related, string language, MatchResult? match) =>
+    public static Reply FaqAnswer(FaqEntry entry, string text, string citation, IReadOnlyList<Suggestion> related, Language language, MatchResult? match) =>
         new(Route.Answer, text, language) { Answer = entry, Citation = citation, Suggestions = related, Match = match };
 
     /// <summary>"Did you mean": the entries to choose from, then "None of these".</summary>
-    public static Reply DidYouMean(string text, IReadOnlyList<Suggestion> choices, string language, MatchResult match) =>
+    public static Reply DidYouMean(string text, IReadOnlyList<Suggestion> choices, Language language, MatchResult match) =>
         new(Route.DidYouMean, text, language) { Suggestions = choices, Match = match };
 }

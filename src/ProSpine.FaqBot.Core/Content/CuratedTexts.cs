@@ -4,26 +4,25 @@ namespace ProSpine.FaqBot.Core.Content;
 /// Everything the bot says that is not a quote of the page: the curated texts of <c>faq/messages.yaml</c>, by language. A text missing in a language falls back to English, which must
 /// have every key of <see cref="TextKeys.Required"/>.
 /// </summary>
-public sealed class CuratedTexts(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byLanguage)
+public sealed class CuratedTexts(IReadOnlyDictionary<Language, IReadOnlyDictionary<string, string>> byLanguage)
 {
-    public const string DefaultLanguage = "en";
-
-    public IEnumerable<string> Languages => byLanguage.Keys;
+    public IEnumerable<Language> Languages => byLanguage.Keys;
 
     /// <summary>Every text, in every language.</summary>
     public IEnumerable<string> Texts => byLanguage.Values.SelectMany(texts => texts.Values);
 
-    public string Get(string key, string language = DefaultLanguage)
+    /// <summary>The text <paramref name="key"/> in <paramref name="language"/> (English when null), else in English.</summary>
+    public string Get(string key, Language? language = null)
     {
-        if (byLanguage.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text))
+        if (byLanguage.TryGetValue(language ?? Language.English, out var texts) && texts.TryGetValue(key, out var text))
             return text;
-        return byLanguage[DefaultLanguage].TryGetValue(key, out var english)
+        return byLanguage[Language.English].TryGetValue(key, out var english)
             ? english
             : throw new KeyNotFoundException($"messages.yaml has no text '{key}'");
     }
 
-    public bool Has(string key, string language = DefaultLanguage) =>
-        byLanguage.TryGetValue(language, out var texts) && texts.ContainsKey(key);
+    public bool Has(string key, Language? language = null) =>
+        byLanguage.TryGetValue(language ?? Language.English, out var texts) && texts.ContainsKey(key);
 }
 
 /// <summary>Names of the texts in <c>faq/messages.yaml</c> that the code uses.</summary>

@@ -44,10 +44,10 @@ public sealed record SafetyRule(
 /// <summary>Everything in <c>faq/safety.yaml</c>.</summary>
 /// <param name="Rules">Crisis, emergency, urgent and hand-off rules, in order of precedence.</param>
 /// <param name="SmallTalk">Kind of small talk ("greeting") to its phrases.</param>
-/// <param name="LanguageMarkers">Language code ("es") to words that show a message is in that language.</param>
+/// <param name="LanguageMarkers">A language other than English to words that show a message is in that language.</param>
 /// <param name="SetAside">Phrases removed before a message is read for danger ("not suicidal", "dying to know").</param>
 public sealed record SafetyRules(
     IReadOnlyList<SafetyRule> Rules,
     IReadOnlyDictionary<string, IReadOnlyList<SafetyPhrase>> SmallTalk,
-    IReadOnlyDictionary<string, IReadOnlySet<string>> LanguageMarkers,
+    IReadOnlyDictionary<Language, IReadOnlySet<string>> LanguageMarkers,
     IReadOnlyList<SafetyPhrase> SetAside);

@@ -16,26 +16,31 @@ internal static class CuratedTextsReader
         var file = YamlFile.Read(folder, File, problems);
         if (file.Root is not { } root)
             return null;
-        var byLanguage = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var byLanguage = new Dictionary<Language, IReadOnlyDictionary<string, string>>();
         foreach (var (keyNode, valueNode) in root.Children)
         {
-            var language = (keyNode as YamlScalarNode)?.Value ?? "";
+            var code = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (Language.FromCode(code) is not { } language)
+            {
+                file.Problem(keyNode, $"'{code}' is not a registered language ({Language.RegisteredCodes}): add it to Language.Registered");
+                continue;
+            }
             if (valueNode is not YamlMappingNode texts)
             {
-                file.Problem(valueNode, $"'{language}' must hold the texts of that language as 'name: text' lines");
+                file.Problem(valueNode, $"'{code}' must hold the texts of that language as 'name: text' lines");
                 continue;
             }
             var flat = new Dictionary<string, string>(StringComparer.Ordinal);
             Flatten(file, texts, "", flat);
             byLanguage[language] = flat;
         }
-        if (!byLanguage.TryGetValue(CuratedTexts.DefaultLanguage, out var english))
+        if (!byLanguage.TryGetValue(Language.English, out var english))
         {
-            file.Problem(root, $"'{CuratedTexts.DefaultLanguage}' (the English texts) is missing");
+            file.Problem(root, $"'{Language.English.Code}' (the English texts) is missing");
             return null;
         }
         foreach (var key in TextKeys.Required.Where(k => !english.ContainsKey(k)))
-            file.Problem(YamlFile.Child(root, CuratedTexts.DefaultLanguage), $"the English text '{key}' is missing");
+            file.Problem(YamlFile.Child(root, Language.English.Code), $"the English text '{key}' is missing");
         return new CuratedTexts(byLanguage);
     }
 

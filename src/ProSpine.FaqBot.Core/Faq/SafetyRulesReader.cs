@@ -18,7 +18,7 @@ internal static class SafetyRulesReader
     {
         var rules = new List<SafetyRule>();
         var smallTalk = new Dictionary<string, IReadOnlyList<SafetyPhrase>>(StringComparer.Ordinal);
-        var languages = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var languages = new Dictionary<Language, IReadOnlySet<string>>();
         var file = YamlFile.Read(folder, File, problems);
         if (file.Root is not { } root)
             return new SafetyRules(rules, smallTalk, languages, []);
@@ -82,10 +82,16 @@ internal static class SafetyRulesReader
         {
             foreach (var (keyNode, valueNode) in languageMap.Children)
             {
-                var language = ((YamlScalarNode)keyNode).Value ?? "";
-                languages[language] = file.Strings(valueNode, language).SelectMany(w => TextNormalizer.Words(w.Value)).ToHashSet(StringComparer.Ordinal);
+                var code = ((YamlScalarNode)keyNode).Value ?? "";
+                // English is what the common words of the phrase rules already show.
+                if (Language.FromCode(code) is not { } language || language == Language.English)
+                {
+                    file.Problem(keyNode, $"'{code}' is not a registered language other than English ({Language.RegisteredCodes}): add it to Language.Registered");
+                    continue;
+                }
+                languages[language] = file.Strings(valueNode, code).SelectMany(w => TextNormalizer.Words(w.Value)).ToHashSet(StringComparer.Ordinal);
                 if (messages is not null && !messages.Has(TextKeys.Handoff, language))
-                    file.Problem(keyNode, $"language '{language}' has no hand-off text in {CuratedTextsReader.File} ({language}: handoff)");
+                    file.Problem(keyNode, $"language '{code}' has no hand-off text in {CuratedTextsReader.File} ({code}: handoff)");
             }
         }
         return new SafetyRules(rules, smallTalk, languages, setAside);

@@ -105,25 +105,25 @@ public sealed class SafetyRouter
     public bool LooksForeign(IReadOnlyList<string> words) => words.Count >= 2 && !words.Any(meaningless.Contains);
 
     /// <summary>
-    /// The language of a message that is not English: a language code of <c>safety.yaml</c> ("es"), "other" for a
-    /// message mostly in another script, or null for English.
+    /// The language of a message: one of <c>safety.yaml</c>'s languages when its words or characters show it,
+    /// <see cref="Language.Unreadable"/> for a message mostly in another script, else English.
     /// </summary>
-    public string? FindLanguage(string text, IReadOnlyList<string> words)
+    public Language FindLanguage(string text, IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(text);
         var letters = text.Count(char.IsLetter);
         var foreignLetters = text.Count(c => char.IsLetter(c) && c > '\u024F');
         if (letters > 0 && foreignLetters * 2 > letters)
-            return "other";
+            return Language.Unreadable;
         foreach (var (language, markers) in rules.LanguageMarkers)
         {
             // A word both languages use ("me", "no") is evidence for neither.
             var english = words.Count(w => meaningless.Contains(w) && !markers.Contains(w));
             var count = words.Count(w => markers.Contains(w) && !meaningless.Contains(w));
-            var typographic = language == "es" && (text.Contains('¿', StringComparison.Ordinal) || text.Contains('¡', StringComparison.Ordinal) || text.Contains('ñ', StringComparison.Ordinal));
+            var typographic = language.TellingCharacters.Any(text.Contains);
             if (typographic || (count > 0 && count > english))
                 return language;
         }
-        return null;
+        return Language.English;
     }
 }

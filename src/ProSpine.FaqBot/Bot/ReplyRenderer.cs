@@ -44,7 +44,7 @@ public static class ReplyRenderer
 
         var activity = MessageFactory.Text(text);
         activity.TextFormat = TextFormatTypes.Markdown;
-        activity.Locale = reply.Language == "es" ? "es-US" : "en-US";
+        activity.Locale = reply.Language.Locale;
 
         var cardButtons = UsesCardButtons(channelId);
         var actions = new List<CardAction>();

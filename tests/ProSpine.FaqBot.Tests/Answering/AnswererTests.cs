@@ -172,7 +172,7 @@ public sealed class AnswererTests
     {
         var reply = Answerer.Answer("¿Hablan español?");
 
-        Assert.Equal("es", reply.Language);
+        Assert.Equal(Core.Content.Language.Spanish, reply.Language);
         Assert.Contains("(262) 297-7246", reply.Text, StringComparison.Ordinal);
         Assert.Contains("llame", reply.Text, StringComparison.Ordinal);
     }

@@ -180,4 +180,20 @@ public sealed class FaqLoaderTests
         Assert.Equal("faq/messages.yaml", problem.File);
         Assert.Contains("'notCovered' is missing", problem.Message, StringComparison.Ordinal);
     }
+
+    // Adding a language is content plus one registration (Language.Registered): content alone is refused at its line.
+    [Theory]
+    [InlineData("messages.yaml", "\nes:\n", "\nfr:\n")]
+    [InlineData("safety.yaml", "  es: [hola", "  fr: [hola")]
+    public void A_language_that_is_not_registered_is_rejected_at_its_line(string file, string from, string to)
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace(file, from, to);
+
+        var problems = faq.LoadProblems();
+
+        // Renaming Spanish's texts also leaves safety.yaml's Spanish words without their hand-off: a second problem.
+        Assert.Contains(problems, p => p.File == $"faq/{file}" && p.Line == faq.LineOf(file, to.Trim())
+            && p.Message.Contains("'fr' is not a registered language", StringComparison.Ordinal));
+    }
 }

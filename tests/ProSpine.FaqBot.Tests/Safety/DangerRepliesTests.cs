@@ -100,8 +100,8 @@ public sealed class DangerRepliesTests
     {
         var reply = AnswererReading(out _).Answer("por favor ayuda, mi esposo zzemergency");
 
-        Assert.Equal("es", reply.Language);
-        Assert.Equal(Content.Texts.Get(TextKeys.Emergency, "es"), reply.Text);
+        Assert.Equal(Core.Content.Language.Spanish, reply.Language);
+        Assert.Equal(Content.Texts.Get(TextKeys.Emergency, Core.Content.Language.Spanish), reply.Text);
     }
 
     [Fact]

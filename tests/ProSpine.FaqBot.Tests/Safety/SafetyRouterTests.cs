@@ -33,7 +33,7 @@ public sealed class SafetyRouterTests
                 ["greeting"] = [P("hello"), P("good morning")],
                 ["thanks"] = [P("thanks"), P("thank you")],
             },
-            new Dictionary<string, IReadOnlySet<string>>(),
+            new Dictionary<Language, IReadOnlySet<string>> { [Language.Spanish] = new HashSet<string> { "hola", "necesito", "ayuda", "bomba" } },
             [P("not suicidal"), P("just curious")]),
         new Vocabulary(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>(),
             new HashSet<string> { "the", "a", "please" }, new HashSet<string>()));
@@ -65,5 +65,17 @@ public sealed class SafetyRouterTests
     public void Small_talk_is_a_message_of_nothing_else(string message, string? expected)
     {
         Assert.Equal(expected, Router.FindSmallTalk(TextNormalizer.Words(message)));
+    }
+
+    [Theory]
+    [InlineData("hola, necesito ayuda", "es")]
+    [InlineData("¿cuánto dura?", "es")]               // a character only Spanish writes is enough
+    [InlineData("please, the bomba", "en")]            // more common English words than Spanish markers
+    [InlineData("how long does a pump last", "en")]
+    [InlineData("泵能用多久", "other")]                 // mostly another script: unreadable
+    [InlineData("pump 泵能用多久", "other")]
+    public void The_language_is_told_by_its_words_characters_or_script(string message, string expected)
+    {
+        Assert.Equal(expected, Router.FindLanguage(message, TextNormalizer.Words(message)).Code);
     }
 }

@@ -63,7 +63,7 @@ public sealed class SentenceModelTests
     {
         var reply = Answerer.Answer(message);
 
-        Assert.Equal("es", reply.Language);
+        Assert.Equal(Core.Content.Language.Spanish, reply.Language);
         Assert.True(LabelledQuestions.ComesFirst(reply, number), reply.Text);
     }
 
