@@ -4,113 +4,62 @@ using System.Text.RegularExpressions;
 namespace ProSpine.FaqBot.TeamsApp;
 
 /// <summary>
-/// The rules of the Teams app manifest schema (v1.25) that a bot's package must meet, checked before a package is
-/// written, so an edit to the template that Teams would reject fails here with a plain message instead of an upload
-/// error: required fields, GUID ids, lengths, https addresses, bot scopes and commands, and the icons' PNG sizes.
+/// What Teams needs of this package that <see cref="ManifestSchema"/> does not check: the icon files and their PNG
+/// sizes, the bot registered under the app's own id, the schema version the manifest names, and two field rules of
+/// Microsoft's manifest reference that the v1.25 schema leaves out (a semver version, https developer links). Problems
+/// read "location: reason" like the schema's. A field the schema finds missing or of the wrong type is skipped here,
+/// not reported twice.
 /// </summary>
 internal static partial class ManifestRules
 {
-    public const string ManifestVersion = "1.25";
     public const int ColorIconSize = 192;
     public const int OutlineIconSize = 32;
 
-    public static readonly IReadOnlySet<string> BotScopes = new HashSet<string>(StringComparer.Ordinal) { "personal", "team", "groupChat", "copilot" };
-
-    // The root fields this package may use; the schema allows no field it does not define.
-    private static readonly HashSet<string> KnownRootFields = new(StringComparer.Ordinal)
-    {
-        "$schema", "manifestVersion", "version", "id", "localizationInfo", "developer", "name", "description", "icons",
-        "accentColor", "bots", "permissions", "validDomains", "webApplicationInfo", "defaultInstallScope",
-    };
-
-    /// <summary>Every problem of <paramref name="manifest"/>; <paramref name="files"/> are the package's other files.</summary>
+    /// <summary>Every problem of <paramref name="manifest"/> beyond the schema's; <paramref name="files"/> are the
+    /// package's other files.</summary>
     public static IReadOnlyList<string> Check(JsonObject manifest, IReadOnlyDictionary<string, byte[]> files)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(files);
         var problems = new List<string>();
-        foreach (var field in manifest.Select(p => p.Key).Where(k => !KnownRootFields.Contains(k)))
-            problems.Add($"'{field}' is not a field this package expects (see the Teams manifest schema)");
 
-        if (Text(manifest, "manifestVersion", problems) is { } version && version != ManifestVersion)
-            problems.Add($"manifestVersion must be \"{ManifestVersion}\"");
-        if (Text(manifest, "$schema", problems) is { } schema && !schema.Contains($"/v{ManifestVersion}/", StringComparison.Ordinal))
-            problems.Add($"$schema must be the v{ManifestVersion} schema");
-        Matches(manifest, "version", SemVer(), "a version like 1.0.0", problems);
-        var id = Matches(manifest, "id", Guid(), "a GUID (the Microsoft App ID)", problems);
+        // The schema takes any URI here, and Teams checks a manifest by the version it names: naming another version
+        // than the one checked here would let the two disagree.
+        if (Text(manifest["$schema"]) is not { } schema)
+            problems.Add($"/$schema: is required: the address of the v{ManifestSchema.Version} schema this package is checked against");
+        else if (!schema.Contains($"/v{ManifestSchema.Version}/", StringComparison.Ordinal))
+            problems.Add($"/$schema: \"{schema}\" is not the v{ManifestSchema.Version} schema this package is checked against");
 
-        var developer = Object(manifest, "developer", problems);
-        MaxLength(developer, "developer.name", "name", 32, problems);
-        foreach (var url in new[] { "websiteUrl", "privacyUrl", "termsOfUseUrl" })
-            Matches(developer, $"developer.{url}", url, Https(), "an https:// address", problems);
+        // The schema's description of version asks for semver, but it checks only the length.
+        if (Text(manifest["version"]) is { } version && !SemVer().IsMatch(version))
+            problems.Add($"/version: \"{version}\" must be a version like 1.0.0 (major.minor.patch)");
 
-        var name = Object(manifest, "name", problems);
-        MaxLength(name, "name.short", "short", 30, problems);
-        if (name?["full"] is not null)
-            MaxLength(name, "name.full", "full", 100, problems);
-        var description = Object(manifest, "description", problems);
-        MaxLength(description, "description.short", "short", 80, problems);
-        MaxLength(description, "description.full", "full", 4000, problems);
-        Matches(manifest, "accentColor", HexColor(), "a colour like #1E5A8C", problems);
+        // The schema's httpsUrl pattern makes the "s" optional; the manifest reference asks for https:// addresses.
+        foreach (var field in new[] { "websiteUrl", "privacyUrl", "termsOfUseUrl" })
+        {
+            if (Text(Field(manifest["developer"], field)) is { } url && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                problems.Add($"/developer/{field}: \"{url}\" must be an https:// address");
+        }
 
-        var icons = Object(manifest, "icons", problems);
-        Icon(icons, "color", ColorIconSize, needsAlpha: false, files, problems);
-        Icon(icons, "outline", OutlineIconSize, needsAlpha: true, files, problems);
+        Icon(manifest, "color", ColorIconSize, needsAlpha: false, files, problems);
+        Icon(manifest, "outline", OutlineIconSize, needsAlpha: true, files, problems);
 
-        Bots(manifest, id, problems);
+        // Bots are optional in the schema, but this package exists to install the bot, under the app's own id.
+        if (manifest["bots"] is null or JsonArray { Count: 0 })
+            problems.Add("/bots: the package must declare the FAQ bot");
+        else if (Id(Field((manifest["bots"] as JsonArray)?.FirstOrDefault(), "botId")) is { } botId && Id(manifest["id"]) is { } appId && botId != appId)
+            problems.Add($"/bots/0/botId: must be the app's id ({appId:D}): this package registers the bot under its own app id");
         return problems;
     }
 
-    private static void Bots(JsonObject manifest, string? appId, List<string> problems)
+    private static void Icon(JsonObject manifest, string kind, int size, bool needsAlpha, IReadOnlyDictionary<string, byte[]> files, List<string> problems)
     {
-        if (manifest["bots"] is not JsonArray { Count: 1 } bots || bots[0] is not JsonObject bot)
-        {
-            problems.Add("bots must hold exactly one bot");
-            return;
-        }
-        if (Matches(bot, "bots[0].botId", "botId", Guid(), "a GUID (the Microsoft App ID)", problems) is { } botId && botId != appId)
-            problems.Add("bots[0].botId must be the app's id: this package registers the bot under its own app id");
-        Scopes(bot["scopes"], "bots[0].scopes", problems);
-        if (bot["commandLists"] is not JsonArray lists)
-            return;
-        if (lists.Count > 3)
-            problems.Add("bots[0].commandLists may hold at most 3 lists");
-        foreach (var (list, i) in lists.Select((l, i) => (l as JsonObject, i)))
-        {
-            var where = $"bots[0].commandLists[{i}]";
-            Scopes(list?["scopes"], where + ".scopes", problems);
-            if (list?["commands"] is not JsonArray { Count: > 0 and <= 12 } commands)
-            {
-                problems.Add($"{where}.commands must hold 1 to 12 commands");
-                continue;
-            }
-            foreach (var (command, j) in commands.Select((c, j) => (c as JsonObject, j)))
-            {
-                MaxLength(command, $"{where}.commands[{j}].title", "title", 128, problems);
-                MaxLength(command, $"{where}.commands[{j}].description", "description", 4000, problems);
-            }
-        }
-    }
-
-    private static void Scopes(JsonNode? node, string where, List<string> problems)
-    {
-        var scopes = (node as JsonArray)?.Select(s => s is JsonValue v && v.TryGetValue<string>(out var text) ? text : "(not text)").ToList();
-        if (scopes is not { Count: > 0 } || scopes.Count > BotScopes.Count)
-            problems.Add($"{where} must list 1 to {BotScopes.Count} scopes");
-        else if (scopes.FirstOrDefault(s => !BotScopes.Contains(s)) is { } unknown)
-            problems.Add($"{where}: '{unknown}' is not a scope (allowed: {string.Join(", ", BotScopes)})");
-        else if (scopes.Distinct(StringComparer.Ordinal).Count() != scopes.Count)
-            problems.Add($"{where} lists a scope twice");
-    }
-
-    private static void Icon(JsonObject? icons, string kind, int size, bool needsAlpha, IReadOnlyDictionary<string, byte[]> files, List<string> problems)
-    {
-        var where = $"icons.{kind}";
-        if (Text(icons, where, kind, problems) is not { } file)
+        var where = $"/icons/{kind}";
+        if (Text(Field(manifest["icons"], kind)) is not { } file)
             return;
         if (!files.TryGetValue(file, out var png))
         {
-            problems.Add($"{where}: '{file}' is not in the package");
+            problems.Add($"{where}: '{file}' is not in the package (a file next to the template, named without a folder)");
             return;
         }
         var header = PngHeader.Read(png);
@@ -122,53 +71,17 @@ internal static partial class ManifestRules
             problems.Add($"{where}: '{file}' has no transparency; Teams needs a white outline on a transparent background");
     }
 
-    private static JsonObject? Object(JsonObject manifest, string field, List<string> problems)
-    {
-        if (manifest[field] is JsonObject value)
-            return value;
-        problems.Add($"'{field}' is required");
-        return null;
-    }
+    private static JsonNode? Field(JsonNode? parent, string name) => parent is JsonObject map ? map[name] : null;
 
-    private static string? Text(JsonObject? parent, string field, List<string> problems) => Text(parent, field, field, problems);
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static string? Text(JsonObject? parent, string where, string field, List<string> problems)
-    {
-        if (parent is null)
-            return null;
-        if (parent[field] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
-            return text;
-        problems.Add($"'{where}' is required and must be text");
-        return null;
-    }
+    private static Guid? Id(JsonNode? node) => Text(node) is { } text && Guid().IsMatch(text) ? System.Guid.Parse(text) : null;
 
-    private static void MaxLength(JsonObject? parent, string where, string field, int max, List<string> problems)
-    {
-        if (Text(parent, where, field, problems) is { } text && text.Length > max)
-            problems.Add($"'{where}' has {text.Length} characters; at most {max} are allowed");
-    }
-
-    private static string? Matches(JsonObject parent, string field, Regex pattern, string expected, List<string> problems) =>
-        Matches(parent, field, field, pattern, expected, problems);
-
-    private static string? Matches(JsonObject? parent, string where, string field, Regex pattern, string expected, List<string> problems)
-    {
-        var text = Text(parent, where, field, problems);
-        if (text is null || pattern.IsMatch(text))
-            return text;
-        problems.Add($"'{where}' is \"{text}\"; it must be {expected}");
-        return null;
-    }
-
+    /// <summary>The form of a Microsoft App ID, also used by the command for <c>--app-id</c> before any manifest
+    /// exists.</summary>
     [GeneratedRegex(@"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")]
     internal static partial Regex Guid();
 
     [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")]
     private static partial Regex SemVer();
-
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
-    private static partial Regex HexColor();
-
-    [GeneratedRegex("^https://", RegexOptions.IgnoreCase)]
-    private static partial Regex Https();
 }

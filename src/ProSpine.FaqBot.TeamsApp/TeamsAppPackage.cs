@@ -36,16 +36,21 @@ internal static class TeamsAppPackage
         foreach (var icon in new[] { "color", "outline" })
         {
             // Only a plain file name can sit at the root of the zip; anything else is reported by the rules.
-            if (manifest["icons"]?[icon] is JsonValue value && value.TryGetValue<string>(out var name)
+            if ((manifest["icons"] as JsonObject)?[icon] is JsonValue value && value.TryGetValue<string>(out var name)
                 && name == Path.GetFileName(name) && File.Exists(Path.Combine(sourceDirectory, name)))
                 files[name] = File.ReadAllBytes(Path.Combine(sourceDirectory, name));
         }
-        var problems = ManifestRules.Check(manifest, files);
+        var problems = Problems(manifest, files);
         if (problems.Count > 0)
             throw new TeamsManifestException(problems);
         files[ManifestFile] = Encoding.UTF8.GetBytes(manifestText);
         return files;
     }
+
+    /// <summary>Every reason Teams would reject the package: Microsoft's manifest schema first, then what the schema
+    /// cannot see (<see cref="ManifestRules"/>).</summary>
+    internal static IReadOnlyList<string> Problems(JsonObject manifest, IReadOnlyDictionary<string, byte[]> files) =>
+        [.. ManifestSchema.Problems(manifest), .. ManifestRules.Check(manifest, files)];
 
     public static void WriteZip(IReadOnlyDictionary<string, byte[]> files, string path)
     {

@@ -8,7 +8,7 @@ namespace ProSpine.FaqBot.Tests.TeamsApp;
 
 public sealed class TeamsAppPackageTests : IDisposable
 {
-    private const string AppId = "3f2a7c1e-5b6d-4e8f-9a0b-1c2d3e4f5a6b";
+    private const string AppId = ShippedTeamsPackage.AppId;
     private readonly TemporaryFolder folder = new();
 
     public void Dispose() => folder.Dispose();
@@ -62,17 +62,17 @@ public sealed class TeamsAppPackageTests : IDisposable
     {
         var (manifest, files) = Package();
 
-        Assert.Empty(ManifestRules.Check(manifest, files));
+        Assert.Empty(TeamsAppPackage.Problems(manifest, files));
     }
 
     [Theory]
-    [InlineData("short description over 80 characters", "description.short")]
-    [InlineData("outline icon of the wrong size", "icons.outline")]
-    [InlineData("bot id that is not a GUID", "bots[0].botId")]
-    [InlineData("unknown scope", "bots[0].scopes")]
-    [InlineData("no accent colour", "accentColor")]
-    [InlineData("http website", "developer.websiteUrl")]
-    public void The_rules_catch_what_Teams_would_reject(string change, string field)
+    [InlineData("short description over 80 characters", "/description/short")]
+    [InlineData("outline icon of the wrong size", "/icons/outline")]
+    [InlineData("bot id that is not a GUID", "/bots/0/botId")]
+    [InlineData("unknown scope", "/bots/0/scopes/1")]
+    [InlineData("no accent colour", "/accentColor")]
+    [InlineData("http website", "/developer/websiteUrl")]
+    public void The_rules_catch_what_Teams_would_reject(string change, string location)
     {
         var (manifest, files) = Package();
         switch (change)
@@ -97,9 +97,27 @@ public sealed class TeamsAppPackageTests : IDisposable
                 break;
         }
 
-        var problems = ManifestRules.Check(manifest, files);
+        var problems = TeamsAppPackage.Problems(manifest, files);
 
-        Assert.Contains(problems, p => p.Contains(field, StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith(location + ": ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Building_from_a_template_Teams_would_reject_throws_with_the_schemas_and_the_rules_problems()
+    {
+        foreach (var file in Directory.GetFiles(TeamsAppPackage.DefaultSourceDirectory))
+            File.Copy(file, folder.File(Path.GetFileName(file)));
+        var template = folder.File(TeamsAppPackage.TemplateFile);
+        File.WriteAllText(template, File.ReadAllText(template).Replace("\"Pro Spine FAQ\"", "\"Pro Spine & Pain intrathecal pump FAQ\"", StringComparison.Ordinal));
+        File.Copy(folder.File("color.png"), folder.File("outline.png"), overwrite: true);
+
+        var error = Assert.Throws<TeamsManifestException>(() => TeamsAppPackage.Build(folder.Path, Guid.Parse(AppId)));
+
+        Assert.Collection(
+            error.Problems,
+            p => Assert.StartsWith("/name/short: 37 characters; at most 30", p, StringComparison.Ordinal),
+            p => Assert.StartsWith("/icons/outline: 'outline.png' is 192x192", p, StringComparison.Ordinal));
+        Assert.Contains("/name/short", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,14 +153,7 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.Contains("Azure portal", error, StringComparison.Ordinal);
     }
 
-    /// <summary>The package as the command builds it: the manifest, and the other files by name.</summary>
-    private static (JsonObject Manifest, Dictionary<string, byte[]> Files) Package()
-    {
-        var files = TeamsAppPackage.Build(TeamsAppPackage.DefaultSourceDirectory, Guid.Parse(AppId)).ToDictionary(StringComparer.Ordinal);
-        var manifest = JsonNode.Parse(files[TeamsAppPackage.ManifestFile])!.AsObject();
-        files.Remove(TeamsAppPackage.ManifestFile);
-        return (manifest, files);
-    }
+    private static (JsonObject Manifest, Dictionary<string, byte[]> Files) Package() => ShippedTeamsPackage.Build();
 
     /// <summary>Width and height from a PNG's IHDR chunk, read here without the tool's own reader.</summary>
     private static (int Width, int Height) Size(byte[] png)
