@@ -16,13 +16,31 @@ public sealed class FaqLoaderTests
         Assert.All(content.Entries, e => Assert.True(e.Alternates.Count >= 10, $"{e.Id} has only {e.Alternates.Count} alternates"));
     }
 
-    [Fact]
-    public void The_faq_source_page_is_the_clinics_page()
+    // The clinic's page as the project received it: beside the repository on project machines and in CI.
+    private static readonly string ReceivedPage = Path.Combine(Repository.Root, "..", "shared", "source", "intrathecal-pump-page.txt");
+
+    [FactWithReceivedPage]
+    public void The_faq_source_page_is_the_clinics_page_of_the_same_date()
     {
-        var shared = Path.Combine(Repository.Root, "..", "shared", "source", "intrathecal-pump-page.txt");
-        if (!File.Exists(shared))
-            return; // shared/ sits beside the repository on project machines and in CI only.
-        Assert.Equal(File.ReadAllText(shared), File.ReadAllText(Path.Combine(Repository.Faq, "source", "intrathecal-pump-page.txt")));
+        // A copy that claims the received page's "Updated on" date must be it byte for byte; a newer version of the
+        // page, taken in by a curator with its new date, is held to the verbatim rule and to sources.yaml's date.
+        var received = File.ReadAllText(ReceivedPage);
+        var copy = File.ReadAllText(Path.Combine(Repository.Faq, "source", "intrathecal-pump-page.txt"));
+        if (UpdatedLine(copy) == UpdatedLine(received))
+            Assert.Equal(received, copy);
+        Assert.Contains(TestFaq.PageUpdated, UpdatedLine(copy), StringComparison.Ordinal);
+    }
+
+    private static string UpdatedLine(string page) =>
+        page.Split('\n').Single(line => line.StartsWith("Updated on ", StringComparison.Ordinal));
+
+    private sealed class FactWithReceivedPageAttribute : FactAttribute
+    {
+        public FactWithReceivedPageAttribute()
+        {
+            if (!File.Exists(ReceivedPage))
+                Skip = "the clinic's page as received (../shared/source) is not beside this repository";
+        }
     }
 
     [Fact]
