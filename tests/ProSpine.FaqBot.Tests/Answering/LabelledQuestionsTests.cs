@@ -79,19 +79,24 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// of 130). Leaving out the new calm examples, or half or all of the new crisis ones, did not bring the two
     /// ceilings back. Later that day a clause's danger began to give way to a question of the message that the FAQ
     /// answers, which lowered the alarm ceilings of holdout (5 to 4 of 136) and holdout-4 (14 to 11 of 130).
+    /// On 2026-12-01 (third session) examples tuned on danger-tune-6 lowered them again (holdout 3 of 136, holdout-3
+    /// 3 of 130, holdout-4 10 of 130); danger-holdout-6 was not changed by them (its first run, untouched, and its
+    /// figures now are the same).
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
         { "blind/danger-tune.tsv", 1.0, 0.985, 0.023 },
         { "blind/danger-tune-2.tsv", 1.0, 0.941, 0.036 },
-        { "blind/danger-tune-3.tsv", 1.0, 0.977, 0.051 },
+        { "blind/danger-tune-3.tsv", 1.0, 0.977, 0.044 },
         { "blind/danger-tune-4.tsv", 1.0, 0.99, 0.036 },
         { "blind/danger-tune-5.tsv", 1.0, 0.99, 0.04 },
-        { "blind/danger-holdout.tsv", 1.0, 0.973, 0.03 },
-        { "blind/danger-holdout-2.tsv", 1.0, 0.977, 0.028 },
-        { "blind/danger-holdout-3.tsv", 1.0, 0.965, 0.031 },
-        { "blind/danger-holdout-4.tsv", 1.0, 0.956, 0.085 },
+        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.065 },
+        { "blind/danger-holdout.tsv", 1.0, 0.973, 0.023 },
+        { "blind/danger-holdout-2.tsv", 1.0, 0.988, 0.028 },
+        { "blind/danger-holdout-3.tsv", 1.0, 0.977, 0.024 },
+        { "blind/danger-holdout-4.tsv", 1.0, 0.956, 0.077 },
         { "blind/danger-holdout-5.tsv", 1.0, 0.978, 0.036 },
+        { "blind/danger-holdout-6.tsv", 1.0, 0.987, 0.017 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
