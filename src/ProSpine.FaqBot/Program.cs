@@ -7,6 +7,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // The folder holding appsettings.json and faq/: the repository root from a clone, whatever the working
     // directory, or the program's own folder when published.
     ContentRootPath = FaqFolderLocator.FindRoot() ?? AppContext.BaseDirectory,
+    // Static assets (Web Chat) belong to the program, not to the content: a publish puts them in wwwroot beside it.
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.AddFaqBot();
 

@@ -10,8 +10,8 @@ namespace ProSpine.FaqBot.Widget;
 
 /// <summary>
 /// The website chat: <c>GET /widget/embed.js</c> (the one-tag embed script, with its texts from
-/// <c>faq/messages.yaml</c>), <c>GET /webchat/webchat.js</c> (the Web Chat bundle), the demo page at <c>/</c> (GET and
-/// HEAD, which uptime monitors send) and <c>/favicon.ico</c>, which every browser asks for.
+/// <c>faq/messages.yaml</c>), the Web Chat bundle (a static web asset, see <see cref="WebChatBundle"/>), the demo page at
+/// <c>/</c> (GET and HEAD, which uptime monitors send) and <c>/favicon.ico</c>, which every browser asks for.
 /// </summary>
 public static class WidgetEndpoints
 {
@@ -32,6 +32,14 @@ public static class WidgetEndpoints
             .Validate(o => o.HasValidWebChatScriptUrl(), "Widget:WebChatScriptUrl must be empty or an absolute https URL.")
             .Validate(o => o.HasIntegrityForExternalWebChat(), "Widget:WebChatScriptIntegrity must hold the script's Subresource Integrity hash (sha384-…) when Widget:WebChatScriptUrl is set.");
         builder.Services.AddSingleton<WebChatBundle>();
+        // MapStaticAssets treats a build output (not a publish) as development: it sends no-cache even for the
+        // fingerprinted name and, in ASP.NET Core 10.0.x, re-encodes the gzip copy at every request without compressing
+        // it (3.9 MB) under an ETag that never validates. The bundle changes only with a build: serve it as published.
+        builder.Configuration.AddInMemoryCollection([new("ReloadStaticAssetsAtRuntime", "false")]);
+        // Development does this by itself. Elsewhere, a build output (not a publish, which copies them to wwwroot) finds
+        // its static web assets, the bundle in ClientApp/node_modules, only through this.
+        if (!builder.Environment.IsDevelopment())
+            builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
@@ -53,7 +61,12 @@ public static class WidgetEndpoints
         });
         app.MapGet("/widget/demo.css", () => Results.Text(DemoStyles, "text/css; charset=utf-8"));
         app.MapGet(EmbedScriptPath, ServeEmbedScript);
-        app.MapGet(WebChatPath, (HttpContext context, WebChatBundle bundle) => bundle.ServeAsync(context));
+        app.MapStaticAssets();
+        // Static assets are mapped with order -100, so these two answer only what the build did not produce. The embed
+        // script is cached for five minutes: after an upgrade of Web Chat a page may still ask for the old fingerprint.
+        app.MapMethods(WebChatPath, GetAndHead, WebChatMissing);
+        app.MapMethods("/webchat/webchat.{fingerprint}.js", GetAndHead,
+            (WebChatBundle bundle) => bundle.Url is { } url ? Results.Redirect(url) : WebChatMissing());
         return app;
     }
 
@@ -86,16 +99,18 @@ public static class WidgetEndpoints
                 .SelectMany(language => new[] { texts.Get(TextKeys.CallEmergency, language), texts.Get(TextKeys.CallCrisis, language) })
                 .Distinct(StringComparer.Ordinal).ToArray(),
             ["tokenPath"] = DirectLineEndpoints.TokenPath,
-            ["webChatUrl"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? $"{WebChatPath}?v={bundle.Version}" : settings.WebChatScriptUrl,
+            ["webChatUrl"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? bundle.Url ?? WebChatPath : settings.WebChatScriptUrl,
             ["webChatIntegrity"] = string.IsNullOrWhiteSpace(settings.WebChatScriptUrl) ? "" : settings.WebChatScriptIntegrity ?? "",
         };
         // The default encoder escapes <, > and & as \uXXXX, so no text can close the script or inject markup.
         var script = EmbedTemplate.Replace("/*CONFIG*/{}", JsonSerializer.Serialize(config), StringComparison.Ordinal);
         context.Response.Headers.CacheControl = "public, max-age=300";
-        // A page with the launcher is open: compress Web Chat now, before the visitor may open the chat.
-        bundle.Warm();
         return Results.Text(script, "text/javascript; charset=utf-8");
     }
+
+    private static IResult WebChatMissing() => Results.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "Web Chat bundle not installed",
+        detail: "Build the bot with Node.js present (npm ci in ClientApp), or set Widget:WebChatScriptUrl.");
 
     private static string Asset(string name)
     {

@@ -30,9 +30,6 @@ public sealed class WidgetOptions
     /// </summary>
     public string? WebChatScriptIntegrity { get; set; }
 
-    /// <summary>The Web Chat bundle to serve. Empty: <c>webchat/webchat.js</c> beside the program, where the build puts it.</summary>
-    public string? WebChatBundlePath { get; set; }
-
     internal bool HasValidWebChatScriptUrl() =>
         string.IsNullOrEmpty(WebChatScriptUrl)
         || (Uri.TryCreate(WebChatScriptUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps);

@@ -100,53 +100,6 @@ public sealed partial class WidgetEndpointsTests : IClassFixture<BotApplicationF
         Assert.Contains(" https://cdn.example.org;", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_missing_web_chat_bundle_is_a_404_with_the_reason()
-    {
-        using var custom = new BotApplicationFactory(new Dictionary<string, string?>
-        {
-            ["Widget:WebChatBundlePath"] = Path.Combine(Path.GetTempPath(), "no-such-folder", "webchat.js"),
-        });
-        using var client = custom.CreateClient();
-
-        using var response = await client.GetAsync(new Uri("/webchat/webchat.js", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Widget:WebChatScriptUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_web_chat_bundle_is_served_compressed_cached_and_revalidated()
-    {
-        var bundle = Path.Combine(Path.GetTempPath(), $"webchat-{Guid.NewGuid():N}.js");
-        await File.WriteAllTextAsync(bundle, string.Concat(Enumerable.Repeat("window.WebChat = window.WebChat || {};\n", 2000)));
-        try
-        {
-            using var custom = new BotApplicationFactory(new Dictionary<string, string?> { ["Widget:WebChatBundlePath"] = bundle });
-            using var client = custom.CreateClient();
-
-            using var brotli = await Get(client, "br, gzip");
-            using var gzip = await Get(client, "gzip");
-            using var plain = await Get(client, null);
-
-            Assert.Equal("br", brotli.Content.Headers.ContentEncoding.Single());
-            Assert.Equal("gzip", gzip.Content.Headers.ContentEncoding.Single());
-            Assert.Empty(plain.Content.Headers.ContentEncoding);
-            Assert.Equal(new FileInfo(bundle).Length, (await plain.Content.ReadAsByteArrayAsync()).Length);
-            Assert.True((await brotli.Content.ReadAsByteArrayAsync()).Length < new FileInfo(bundle).Length / 10);
-            Assert.True(plain.Headers.CacheControl?.Public);
-
-            using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/webchat/webchat.js");
-            revalidate.Headers.IfNoneMatch.Add(plain.Headers.ETag!);
-            using var notModified = await client.SendAsync(revalidate);
-            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
-        }
-        finally
-        {
-            File.Delete(bundle);
-        }
-    }
-
     [Theory]
     [InlineData("Widget:FrameAncestors:0", "https://example.org; script-src *")]
     [InlineData("Widget:BrandColor", "red")]
@@ -157,14 +110,6 @@ public sealed partial class WidgetEndpointsTests : IClassFixture<BotApplicationF
 
         var error = Assert.ThrowsAny<Exception>(() => custom.CreateClient());
         Assert.Contains("Widget", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpResponseMessage> Get(HttpClient client, string? acceptEncoding)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/webchat/webchat.js");
-        if (acceptEncoding is not null)
-            request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
-        return await client.SendAsync(request);
     }
 
     [GeneratedRegex("'nonce-([^']+)'")]
