@@ -75,7 +75,10 @@ int WithAnswerer(ParseResult parsed, Func<FaqContent, Answerer, int> command) =>
     Answerer answerer;
     try
     {
-        answerer = host.Services.GetRequiredService<AnswererFactory>().Create(content);
+        var answerers = host.Services.GetRequiredService<AnswererFactory>();
+        answerer = answerers.Create(content);
+        // Keeps the curated texts' vectors for the next command and the bot, as the bot does after each load.
+        answerers.Embeddings.SaveLoadedTexts();
     }
     catch (OptionsValidationException e)
     {

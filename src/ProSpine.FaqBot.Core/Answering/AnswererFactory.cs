@@ -16,8 +16,6 @@ public sealed class AnswererFactory(
     /// <summary>The sentence model's cache of curated texts' vectors that every answerer built here reads through.</summary>
     public CuratedEmbeddings Embeddings => embeddings;
 
-    public DangerOptions Danger => danger.Value;
-
     public Answerer Create(FaqContent content)
     {
         ArgumentNullException.ThrowIfNull(content);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
@@ -20,8 +22,17 @@ public static class FaqAnsweringServices
         services.AddValidatedOptions<MatchingOptions>(MatchingOptions.Section);
         services.AddValidatedOptions<AnsweringOptions>(AnsweringOptions.Section);
         services.AddValidatedOptions<DangerOptions>(DangerOptions.Section);
-        // One model per process (about 300 MB), loaded on first use: test hosts in one process share it.
-        services.TryAddSingleton(_ => SentenceModel.Shared);
+        // One model per process (about 300 MB), loaded on first use: test hosts in one process share it. The curated
+        // texts' vectors are read from Danger:VectorCacheFile (under the content root), so the bot and the tools alike
+        // start in seconds instead of encoding every example again.
+        services.TryAddSingleton(provider =>
+        {
+            var embeddings = SentenceModel.Shared;
+            var file = provider.GetRequiredService<IOptions<DangerOptions>>().Value.VectorCacheFile;
+            if (!string.IsNullOrEmpty(file))
+                embeddings.UseCacheFile(Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, file));
+            return embeddings;
+        });
         services.TryAddSingleton<AnswererFactory>();
         return services;
     }

@@ -28,8 +28,6 @@ public sealed class FaqProvider : IDisposable
         this.logger = logger;
         Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, faq.Value.Path));
         folder = FaqFolder.OnDisk(Directory);
-        if (!string.IsNullOrEmpty(answerers.Danger.VectorCacheFile))
-            answerers.Embeddings.UseCacheFile(Path.Combine(environment.ContentRootPath, answerers.Danger.VectorCacheFile));
         (current, redactor) = Build();
         logger.LogInformation("FAQ loaded from {FaqDirectory}: {EntryCount} entries", Directory, current.Content.Entries.Count);
     }

@@ -50,6 +50,18 @@ public sealed class SettingsPathTests
         Assert.Contains("ConfidentProbability", string.Join(" ", failure.Failures), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_curator_keeps_the_curated_texts_vectors_where_the_settings_say()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("vectors.bin");
+
+        var (exitCode, _, errors) = await RunCuratorAsync([("Danger__VectorCacheFile", file)], "validate");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.True(new FileInfo(file).Length > 100_000, "the vectors of the curated texts were not written");
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("ask")]
