@@ -75,10 +75,7 @@ int WithAnswerer(ParseResult parsed, Func<FaqContent, Answerer, int> command) =>
     Answerer answerer;
     try
     {
-        var answerers = host.Services.GetRequiredService<AnswererFactory>();
-        answerer = answerers.Create(content);
-        // Keeps the curated texts' vectors for the next command and the bot, as the bot does after each load.
-        answerers.Embeddings.SaveLoadedTexts();
+        answerer = host.Services.GetRequiredService<AnswererFactory>().Create(content);
     }
     catch (OptionsValidationException e)
     {

@@ -47,8 +47,7 @@ internal static class LoadCommandLine
 
         Task<int> Run(ParseResult parsed, string[] parts, CancellationToken _)
         {
-            var botUrl = parsed.GetValue(url);
-            var targets = new LoadTargets(botUrl, parsed.GetValue(allowRecording), parsed.GetValue(encoderUrl),
+            var targets = new LoadTargets(parsed.GetValue(url), parsed.GetValue(encoderUrl),
                 parsed.GetValue(bot)?.FullName ?? ServerLauncher.DefaultBotAssembly());
             var messages = new MessagesSettings(parsed.GetValue(connections), TimeSpan.FromSeconds(parsed.GetValue(duration)),
                 parsed.GetValue(rounds), TimeSpan.FromSeconds(parsed.GetValue(warmup)), RequestTimeout: TimeSpan.FromSeconds(10),
@@ -67,14 +66,26 @@ internal static class LoadCommandLine
         {
             url, allowRecording, encoderUrl, bot, connections, duration, rounds, warmup, rate, dlConversations, dlMessages, polling, churn, idleTimeout,
         };
-        root.SetAction((parsed, cancel) => Run(parsed, AllParts, cancel));
+        // A command's validators run only when it is the one invoked, so each load command gets this rule.
+        void LoadsWith(Command command, string[] parts)
+        {
+            // The tool cannot see whether a running bot records, so loading one needs the caller's word for it.
+            command.Validators.Add(result =>
+            {
+                if (result.GetValue(url) is { } botUrl && !result.GetValue(allowRecording))
+                    result.AddError($"--url {botUrl}: a running bot records uncovered questions and feedback votes for the staff's reports unless it was started with Insights__Enabled=false. Start it so, then add --allow-recording.");
+            });
+            command.SetAction((parsed, cancel) => Run(parsed, parts, cancel));
+        }
+
+        LoadsWith(root, AllParts);
         var all = new Command("all", "Every part, in turn (the default).");
-        all.SetAction((parsed, cancel) => Run(parsed, AllParts, cancel));
+        LoadsWith(all, AllParts);
         root.Subcommands.Add(all);
         foreach (var part in AllParts)
         {
             var command = new Command(part, $"The {part} part only.");
-            command.SetAction((parsed, cancel) => Run(parsed, [part], cancel));
+            LoadsWith(command, [part]);
             root.Subcommands.Add(command);
         }
         root.Subcommands.Add(EchoServerCommand());
@@ -126,4 +137,4 @@ internal static class LoadCommandLine
 }
 
 /// <summary>Which bot and encoder servers to load: already running ones, or the built bot started by the tool.</summary>
-internal sealed record LoadTargets(Uri? BotUrl, bool AllowRecording, Uri? EncoderUrl, string BotAssembly);
+internal sealed record LoadTargets(Uri? BotUrl, Uri? EncoderUrl, string BotAssembly);

@@ -12,17 +12,11 @@ internal static class LoadRun
     public static async Task<int> RunAsync(IReadOnlyList<string> parts, LoadTargets targets, MessagesSettings messages,
         DirectLineSettings directLine, ChurnSettings churn)
     {
-        var botUrl = targets.BotUrl;
-        if (botUrl is not null && !targets.AllowRecording)
-            throw new ArgumentException($"--url {botUrl}: a running bot records uncovered questions and feedback votes for the staff's reports unless it was started with Insights__Enabled=false. Start it so, then add --allow-recording.");
-        var encoderUrl = targets.EncoderUrl;
-        var botAssembly = targets.BotAssembly;
-
         using var handler = new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        var context = new LoadContext(http, new ServerLauncher(http, botAssembly, botUrl), QuestionMix.Load(), Console.Out);
+        var context = new LoadContext(http, new ServerLauncher(http, targets.BotAssembly, targets.BotUrl), QuestionMix.Load(), Console.Out);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ProSpine FAQ bot load, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, bot: {botUrl?.AbsoluteUri ?? Path.GetRelativePath(Environment.CurrentDirectory, botAssembly)}"));
+            $"ProSpine FAQ bot load, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, bot: {targets.BotUrl?.AbsoluteUri ?? Path.GetRelativePath(Environment.CurrentDirectory, targets.BotAssembly)}"));
         Console.WriteLine();
 
         var passed = true;
@@ -30,7 +24,7 @@ internal static class LoadRun
         {
             passed &= part switch
             {
-                "messages" => await MessagesPart.RunAsync(context, messages, encoderUrl),
+                "messages" => await MessagesPart.RunAsync(context, messages, targets.EncoderUrl),
                 "directline" => await DirectLinePart.RunAsync(context, directLine),
                 _ => await ChurnPart.RunAsync(context, churn),
             };

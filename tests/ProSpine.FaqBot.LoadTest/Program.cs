@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ProSpine.FaqBot.LoadTest;
 
 // Load over real HTTP on loopback; see README.md, "Load and faults", and --help.
@@ -10,13 +9,4 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine("Run with --help for the commands and options.");
     return 2;
 }
-try
-{
-    // A refused combination of options (ArgumentException) is a wrong command line too, not a crash.
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message);
-    return 2;
-}
+return await parsed.InvokeAsync();

@@ -29,6 +29,7 @@ public sealed record Language(string Code, string Locale, string TellingCharacte
     /// <summary>The language the reply is written in: this one, or English for an unreadable message.</summary>
     public Language ReplyLanguage => this == Unreadable ? English : this;
 
-    /// <summary>The registered codes, for error messages ("en, es").</summary>
-    public static string RegisteredCodes => string.Join(", ", Registered.Select(l => l.Code));
+    /// <summary>What a file of <c>faq/</c> is told when it names a language that is not registered.</summary>
+    public static string NotRegistered(string code) =>
+        $"'{code}' is not a registered language ({string.Join(", ", Registered.Select(l => l.Code))}): add it to Language.Registered";
 }

@@ -22,7 +22,7 @@ internal static class CuratedTextsReader
             var code = (keyNode as YamlScalarNode)?.Value ?? "";
             if (Language.FromCode(code) is not { } language)
             {
-                file.Problem(keyNode, $"'{code}' is not a registered language ({Language.RegisteredCodes}): add it to Language.Registered");
+                file.Problem(keyNode, Language.NotRegistered(code));
                 continue;
             }
             if (valueNode is not YamlMappingNode texts)

@@ -83,10 +83,15 @@ internal static class SafetyRulesReader
             foreach (var (keyNode, valueNode) in languageMap.Children)
             {
                 var code = ((YamlScalarNode)keyNode).Value ?? "";
-                // English is what the common words of the phrase rules already show.
-                if (Language.FromCode(code) is not { } language || language == Language.English)
+                if (Language.FromCode(code) is not { } language)
                 {
-                    file.Problem(keyNode, $"'{code}' is not a registered language other than English ({Language.RegisteredCodes}): add it to Language.Registered");
+                    file.Problem(keyNode, Language.NotRegistered(code));
+                    continue;
+                }
+                if (language == Language.English)
+                {
+                    // English is what the common words of the phrase rules already show.
+                    file.Problem(keyNode, "English needs no words here: a message is English unless another language shows");
                     continue;
                 }
                 languages[language] = file.Strings(valueNode, code).SelectMany(w => TextNormalizer.Words(w.Value)).ToHashSet(StringComparer.Ordinal);

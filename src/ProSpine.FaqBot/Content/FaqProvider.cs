@@ -78,9 +78,7 @@ public sealed class FaqProvider : IDisposable
     private (Answerer, Redactor) Build()
     {
         var content = FaqLoader.Load(folder);
-        var answerer = answerers.Create(content);
-        answerers.Embeddings.SaveLoadedTexts();
-        return (answerer, Redactor.For(content));
+        return (answerers.Create(content), Redactor.For(content));
     }
 
     public void Dispose() => folder.Dispose();

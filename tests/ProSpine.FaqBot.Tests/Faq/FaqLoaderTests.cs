@@ -16,6 +16,18 @@ public sealed class FaqLoaderTests
         Assert.All(content.Entries, e => Assert.True(e.Alternates.Count >= 10, $"{e.Id} has only {e.Alternates.Count} alternates"));
     }
 
+    [Fact]
+    public void English_words_under_languages_are_rejected_at_their_line()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("safety.yaml", "  es: [hola", "  en: [hola");
+
+        var problems = faq.LoadProblems();
+
+        Assert.Contains(problems, p => p.File == "faq/safety.yaml" && p.Line == faq.LineOf("safety.yaml", "  en: [hola")
+            && p.Message.Contains("English needs no words here", StringComparison.Ordinal));
+    }
+
     // The clinic's page as the project received it: beside the repository on project machines and in CI.
     private static readonly string ReceivedPage = Path.Combine(Repository.Root, "..", "shared", "source", "intrathecal-pump-page.txt");
 
