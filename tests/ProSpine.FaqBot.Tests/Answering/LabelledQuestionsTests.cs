@@ -121,6 +121,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     [
         ("blind/answers-tune-4.tsv", 0.76, 0.948, 11),
         ("blind/answers-holdout-3.tsv", 0.677, 0.865, 19),
+        ("blind/answers-tune-5.tsv", 0.681, 0.958, 8),
     ];
 
     [Fact]
