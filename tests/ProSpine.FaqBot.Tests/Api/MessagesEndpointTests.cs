@@ -18,9 +18,9 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
         var replies = await Activities.PostExpectingRepliesAsync(client, Activities.Message("How long does an intrathecal pump last?"));
 
         var reply = Assert.Single(replies);
-        Assert.Contains(TestFaq.LifespanAnswer, reply.Text, StringComparison.Ordinal);
-        Assert.Contains("Pro Spine & Pain", reply.Text, StringComparison.Ordinal);
-        Assert.Contains(TestFaq.PageUpdated, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.LifespanAnswer, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.Clinic, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.PageUpdated, reply.Text, StringComparison.Ordinal);
         Assert.Contains(reply.SuggestedActions.Actions, a => a.Type == ActionTypes.MessageBack);
     }
 
@@ -33,7 +33,7 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
 
         var welcome = Assert.Single(replies);
         Assert.Contains("automated", welcome.Text, StringComparison.Ordinal);
-        Assert.Contains("(262) 297-7246", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.Phone, welcome.Text, StringComparison.Ordinal);
         Assert.Contains("911", welcome.Text, StringComparison.Ordinal);
         Assert.Contains("988", welcome.Text, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
         Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
         var (path, reply) = Assert.Single(channel.Received);
         Assert.Equal($"/v3/conversations/{message.Conversation.Id}/activities/{message.Id}", path);
-        Assert.Contains("safe and effective procedure", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.SafetyAnswer, reply.Text, StringComparison.Ordinal);
         Assert.Equal(message.Id, reply.ReplyToId);
     }
 
@@ -71,7 +71,7 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
     {
         using var client = factory.CreateClient();
         var vote = Activities.Message("");
-        vote.Value = Newtonsoft.Json.Linq.JObject.FromObject(new { feedback = "helpful", entry = "lifespan" });
+        vote.Value = Newtonsoft.Json.Linq.JObject.FromObject(new { feedback = "helpful", entry = FixtureFaq.Lifespan });
 
         var replies = await Activities.PostExpectingRepliesAsync(client, vote);
 

@@ -29,7 +29,7 @@ public sealed class NoAuthenticationModeTests
 
             Assert.DoesNotContain("Staff commands", reply.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("Unanswered", reply.Text, StringComparison.Ordinal);
-            Assert.Equal(TestFaq.Answerer().Answer(command).Text, reply.Text);
+            Assert.Equal(FixtureFaq.Answerer().Answer(command).Text, reply.Text);
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class ClientInputTests
 
         var reply = Assert.Single(await host.PostAsync(message));
 
-        Assert.Contains(TestFaq.LifespanAnswer, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.LifespanAnswer, reply.Text, StringComparison.Ordinal);
         host.HasNoErrors();
     }
 
@@ -84,7 +84,7 @@ public sealed class ClientInputTests
 
         var reply = Assert.Single(await host.PostAsync(message));
 
-        Assert.Contains(TestFaq.LifespanAnswer, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.LifespanAnswer, reply.Text, StringComparison.Ordinal);
         host.HasNoErrors();
     }
 
@@ -140,7 +140,7 @@ public sealed class ClientInputTests
             vote.Value = value;
             return vote;
         }
-        var otherEntry = new JObject(helpful) { ["entry"] = "side-effects" };
+        var otherEntry = new JObject(helpful) { ["entry"] = FixtureFaq.SideEffects };
         var untagged = new JObject(helpful);
         untagged.Remove("tag");
 
@@ -156,7 +156,7 @@ public sealed class ClientInputTests
         Assert.Contains("Thank you", Assert.Single(await host.PostAsync(Vote(helpful, asked.Conversation.Id))).Text, StringComparison.Ordinal);
         await host.Store.WaitForWritesAsync();
 
-        Assert.NotEqual("side-effects", entry);
+        Assert.NotEqual(FixtureFaq.SideEffects, entry);
         Assert.True(((string)helpful["tag"]!).Length <= 16, (string)helpful["tag"]!);
         var counted = Assert.Single(await host.Store.VotesSinceAsync(DateOnly.MinValue, default));
         Assert.Equal((entry, true), (counted.EntryId, counted.Helpful));

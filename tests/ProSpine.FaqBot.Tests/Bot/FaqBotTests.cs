@@ -20,8 +20,8 @@ public sealed class FaqBotTests
             .AssertReply(activity =>
             {
                 var text = ((IMessageActivity)activity).Text;
-                Assert.Contains("The medications administered through these pumps are typically baclofen, clonidine, ziconotide, or opioids.", text, StringComparison.Ordinal);
-                Assert.Contains($"Source: \"Intrathecal Pump Trial and Permanent Implant\", Pro Spine & Pain, updated {TestFaq.PageUpdated}.", text, StringComparison.Ordinal);
+                Assert.Contains(FixtureFaq.MedicationsAnswer, text, StringComparison.Ordinal);
+                Assert.Contains($"Source: \"{FixtureFaq.PageTitle}\", {FixtureFaq.Clinic}, updated {FixtureFaq.PageUpdated}.", text, StringComparison.Ordinal);
             })
             .StartTestAsync();
     }
@@ -34,8 +34,8 @@ public sealed class FaqBotTests
             .AssertReply(activity =>
             {
                 var message = (IMessageActivity)activity;
-                Assert.Contains("(262) 297-7246", message.Text, StringComparison.Ordinal);
-                Assert.Contains(message.SuggestedActions.Actions, a => a.Type == ActionTypes.Call && (string)a.Value == "tel:+12622977246");
+                Assert.Contains(FixtureFaq.Phone, message.Text, StringComparison.Ordinal);
+                Assert.Contains(message.SuggestedActions.Actions, a => a.Type == ActionTypes.Call && (string)a.Value == "tel:" + FixtureFaq.PhoneToDial);
             })
             .StartTestAsync();
     }
@@ -43,7 +43,7 @@ public sealed class FaqBotTests
     [Fact]
     public async Task The_turn_error_handler_apologises_without_exposing_the_exception()
     {
-        var adapter = new FaqBotAdapter(BotFrameworkAuthenticationFactory.Create(), TestFaq.Provider(), NullLogger<FaqBotAdapter>.Instance);
+        var adapter = new FaqBotAdapter(BotFrameworkAuthenticationFactory.Create(), FixtureFaq.Provider(), NullLogger<FaqBotAdapter>.Instance);
         var channel = new TestAdapter();
         var context = new TurnContext(channel, MessageFactory.Text("hello") as Activity);
         context.Activity.Conversation = new ConversationAccount { Id = "c1" };
@@ -60,7 +60,7 @@ public sealed class FaqBotTests
     [Fact]
     public async Task The_turn_error_handler_never_throws_when_the_apology_fails_too()
     {
-        var adapter = new FaqBotAdapter(BotFrameworkAuthenticationFactory.Create(), TestFaq.Provider(), NullLogger<FaqBotAdapter>.Instance);
+        var adapter = new FaqBotAdapter(BotFrameworkAuthenticationFactory.Create(), FixtureFaq.Provider(), NullLogger<FaqBotAdapter>.Instance);
         var context = new TurnContext(new TestAdapter(), MessageFactory.Text("hello") as Activity);
         context.OnSendActivities((_, _, _) => throw new HttpRequestException("channel down"));
 

@@ -37,7 +37,7 @@ public sealed class DirectLineEndpointsTests(LiveBotServerFixture fixture) : ICl
         var set = await Client.GetActivitiesAsync(conversation);
         var welcome = Assert.Single(set.Activities);
         Assert.Contains("automated", welcome.Text, StringComparison.Ordinal);
-        Assert.Contains("(262) 297-7246", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.Phone, welcome.Text, StringComparison.Ordinal);
         Assert.Equal($"{conversation.ConversationId}|0000000", welcome.Id);
         Assert.Equal(RoleTypes.Bot, welcome.From.Role);
         Assert.Equal("dl_visitor", welcome.Recipient.Id);
@@ -80,8 +80,8 @@ public sealed class DirectLineEndpointsTests(LiveBotServerFixture fixture) : ICl
             answer =>
             {
                 Assert.Equal($"{conversation.ConversationId}|0000002", answer.Id);
-                Assert.Contains(TestFaq.LifespanAnswer, answer.Text, StringComparison.Ordinal);
-                Assert.Contains("Pro Spine & Pain", answer.Text, StringComparison.Ordinal);
+                Assert.Contains(FixtureFaq.LifespanAnswer, answer.Text, StringComparison.Ordinal);
+                Assert.Contains(FixtureFaq.Clinic, answer.Text, StringComparison.Ordinal);
                 Assert.Equal(id, answer.ReplyToId);
                 Assert.Equal(RoleTypes.Bot, answer.From.Role);
                 Assert.NotNull(answer.Timestamp);
@@ -209,7 +209,7 @@ public sealed class DirectLineEndpointsTests(LiveBotServerFixture fixture) : ICl
         foreach (var (status, body) in new[] { read, readFromZero, write, resume })
         {
             Assert.Equal(HttpStatusCode.Forbidden, status);
-            Assert.DoesNotContain(TestFaq.LifespanAnswer, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(FixtureFaq.LifespanAnswer, body, StringComparison.Ordinal);
             Assert.DoesNotContain("automated", body, StringComparison.Ordinal);
             Assert.DoesNotContain(theirs.ConversationId, body, StringComparison.Ordinal);
         }
@@ -295,7 +295,7 @@ public sealed class DirectLineEndpointsTests(LiveBotServerFixture fixture) : ICl
         {
             Assert.Equal(HttpStatusCode.Forbidden, refusal.Status);
             Assert.Contains("TokenExpired", refusal.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain(TestFaq.LifespanAnswer, refusal.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(FixtureFaq.LifespanAnswer, refusal.Body, StringComparison.Ordinal);
         });
         Assert.Equal(3, (await server.Client.GetActivitiesAsync(conversation with { Token = refreshedInTime.Token })).Activities.Count);
     }

@@ -66,7 +66,7 @@ public sealed class DirectLineHostingTests
         var activities = (await server.Client.GetActivitiesAsync(conversation)).Activities;
         Assert.Contains("automated", activities[0].Text, StringComparison.Ordinal);
         Assert.Equal(id, activities[1].Id);
-        Assert.Contains(TestFaq.LifespanAnswer, activities[2].Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.LifespanAnswer, activities[2].Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,8 +30,8 @@ public sealed class DirectLineWebSocketTests(LiveBotServerFixture fixture) : ICl
         var echo = Assert.Single(pushed, a => a.Id == id);
         Assert.Equal("client-ws-1", ((JObject)echo.ChannelData)["clientActivityID"]!.Value<string>());
         var answer = pushed[^1];
-        Assert.Contains("safe and effective procedure", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("Pro Spine & Pain", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.SafetyAnswer, answer.Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.Clinic, answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class DirectLineWebSocketTests(LiveBotServerFixture fixture) : ICl
         var id = await Client.PostMessageAsync(conversation, "how long does a pain pump last", "client-ws-2");
 
         var pushed = await ReceiveUntilAsync(socket, a => a.ReplyToId == id, timeout.Token);
-        Assert.Contains(TestFaq.LifespanAnswer, pushed[^1].Text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.LifespanAnswer, pushed[^1].Text, StringComparison.Ordinal);
         Assert.Equal(WebSocketState.Open, socket.State);
     }
 

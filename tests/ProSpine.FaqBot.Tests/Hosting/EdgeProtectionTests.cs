@@ -144,7 +144,7 @@ public sealed class EdgeProtectionTests
     [Fact]
     public async Task A_rejected_faq_edit_makes_readiness_degraded_while_the_bot_still_answers()
     {
-        using var faq = Repository.CopyFaq();
+        using var faq = FixtureFaq.Copy();
         await using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Faq:Path"] = faq.Directory });
         using var client = factory.CreateClient();
         var provider = (FaqProvider)factory.Services.GetService(typeof(FaqProvider))!;

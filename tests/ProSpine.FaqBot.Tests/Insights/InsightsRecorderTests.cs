@@ -118,7 +118,7 @@ public sealed class InsightsRecorderTests : IDisposable
                 .Send("can a zebrafish sense the pump? 414-555-0199")
                 .AssertReply(IsNotCovered)
                 .Send("how long does an intrathecal pump last")
-                .AssertReply(a => Assert.Contains(TestFaq.LifespanAnswer, ((IMessageActivity)a).Text, StringComparison.Ordinal))
+                .AssertReply(a => Assert.Contains(FixtureFaq.LifespanAnswer, ((IMessageActivity)a).Text, StringComparison.Ordinal))
                 .StartTestAsync();
             using var patience = new CancellationTokenSource(SignallingStore.Patience);
             var warning = await log.Collector.GetLogsAsync(patience.Token).FirstAsync(record => record.Level == LogLevel.Warning, patience.Token);

@@ -1,3 +1,4 @@
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Insights;
 using ProSpine.FaqBot.Core.Staff;
 using ProSpine.FaqBot.Tests.Support;
@@ -6,7 +7,7 @@ namespace ProSpine.FaqBot.Tests.Staff;
 
 public sealed class StaffReportsTests
 {
-    private static readonly StaffReports Reports = new(TestFaq.Answerer(), maxDays: 30);
+    private static readonly StaffReports Reports = new(FixtureFaq.Answerer(), maxDays: 30);
 
     [Fact]
     public void A_lookup_shows_route_entry_score_runners_up_and_the_verbatim_answer_with_its_citation()
@@ -14,10 +15,10 @@ public sealed class StaffReportsTests
         var text = Reports.Lookup("how long does the pump last");
 
         Assert.Contains("**Route:** Answer", text, StringComparison.Ordinal);
-        Assert.Contains("**Entry:** `lifespan`", text, StringComparison.Ordinal);
+        Assert.Contains($"**Entry:** `{FixtureFaq.Lifespan}`", text, StringComparison.Ordinal);
         Assert.Matches(@"\*\*Score:\*\* \d\.\d{3}", text);
         Assert.Matches(@"\*\*Runners-up:\*\* `[a-z-]+` \d\.\d{3}", text);
-        var answer = TestFaq.Answerer().Answer("how long does the pump last");
+        var answer = FixtureFaq.Answerer().Answer("how long does the pump last");
         Assert.Contains(answer.Text, text, StringComparison.Ordinal);
         Assert.EndsWith($"*{answer.Citation}*", text, StringComparison.Ordinal);
     }
@@ -29,7 +30,7 @@ public sealed class StaffReportsTests
 
         Assert.Contains("**Route:** Urgent (`", text, StringComparison.Ordinal);
         Assert.Contains("**Entry:** none", text, StringComparison.Ordinal);
-        Assert.Contains("(262) 297-7246", text, StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.Phone, text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,13 +38,13 @@ public sealed class StaffReportsTests
     {
         var text = Reports.Lookup("my dad's lips look purple and he's snoring weird since his refill");
 
-        Assert.Matches(@"\*\*Danger by meaning:\*\* crisis \d\.\d{3} · emergency \d\.\d{3} · urgent \d\.\d{3} · `faq/danger\.yaml:\d+` [a-z]+ \d\.\d{3}", text);
+        Assert.Matches(@"\*\*Danger by meaning:\*\* crisis \d\.\d{3} · emergency \d\.\d{3} · urgent \d\.\d{3} · `fixture-faq/danger\.yaml:\d+` [a-z]+ \d\.\d{3}", text);
     }
 
     [Fact]
     public void A_lookup_without_a_question_explains_itself()
     {
-        Assert.Contains("lookup how long does a pump last", Reports.Lookup(null), StringComparison.Ordinal);
+        Assert.Contains(FixtureFaq.Text(TextKeys.StaffLookupUsage), Reports.Lookup(null), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,8 +86,8 @@ public sealed class StaffReportsTests
     [Fact]
     public void The_feedback_report_names_each_entry_by_its_question()
     {
-        var text = Reports.Feedback([new EntryVotes("lifespan", 4, 1)], days: 30);
+        var text = Reports.Feedback([new EntryVotes(FixtureFaq.Lifespan, 4, 1)], days: 30);
 
-        Assert.Contains("- `lifespan` How long does an intrathecal pump last?: 4 helpful, 1 not helpful", text, StringComparison.Ordinal);
+        Assert.Contains($"- `{FixtureFaq.Lifespan}` {FixtureFaq.Content.Find(FixtureFaq.Lifespan)!.Question}: 4 helpful, 1 not helpful", text, StringComparison.Ordinal);
     }
 }

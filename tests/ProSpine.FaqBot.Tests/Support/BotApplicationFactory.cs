@@ -11,8 +11,9 @@ using Newtonsoft.Json;
 namespace ProSpine.FaqBot.Tests.Support;
 
 /// <summary>
-/// The bot in memory, with the repository as content root, its insights database in a temporary folder (deleted on
-/// dispose), optional settings, an optional clock and optional replacements of services.
+/// The bot in memory, with the repository as content root (appsettings.json, the widget's assets), the fixture FAQ
+/// (<see cref="FixtureFaq"/>) unless the settings name another <c>Faq:Path</c>, its insights database in a temporary
+/// folder (deleted on dispose), optional settings, an optional clock and optional replacements of services.
 /// </summary>
 public class BotApplicationFactory : WebApplicationFactory<Program>
 {
@@ -38,6 +39,9 @@ public class BotApplicationFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseContentRoot(Repository.Root);
+        // Tests of mechanics run on a made-up clinic, so the clinic's edits to faq/ never break them.
+        foreach (var (key, value) in FixtureFaq.Settings)
+            builder.UseSetting(key, value);
         builder.UseSetting("Faq:WatchForChanges", "false");
         // Tests share one client address; the rate-limit tests switch the limits back on.
         builder.UseSetting("RateLimiting:Enabled", "false");

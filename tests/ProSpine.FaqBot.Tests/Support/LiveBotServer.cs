@@ -9,7 +9,8 @@ namespace ProSpine.FaqBot.Tests.Support;
 
 /// <summary>
 /// The whole bot on a real Kestrel at 127.0.0.1 (a free port), as a browser or a proxy reaches it: real client
-/// addresses and connections, and a clock the test moves.
+/// addresses and connections, and a clock the test moves. Like <see cref="BotApplicationFactory"/>, it answers from the
+/// fixture FAQ (<see cref="FixtureFaq"/>) unless the settings name another <c>Faq:Path</c>.
 /// </summary>
 public sealed class LiveBotServer : IAsyncDisposable
 {

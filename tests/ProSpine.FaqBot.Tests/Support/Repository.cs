@@ -12,18 +12,20 @@ public static class Repository
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
     /// <summary>A fresh copy of <c>faq/</c> in a temporary folder (named <c>faq</c>), to break or edit safely.</summary>
-    public static TemporaryFaq CopyFaq() => new();
+    public static TemporaryFaq CopyFaq() => new(Faq);
 }
 
+/// <summary>A fresh copy of an FAQ folder in a temporary folder named <c>faq</c>, deleted on dispose.</summary>
 public sealed class TemporaryFaq : IDisposable
 {
-    public TemporaryFaq()
+    /// <param name="source">The FAQ folder to copy.</param>
+    public TemporaryFaq(string source)
     {
         Parent = Path.Combine(Path.GetTempPath(), "faqbot-tests-" + Guid.NewGuid().ToString("N"));
         Directory = Path.Combine(Parent, "faq");
-        foreach (var file in System.IO.Directory.GetFiles(Repository.Faq, "*", SearchOption.AllDirectories))
+        foreach (var file in System.IO.Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(Directory, Path.GetRelativePath(Repository.Faq, file));
+            var target = Path.Combine(Directory, Path.GetRelativePath(source, file));
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

@@ -11,7 +11,10 @@ using ProSpine.FaqBot.Telemetry;
 
 namespace ProSpine.FaqBot.Tests.Support;
 
-/// <summary>The FAQ bot for <c>TestFlow</c> turns, with its recorder and staff commands wired as the host wires them.</summary>
+/// <summary>
+/// The FAQ bot for <c>TestFlow</c> turns, on the fixture FAQ (<see cref="FixtureFaq"/>), with its recorder and staff
+/// commands wired as the host wires them.
+/// </summary>
 public static class TestBots
 {
     public const string StaffTenant = "6a1c2f0e-4b7d-4e2a-9c3b-5d8e7f6a1b2c";
@@ -32,7 +35,7 @@ public static class TestBots
         staff.TenantIds.Add(StaffTenant);
         var commands = new StaffCommands(Options.Create(staff), Options.Create(insights ?? new InsightsOptions()), store ?? new NullStore(),
             new VerifiedChannel(botAppId: null), TimeProvider.System, NullLogger<StaffCommands>.Instance);
-        return new FaqBot.Bot.FaqBot(TestFaq.Provider(), recorder ?? RecorderOff(), commands, tags ?? new FeedbackTags(),
+        return new FaqBot.Bot.FaqBot(FixtureFaq.Provider(), recorder ?? RecorderOff(), commands, tags ?? new FeedbackTags(),
             new BotMetrics(Meters), NullLogger<FaqBot.Bot.FaqBot>.Instance);
     }
 

@@ -9,6 +9,7 @@ using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
+using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.Tests.Support;
 
@@ -19,6 +20,9 @@ public static class TestFaq
     private static readonly IHost Tools = FaqToolHost.Build();
 
     public static AnswererFactory Answerers => Tools.Services.GetRequiredService<AnswererFactory>();
+
+    /// <summary>The one sentence model of the process, with the tools' vector cache file.</summary>
+    public static CuratedEmbeddings Embeddings => Tools.Services.GetRequiredService<CuratedEmbeddings>();
 
     public static MatchingOptions Matching => Settings<MatchingOptions>();
 

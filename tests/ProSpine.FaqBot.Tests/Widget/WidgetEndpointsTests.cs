@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Widget;
@@ -37,10 +38,12 @@ public sealed partial class WidgetEndpointsTests : IClassFixture<BotApplicationF
         var script = await client.GetStringAsync(new Uri("/widget/embed.js", UriKind.Relative));
 
         Assert.DoesNotContain("/*CONFIG*/", script, StringComparison.Ordinal);
-        Assert.Contains("\"launcher\":\"Chat with us\"", script, StringComparison.Ordinal);
+        Assert.Contains($"\"launcher\":\"{FixtureFaq.Text(TextKeys.WidgetLauncher)}\"", script, StringComparison.Ordinal);
         Assert.Contains("\"color\":\"#00587c\"", script, StringComparison.Ordinal);
-        // "&" in "Pro Spine & Pain" is escaped, as any markup in a curated text would be.
-        Assert.Contains("Pro Spine \\u0026 Pain", script, StringComparison.Ordinal);
+        // The "&" in the fixture's greeting is escaped, as any markup in a curated text would be.
+        var greeting = FixtureFaq.Text(TextKeys.WidgetGreeting);
+        Assert.Contains('&', greeting);
+        Assert.Contains(greeting.Replace("&", "\\u0026", StringComparison.Ordinal), script, StringComparison.Ordinal);
         Assert.Contains("\"tokenPath\":\"/api/directline/token\"", script, StringComparison.Ordinal);
     }
 
