@@ -106,22 +106,24 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     public void Blind_sets_keep_their_danger_figures(string set, double emergency, double crisis, double maxAlarms)
     {
         var report = EvaluateBlind(set);
+        var shown = Shown(set, report);
 
-        Assert.True(report.Accuracy("emergency") >= emergency, report.Format());
-        Assert.True(report.Accuracy("crisis") >= crisis, report.Format());
-        Assert.True(report.CalmTotal == 0 || (double)report.FalseAlarms.Count / report.CalmTotal <= maxAlarms, report.Format());
+        Assert.True(report.Accuracy("emergency") >= emergency, shown);
+        Assert.True(report.Accuracy("crisis") >= crisis, shown);
+        Assert.True(report.CalmTotal == 0 || (double)report.FalseAlarms.Count / report.CalmTotal <= maxAlarms, shown);
     }
 
     /// <summary>
     /// The newest sets written blind for FAQ answers: the share of answerable questions answered, of not-covered ones
     /// not answered, and the most confident wrong answers, as last measured (README, "Words and meaning together").
-    /// answers-holdout-3 was never tuned on.
+    /// answers-holdout-3 and answers-holdout-4 were never tuned on.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
         ("blind/answers-tune-4.tsv", 0.76, 0.948, 11),
         ("blind/answers-holdout-3.tsv", 0.677, 0.865, 19),
         ("blind/answers-tune-5.tsv", 0.681, 0.958, 8),
+        ("blind/answers-holdout-4.tsv", 0.586, 0.958, 9),
     ];
 
     [Fact]
@@ -132,14 +134,19 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
             var report = EvaluateBlind(floor.Set);
             var kept = report.Accuracy("answer") >= floor.Answered && report.Accuracy("fallback") >= floor.NotCovered
                 && report.ConfidentWrong.Count <= floor.MaxConfidentWrong;
-            Assert.True(kept, $"{floor.Set}\n{report.Format()}");
+            Assert.True(kept, $"{floor.Set}\n{Shown(floor.Set, report)}");
         }
     }
 
     private EvaluationReport EvaluateBlind(string set)
     {
         var report = LabelledQuestions.Evaluate(TestFaq.Answerer(), LabelledQuestions.Load(Repository.TestData(set)));
-        output.WriteLine(report.Format(maxFailures: 60));
+        output.WriteLine(report.Format(maxFailures: IsHoldout(set) ? 0 : 60));
         return report;
     }
+
+    // A holdout's failures are never shown, not even by a failing pin: whoever reads them could tune on them.
+    private static string Shown(string set, EvaluationReport report) => report.Format(maxFailures: IsHoldout(set) ? 0 : 40);
+
+    private static bool IsHoldout(string set) => set.Contains("holdout", StringComparison.Ordinal) || set == "blind/answers.tsv";
 }
