@@ -111,10 +111,12 @@ public sealed partial class Answerer
             found = answered;
         // Two questions or more, one of them not answered: the person must not read silence on it as a "no".
         var partNotCovered = questions.Count > 1 && questions.Any(q => q.Outcome != MatchOutcome.Answer);
+        // One reply answers one entry; another the message asked about is offered first among the follow-ups, one tap away.
+        var alsoAsked = questions.Where(q => q.Outcome == MatchOutcome.Answer).Select(q => q.Best!.Entry).ToList();
         return found.Outcome switch
         {
-            MatchOutcome.Answer when partNotCovered => WithPartNotCovered(FaqAnswer(found.Best!.Entry, found)),
-            MatchOutcome.Answer => FaqAnswer(found.Best!.Entry, found),
+            MatchOutcome.Answer when partNotCovered => WithPartNotCovered(FaqAnswer(found.Best!.Entry, found, alsoAsked)),
+            MatchOutcome.Answer => FaqAnswer(found.Best!.Entry, found, alsoAsked),
             MatchOutcome.DidYouMean => DidYouMean(found),
             // Words the FAQ does not know and no common English word: most likely another language.
             _ when Router.LooksForeign(words) => Say(Route.Handoff, TextKeys.OtherLanguage, call: true) with { Match = found },
@@ -179,7 +181,7 @@ public sealed partial class Answerer
     /// it take?").</remarks>
     private List<IReadOnlyList<string>> QuestionsAsked(string text)
     {
-        var sentences = SentenceEnd().Split(text).SelectMany(sentence => AnotherQuestion().Split(sentence)).ToList();
+        var sentences = SentenceEnd().Split(text).SelectMany(sentence => AnotherQuestion().Split(sentence)).SelectMany(QuestionsAfterComma).ToList();
         if (sentences.Count < 2)
             return [];
         return [.. sentences
@@ -201,6 +203,9 @@ public sealed partial class Answerer
 
     // "Why?" or "and how" alone asks nothing the FAQ could answer on its own.
     private const int MinQuestionWords = 3;
+
+    // The most related questions an entry may list (faq/schema/entry.schema.json).
+    private const int MaxFollowUps = 3;
 
     /// <summary>
     /// One question of a message, matched with its own vector when the danger reader read it as a clause, or else with
@@ -234,13 +239,32 @@ public sealed partial class Answerer
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AnotherQuestion();
 
-    /// <summary>The answer of one entry, as when a person taps a suggested question.</summary>
-    public Reply FaqAnswer(FaqEntry entry, MatchResult? match = null)
+    /// <summary>
+    /// A question that goes on to another after a comma ("where does it go, how long does it take"): split there only
+    /// when the first part is itself a question, so that a statement before the comma stays the context of what follows
+    /// ("my son has bad spasms, can a pump help with that"), whose "that" means nothing alone.
+    /// </summary>
+    private static IEnumerable<string> QuestionsAfterComma(string sentence) =>
+        TextNormalizer.Words(sentence) is [var first, ..] && QuestionWords.Contains(first) ? CommaQuestion().Split(sentence) : [sentence];
+
+    // "is" and "are" are left out: after a comma they more often go on with the same question ("what kind of imaging,
+    // MRI or CT, is done before surgery").
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;]\s+(?=(?:what|how|when|where|who|why|which|can|could|will|would|do|does|did|should)\b)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CommaQuestion();
+
+    /// <summary>
+    /// The answer of one entry, as when a person taps a suggested question. Its follow-ups are the other entries the
+    /// message asked about (<paramref name="alsoAsked"/>), then the entry's related ones: three at most, as curated.
+    /// </summary>
+    public Reply FaqAnswer(FaqEntry entry, MatchResult? match = null, IReadOnlyList<FaqEntry>? alsoAsked = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var related = entry.Related
-            .Select(Content.Find)
-            .OfType<FaqEntry>()
+        var related = (alsoAsked ?? [])
+            .Concat(entry.Related.Select(Content.Find).OfType<FaqEntry>())
+            .Where(r => r.Id != entry.Id)
+            .DistinctBy(r => r.Id)
+            .Take(MaxFollowUps)
             .Select(r => new Suggestion(r.Question, r.Question))
             .ToList();
         return Reply.FaqAnswer(entry, AnswerText(entry), Citation(entry), related, Language.English, match);

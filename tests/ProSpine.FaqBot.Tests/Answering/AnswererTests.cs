@@ -81,6 +81,31 @@ public sealed class AnswererTests
         Assert.StartsWith(Answerer.Content.Texts.Get(TextKeys.PartNotCovered), reply.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("where does the pump go, how long does the implant surgery take")]
+    [InlineData("where does the pump go and how long does the implant surgery take")]
+    [InlineData("Where does the pump go? How long does the implant surgery take?")]
+    public void Two_covered_questions_get_one_answer_and_the_other_first_among_the_follow_ups(string message)
+    {
+        var reply = Answerer.Answer(message);
+        var asked = new[] { "pump-placement", "implant-duration" };
+
+        Assert.Contains(reply.Answer?.Id, asked);
+        var other = Answerer.Content.Find(asked.Single(id => id != reply.Answer!.Id))!;
+        Assert.Equal(other.Question, reply.Suggestions[0].Title);
+        Assert.InRange(reply.Suggestions.Count, 1, 3);
+        Assert.DoesNotContain(Answerer.Content.Texts.Get(TextKeys.PartNotCovered), reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_statement_before_a_comma_stays_the_context_of_the_question_after_it()
+    {
+        // "that" means nothing alone: the question after the comma is not matched apart from the spasms it refers to.
+        var reply = Answerer.Answer("my son has bad spasticity from a neurologic condition, can a pump like this help with that?");
+
+        Assert.NotEqual("used-for", reply.Answer?.Id);
+    }
+
     [Fact]
     public void Pain_told_before_a_covered_question_gets_the_answer_ending_with_where_to_turn()
     {

@@ -123,7 +123,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/answers-tune-4.tsv", 0.804, 0.965, 9),
         ("blind/answers-holdout-3.tsv", 0.677, 0.89, 16),
         ("blind/answers-tune-5.tsv", 0.681, 0.983, 5),
-        ("blind/answers-holdout-4.tsv", 0.586, 0.975, 7),
+        ("blind/answers-holdout-4.tsv", 0.597, 0.975, 7),
     ];
 
     [Fact]
