@@ -181,11 +181,13 @@ public sealed partial class Answerer
     /// it take?").</remarks>
     private List<IReadOnlyList<string>> QuestionsAsked(string text)
     {
-        var sentences = SentenceEnd().Split(text).SelectMany(sentence => AnotherQuestion().Split(sentence)).SelectMany(QuestionsAfterComma).ToList();
+        var sentences = SentenceEnd().Split(text).SelectMany(sentence => AnotherQuestion().Split(sentence))
+            .Select(sentence => (Sentence: sentence, Words: TextNormalizer.Words(sentence)))
+            .SelectMany(QuestionsAfterComma)
+            .ToList();
         if (sentences.Count < 2)
             return [];
         return [.. sentences
-            .Select(sentence => (Sentence: sentence, Words: TextNormalizer.Words(sentence)))
             .Where(s => s.Words.Count >= MinQuestionWords && (s.Sentence.TrimEnd().EndsWith('?') || QuestionWords.Contains(s.Words[0])))
             .Select(s => Router.WithoutSetAside(s.Words))];
     }
@@ -244,8 +246,10 @@ public sealed partial class Answerer
     /// when the first part is itself a question, so that a statement before the comma stays the context of what follows
     /// ("my son has bad spasms, can a pump help with that"), whose "that" means nothing alone.
     /// </summary>
-    private static IEnumerable<string> QuestionsAfterComma(string sentence) =>
-        TextNormalizer.Words(sentence) is [var first, ..] && QuestionWords.Contains(first) ? CommaQuestion().Split(sentence) : [sentence];
+    private static IEnumerable<(string Sentence, IReadOnlyList<string> Words)> QuestionsAfterComma((string Sentence, IReadOnlyList<string> Words) s) =>
+        s.Words is [var first, ..] && QuestionWords.Contains(first) && CommaQuestion().Split(s.Sentence) is { Length: > 1 } parts
+            ? parts.Select(part => (part, TextNormalizer.Words(part)))
+            : [s];
 
     // "is" and "are" are left out: after a comma they more often go on with the same question ("what kind of imaging,
     // MRI or CT, is done before surgery").

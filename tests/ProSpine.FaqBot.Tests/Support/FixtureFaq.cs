@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Content;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Content;
@@ -68,19 +65,10 @@ public static class FixtureFaq
     public static Answerer Answerer() => Loaded.Value;
 
     /// <summary>A fresh provider of the fixture, for bots built outside a host (<c>TestFlow</c>).</summary>
-    public static FaqProvider Provider() => new(
-        Options.Create(new FaqOptions { Path = Directory, WatchForChanges = false }),
-        Answerers.Value,
-        new HostingEnvironment { ContentRootPath = Repository.Root },
-        NullLogger<FaqProvider>.Instance);
+    public static FaqProvider Provider() => TestFaq.Provider(Directory, Answerers.Value);
 
-    // appsettings.json's thresholds with the fixture clinic's phone, as BotApplicationFactory sets them.
-    private static readonly Lazy<AnswererFactory> Answerers = new(() =>
-    {
-        var answering = TestFaq.FreshSettings<AnsweringOptions>();
-        answering.ClinicPhone = PhoneToDial;
-        return new AnswererFactory(Options.Create(TestFaq.Matching), Options.Create(answering), Options.Create(TestFaq.Danger), TestFaq.Embeddings);
-    });
+    // appsettings.json's thresholds with the fixture's settings (its clinic's phone), as BotApplicationFactory sets them.
+    private static readonly Lazy<AnswererFactory> Answerers = new(() => TestFaq.AnswerersWith(Settings));
 
     // One shared answerer (immutable and thread-safe): each new one trains the danger classifier again.
     private static readonly Lazy<Answerer> Loaded = new(() => Answerers.Value.Create(FaqLoader.Load(Directory)));

@@ -9,7 +9,6 @@ using ProSpine.FaqBot.Core.Configuration;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
-using ProSpine.FaqBot.Core.Semantics;
 
 namespace ProSpine.FaqBot.Tests.Support;
 
@@ -21,8 +20,12 @@ public static class TestFaq
 
     public static AnswererFactory Answerers => Tools.Services.GetRequiredService<AnswererFactory>();
 
-    /// <summary>The one sentence model of the process, with the tools' vector cache file.</summary>
-    public static CuratedEmbeddings Embeddings => Tools.Services.GetRequiredService<CuratedEmbeddings>();
+    /// <summary>
+    /// The answerer recipe with <paramref name="settings"/> on top of appsettings.json, registered and validated as the
+    /// bot does (the sentence model stays the one of the process).
+    /// </summary>
+    public static AnswererFactory AnswerersWith(IReadOnlyDictionary<string, string?> settings) =>
+        FaqToolHost.Build(settings).Services.GetRequiredService<AnswererFactory>();
 
     public static MatchingOptions Matching => Settings<MatchingOptions>();
 
@@ -71,9 +74,10 @@ public static class TestFaq
         return Answerers.Create(FaqLoader.Load(faqDirectory));
     }
 
-    public static FaqProvider Provider(string? faqDirectory = null) => new(
+    /// <summary>A fresh provider of the repository's FAQ or of <paramref name="faqDirectory"/>, with the given recipe.</summary>
+    public static FaqProvider Provider(string? faqDirectory = null, AnswererFactory? answerers = null) => new(
         Options.Create(new FaqOptions { Path = faqDirectory ?? Repository.Faq }),
-        Answerers,
+        answerers ?? Answerers,
         new HostingEnvironment { ContentRootPath = Repository.Root },
         NullLogger<FaqProvider>.Instance);
 }
