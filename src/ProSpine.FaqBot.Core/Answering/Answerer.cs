@@ -15,6 +15,7 @@ public sealed partial class Answerer
     private readonly AnsweringOptions options;
     private readonly CuratedTexts messages;
     private readonly string noneOfThese;
+    private readonly double wordsOverrule;
 
     /// <param name="danger">The danger classifier, usually trained on this content (<see cref="DangerReader.For"/>).</param>
     public Answerer(FaqContent content, MatchingOptions matching, AnsweringOptions options, DangerReader danger)
@@ -25,10 +26,11 @@ public sealed partial class Answerer
         messages = content.Texts;
         Router = new SafetyRouter(content.Safety, content.Vocabulary);
         Matcher = new FaqMatcher(content.Entries, content.Vocabulary, matching);
+        wordsOverrule = matching.WordsOverrule;
         Danger = danger ?? throw new ArgumentNullException(nameof(danger));
         // The phrasings are encoded once, here, through the same cache as the danger reader's calm examples.
-        Meaning = new SemanticIndex(content.Entries, content.Uncovered, danger.Embeddings);
-        Hybrid = new HybridMatcher(Matcher, Meaning, new QualifierCheck(content.Entries), matching);
+        Meaning = new SemanticIndex(content.Entries, content.Uncovered, content.Asked, danger.Embeddings);
+        Hybrid = new HybridMatcher(Matcher, Meaning, new QualifierCheck(content.Entries), content.Asked, matching);
         noneOfThese = TextNormalizer.Normalize(messages.Get(TextKeys.NoneOfThese));
     }
 
@@ -211,10 +213,21 @@ public sealed partial class Answerer
 
     /// <summary>
     /// One question of a message, matched with its own vector when the danger reader read it as a clause, or else with
-    /// the whole message's: the meaning still vetoes a near miss or a rival, which the words alone would not.
+    /// the whole message's: the meaning still vetoes a near miss or a rival, which the words alone would not. But the
+    /// whole message also means its other questions ("what happens during the trial and does my insurance pay for
+    /// it" is near "does insurance cover the trial"), so such a near miss does not stop words that match the FAQ's own
+    /// wording.
     /// </summary>
-    private MatchResult MatchQuestion(IReadOnlyList<string> question, SentenceReading reading) =>
-        Hybrid.Match(question, reading.Of(string.Join(' ', question)) ?? reading.Whole);
+    private MatchResult MatchQuestion(IReadOnlyList<string> question, SentenceReading reading)
+    {
+        if (reading.Of(string.Join(' ', question)) is { } own)
+            return Hybrid.Match(question, own);
+        var match = Hybrid.Match(question, reading.Whole);
+        return match.NearMiss && Hybrid.Match(question, vector: null) is { Outcome: MatchOutcome.Answer } words
+            && words.Best!.Score >= wordsOverrule
+            ? words
+            : match;
+    }
 
     /// <summary>
     /// An answer to one of several questions in a message, told that another was not answered: the person should not

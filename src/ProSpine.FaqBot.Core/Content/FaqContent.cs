@@ -43,7 +43,8 @@ public sealed record FaqContent(
     SafetyRules Safety,
     CuratedTexts Texts,
     DangerExemplars Danger,
-    UncoveredQuestions Uncovered)
+    UncoveredQuestions Uncovered,
+    AskedQuestions Asked)
 {
     private readonly Dictionary<string, FaqEntry> byId = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
 

@@ -32,9 +32,10 @@ public static class FaqLoader
         var safety = SafetyRulesReader.Read(folder, texts, problems);
         var danger = DangerExemplarsReader.Read(folder, problems);
         var uncovered = UncoveredQuestionsReader.Read(folder, entries, problems);
+        var asked = AskedQuestionsReader.Read(folder, entries, uncovered, problems);
 
         if (problems.Count > 0)
             throw new FaqValidationException(problems);
-        return new FaqContent([.. pages.Values.Select(p => p.Page)], entries, vocabulary, safety, texts!, danger, uncovered);
+        return new FaqContent([.. pages.Values.Select(p => p.Page)], entries, vocabulary, safety, texts!, danger, uncovered, asked);
     }
 }

@@ -141,6 +141,9 @@ public sealed class FaqMatcher
         return Candidate(terms, index, terms.Sum(Weight), minCoverage: 0);
     }
 
+    /// <summary>The terms of <paramref name="text"/> as the matcher reads a question: normalised, corrected, mapped.</summary>
+    public IReadOnlyList<string> Terms(string text) => analyzer.Analyze(TextNormalizer.Words(text));
+
     /// <summary>
     /// The terms of <paramref name="result"/> that no entry uses at all (not even in an answer), filler words aside:
     /// a question about something the FAQ never mentions ("fax", "residency").

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Matching;
 
@@ -8,7 +10,9 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// against every phrasing's). A confident wrong answer costs a patient more than a "Did you mean", so:
 /// <list type="bullet">
 /// <item>An answer needs both: the words cover the entry and its meaning is (nearly) the closest, or the meaning is
-/// clearly closest and the words support it well, naming nothing the FAQ never mentions.</item>
+/// clearly closest and the words support it well, naming nothing the FAQ never mentions. Or the meaning alone, when
+/// the message is close to one entry's questions (as curated, and as patients asked them) and clearly farther from
+/// every question the FAQ does not answer, and names nothing that only such questions name.</item>
 /// <item>Either way the entry must cover the question's negation and answer-kind words (<see cref="QualifierCheck"/>),
 /// which embeddings barely see.</item>
 /// <item>Neither answers a message that means a curated question the FAQ does not answer (<c>not-covered.yaml</c>) more
@@ -23,13 +27,40 @@ public sealed class HybridMatcher
     private readonly SemanticIndex meaning;
     private readonly QualifierCheck qualifiers;
     private readonly MatchingOptions options;
+    /// <summary>Per entry, the terms of the questions patients asked it (<c>faq/asked.yaml</c>).</summary>
+    private readonly Dictionary<string, HashSet<string>> askedTerms;
+    /// <summary>Per question the page does not answer (by its source line), the words it negates.</summary>
+    private readonly Dictionary<string, IReadOnlySet<string>> uncoveredNegated;
+    /// <summary>The terms of the questions the page does not answer (<c>not-covered.yaml</c>, and as patients asked them).</summary>
+    private readonly HashSet<string> uncoveredTerms;
 
-    public HybridMatcher(FaqMatcher words, SemanticIndex meaning, QualifierCheck qualifiers, MatchingOptions options)
+    public HybridMatcher(FaqMatcher words, SemanticIndex meaning, QualifierCheck qualifiers, AskedQuestions asked, MatchingOptions options)
     {
         this.words = words ?? throw new ArgumentNullException(nameof(words));
         this.meaning = meaning ?? throw new ArgumentNullException(nameof(meaning));
         this.qualifiers = qualifiers ?? throw new ArgumentNullException(nameof(qualifiers));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(asked);
+        askedTerms = asked.Items
+            .Where(q => q.EntryId is not null)
+            .GroupBy(q => q.EntryId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(q => words.Terms(q.Text)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        uncoveredTerms = meaning.Uncovered.SelectMany(q => words.Terms(q.Text)).ToHashSet(StringComparer.Ordinal);
+        uncoveredNegated = meaning.Uncovered
+            .DistinctBy(q => q.Source)
+            .ToDictionary(q => q.Source, q => QualifierCheck.Negated(TextNormalizer.Words(q.Text)), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether the words the FAQ never uses leave the meaning free to answer <paramref name="entry"/> alone. Such a word
+    /// is often the point of another question ("is the pump <em>cheaper</em> than pills"), so it blocks the answer when a
+    /// question the page does not answer uses it and no question patients asked of this entry does; a word used in
+    /// neither ("my <em>neighbor</em> says...") is left to the meaning, which must then lead every uncovered question.
+    /// </summary>
+    private bool UnknownTermsAllowMeaning(MatchResult lexical, string entry)
+    {
+        var known = askedTerms.GetValueOrDefault(entry);
+        return words.UnknownTerms(lexical).All(t => known?.Contains(t) == true || !uncoveredTerms.Contains(t));
     }
 
     /// <summary>Matches normalised <paramref name="question"/> words, with the message's sentence vector if it was read.</summary>
@@ -59,9 +90,14 @@ public sealed class HybridMatcher
         var lead = ranking.Count > 1 ? best.Similarity - ranking[1].Similarity : 1.0;
         // A near miss: the message means a question curated as not answered more than it means the entry. Looked up
         // only when an entry would otherwise be answered.
-        SemanticUncovered? NearMissOf(double entryMeaning) =>
-            meaning.NearestUncovered(vector) is { } nearest
-            && nearest.Similarity >= options.UncoveredFloor && nearest.Similarity >= entryMeaning + options.UncoveredMargin
+        // Only a question the message could be asking: sentence vectors barely see a negation, so "when is a pump not
+        // recommended" must not stop "when is a pump recommended". (Answer-kind words are not required likewise:
+        // "have your doctors done a lot of these" asks what "how many pumps have they implanted" asks.)
+        var negated = QualifierCheck.Negated(question);
+        var nearestUncovered = meaning.NearestUncovered(vector, q => uncoveredNegated[q.Source].IsSubsetOf(negated));
+        SemanticUncovered? NearMissOf(double entryMeaning, double margin) =>
+            nearestUncovered is { } nearest
+            && nearest.Similarity >= options.UncoveredFloor && nearest.Similarity >= entryMeaning + margin
                 ? nearest
                 : null;
 
@@ -70,7 +106,9 @@ public sealed class HybridMatcher
             var chosen = lexicalCandidates[0];
             if (qualifiers.Uncovered(question, chosen) is { Count: > 0 } missing)
                 return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
-            if (NearMissOf(chosen.Meaning ?? 0) is { } nearMiss)
+            // Words that match this well found the FAQ's own wording: only a near miss at least as close overrules them.
+            var margin = chosen.Score >= options.WordsOverrule ? options.UncoveredMarginForStrongWords : options.UncoveredMargin;
+            if (NearMissOf(chosen.Meaning ?? 0, margin) is { } nearMiss)
                 return Suggest(lexical, [chosen, .. nearest], Invariant($"nearer a question the FAQ does not answer ({nearMiss.Question.Source}, {nearMiss.Similarity:F2} against {chosen.Meaning:F2}): \"{nearMiss.Question.Text}\"")) with { NearMiss = true };
             // Words that match this well (the FAQ's own wording, typos corrected) overrule a meaning that prefers a
             // neighbour: sentence vectors blur entries on one topic ("the trial" and "what happens in the trial").
@@ -92,12 +130,27 @@ public sealed class HybridMatcher
             // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
             && byMeaning.Score >= options.SuggestThreshold
             && words.UnknownTerms(lexical).Count == 0
-            && NearMissOf(best.Similarity) is null
+            && NearMissOf(best.Similarity, options.UncoveredMargin) is null
             && qualifiers.Uncovered(question, byMeaning).Count == 0)
         {
             return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)
             {
                 Reason = Invariant($"meaning {best.Similarity:F2}, backed by the words (coverage {byMeaning.Coverage:F2})"),
+            };
+        }
+        // Or alone, when the message is very close to the questions of one entry (phrasings, and as patients asked it)
+        // and clearly farther from every question curated as not answered: the near misses then had somewhere to go.
+        var uncoveredLead = best.Similarity - (nearestUncovered?.Similarity ?? 0);
+        if (byMeaning.Entry.Id == best.Entry.Id
+            && best.Similarity >= options.MeaningAlone
+            && lead >= options.MeaningMargin
+            && uncoveredLead >= options.MeaningAloneLead
+            && UnknownTermsAllowMeaning(lexical, best.Entry.Id)
+            && qualifiers.Uncovered(question, byMeaning).Count == 0)
+        {
+            return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)
+            {
+                Reason = Invariant($"meaning {best.Similarity:F2} alone, {uncoveredLead:F2} nearer than any question the FAQ does not answer"),
             };
         }
         var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();

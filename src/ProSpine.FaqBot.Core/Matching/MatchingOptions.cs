@@ -55,6 +55,20 @@ public sealed class MatchingOptions
     public double MeaningWordSupport { get; set; } = 0.5;
 
     /// <summary>
+    /// Sentence similarity at which the meaning answers without the words' support, provided the entry also leads every
+    /// question curated as not answered by <see cref="MeaningAloneLead"/>, and none of the question's words that the FAQ
+    /// never uses is used by such a question (<c>not-covered.yaml</c>, <c>asked.yaml</c>) unless patients used it
+    /// asking this entry.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MeaningAlone { get; set; } = 0.78;
+
+    /// <summary>How much nearer in meaning than any question the FAQ does not answer an entry chosen by
+    /// <see cref="MeaningAlone"/> must be.</summary>
+    [Range(0.0, 1.0)]
+    public double MeaningAloneLead { get; set; } = 0.05;
+
+    /// <summary>
     /// How far below the closest entry in meaning the words' choice may be and still count as agreeing; further, the
     /// person is asked "Did you mean".
     /// </summary>
@@ -86,7 +100,14 @@ public sealed class MatchingOptions
     /// <em>battery</em> last") and the person is asked "Did you mean". Negative: the entry must lead by that much.
     /// </summary>
     [Range(-1.0, 1.0)]
-    public double UncoveredMargin { get; set; } = 0.02;
+    public double UncoveredMargin { get; set; } = -0.03;
+
+    /// <summary>
+    /// <see cref="UncoveredMargin"/> for an entry whose words score at least <see cref="WordsOverrule"/>: the question is
+    /// worded like the FAQ, so a near miss must come at least this much nearer in meaning than the entry to overrule it.
+    /// </summary>
+    [Range(-1.0, 1.0)]
+    public double UncoveredMarginForStrongWords { get; set; } = 0.02;
 
     /// <summary>
     /// The least similarity at which a curated uncovered question counts as what the message asks: below it, both it

@@ -66,6 +66,16 @@ public sealed class QualifierCheck
     }
 
     /// <summary>
+    /// The stems of the words <paramref name="words"/> (normalised) negate. A question the FAQ does not answer that
+    /// negates what a message does not ("when is a pump <i>not</i> recommended") asks something else than the message.
+    /// </summary>
+    public static IReadOnlySet<string> Negated(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return NegatedWords(words).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// The answer-kind words used as such: "why", "who", "where" or "when" opening the question ("so why…"), and "many",
     /// "much", "often" or "common" after "how". "Are you awake <i>when</i> it is implanted" asks no time, and "so
     /// <i>much</i> less medicine" no quantity.

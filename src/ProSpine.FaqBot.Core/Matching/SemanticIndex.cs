@@ -14,8 +14,10 @@ public sealed record SemanticUncovered(UncoveredQuestion Question, double Simila
 /// The entries' phrasings (question and alternates) as sentence vectors, encoded once when the FAQ is loaded, through
 /// <see cref="CuratedEmbeddings"/>: the danger reader already learns the same texts as calm examples, so they are
 /// normalised the same way and come from its cache. Ranking a message costs dot products only; the message's vector
-/// is the one read for danger. The questions the FAQ does not answer (<c>faq/not-covered.yaml</c>) are encoded beside
-/// them, for <see cref="HybridMatcher"/> to tell a near miss from a paraphrase. Immutable and thread-safe.
+/// is the one read for danger. The questions patients asked (<c>faq/asked.yaml</c>) count as phrasings of their entry
+/// here, for the meaning only. The questions the FAQ does not answer (<c>faq/not-covered.yaml</c>, and those of
+/// <c>asked.yaml</c>) are encoded beside them, for <see cref="HybridMatcher"/> to tell a near miss from a paraphrase.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class SemanticIndex
 {
@@ -26,30 +28,46 @@ public sealed class SemanticIndex
     private readonly IReadOnlyList<UncoveredQuestion> uncovered;
     private readonly float[][] uncoveredVectors;
 
-    public SemanticIndex(IReadOnlyList<FaqEntry> entries, UncoveredQuestions uncovered, CuratedEmbeddings embeddings)
+    public SemanticIndex(IReadOnlyList<FaqEntry> entries, UncoveredQuestions uncovered, AskedQuestions asked, CuratedEmbeddings embeddings)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(uncovered);
+        ArgumentNullException.ThrowIfNull(asked);
         ArgumentNullException.ThrowIfNull(embeddings);
         this.entries = entries;
+        var index = entries.Select((entry, i) => (entry.Id, i)).ToDictionary(e => e.Id, e => e.i, StringComparer.Ordinal);
+        // Questions as patients asked them are neighbours like the phrasings, for the meaning only.
         var rows = entries
-            .SelectMany((entry, i) => entry.Phrasings.Select(p => (Entry: i, Text: p, Normalized: TextNormalizer.Normalize(p))))
+            .SelectMany((entry, i) => entry.Phrasings.Select(p => (Entry: i, Text: p)))
+            .Concat(asked.Items.Where(q => q.EntryId is not null).Select(q => (Entry: index[q.EntryId!], q.Text)))
+            .Select(r => (r.Entry, r.Text, Normalized: TextNormalizer.Normalize(r.Text)))
             .Where(r => r.Normalized.Length > 0)
             .ToList();
         entryOf = [.. rows.Select(r => r.Entry)];
         phrasings = [.. rows.Select(r => r.Text)];
         vectors = embeddings.Encode([.. rows.Select(r => r.Normalized)]);
-        this.uncovered = uncovered.Items;
-        uncoveredVectors = embeddings.Encode([.. uncovered.Items.Select(q => TextNormalizer.Normalize(q.Text))]);
+        this.uncovered = [.. uncovered.Items, .. asked.Items.Where(q => q.EntryId is null).Select(q => new UncoveredQuestion(q.Text, AskedTopic, q.Source))];
+        uncoveredVectors = embeddings.Encode([.. this.uncovered.Select(q => TextNormalizer.Normalize(q.Text))]);
     }
 
-    /// <summary>The curated uncovered question nearest to <paramref name="message"/> (a unit vector), if any is curated.</summary>
-    public SemanticUncovered? NearestUncovered(float[] message)
+    /// <summary>The questions the FAQ does not answer: <c>not-covered.yaml</c>'s, then <c>asked.yaml</c>'s.</summary>
+    public IReadOnlyList<UncoveredQuestion> Uncovered => uncovered;
+
+    /// <summary>The topic of an uncovered question that comes from <c>faq/asked.yaml</c>.</summary>
+    public const string AskedTopic = "asked";
+
+    /// <summary>
+    /// The curated uncovered question nearest to <paramref name="message"/> (a unit vector), among those
+    /// <paramref name="eligible"/> (all when null), if any.
+    /// </summary>
+    public SemanticUncovered? NearestUncovered(float[] message, Func<UncoveredQuestion, bool>? eligible = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var (best, nearest) = (double.NegativeInfinity, -1);
         for (var i = 0; i < uncoveredVectors.Length; i++)
         {
+            if (eligible is not null && !eligible(uncovered[i]))
+                continue;
             var similarity = SentenceVectors.Dot(uncoveredVectors[i], message);
             if (similarity > best)
                 (best, nearest) = (similarity, i);

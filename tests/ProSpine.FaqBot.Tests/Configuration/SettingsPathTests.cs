@@ -10,14 +10,14 @@ namespace ProSpine.FaqBot.Tests.Configuration;
 /// <summary>The tools read the bot's settings the way the bot does: appsettings.json, then environment variables.</summary>
 public sealed class SettingsPathTests
 {
-    // Answered in the fixture FAQ at 0.78 by words, 0.86 by meaning, with the shipped thresholds (AnswerThreshold 0.6):
-    // a stricter threshold changes its route.
+    // Answered in the fixture FAQ at 0.78 by words, 0.86 by meaning, with the shipped thresholds (AnswerThreshold 0.6,
+    // MeaningAlone 0.78): stricter thresholds for both change its route.
     private const string Question = "how long until the pump has to be swapped out";
 
     [Fact]
     public async Task The_curator_follows_an_environment_override_as_the_bot_does()
     {
-        var strict = new Dictionary<string, string?> { ["Matching:AnswerThreshold"] = "0.95", ["Matching:SuggestThreshold"] = "0.94" };
+        var strict = new Dictionary<string, string?> { ["Matching:AnswerThreshold"] = "0.95", ["Matching:SuggestThreshold"] = "0.94", ["Matching:MeaningAlone"] = "0.95" };
         await using var bot = new BotApplicationFactory(strict);
         using var client = bot.CreateClient();
         var botReply = Assert.Single(await Activities.PostExpectingRepliesAsync(client, Activities.Message(Question)));

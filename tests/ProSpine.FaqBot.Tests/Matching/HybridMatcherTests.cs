@@ -8,12 +8,13 @@ namespace ProSpine.FaqBot.Tests.Matching;
 /// <summary>
 /// The decision on the words and the meaning together, on a small made-up FAQ. Each phrasing's vector points along
 /// its entry's own axis (<see cref="TopicEncoder"/>), and each test gives the message's vector itself, so it decides
-/// exactly what the meaning says. One curated question the FAQ does not answer ("does a pump have a battery") has an
-/// axis of its own.
+/// exactly what the meaning says. Each curated question the FAQ does not answer ("does a pump have a battery", "who
+/// should not get a pump") has an axis of its own, and so has the one patients asked ("is a pump cheaper than pills"); the question patients asked of
+/// the refill entry lies on its axis.
 /// </summary>
 public sealed class HybridMatcherTests
 {
-    private static readonly string[] Topics = ["lifespan", "refill", "candidates", "name", "battery"];
+    private static readonly string[] Topics = ["lifespan", "refill", "candidates", "name", "battery", "asked", "reversed"];
 
     private static readonly IReadOnlyList<FaqEntry> Entries =
     [
@@ -23,19 +24,30 @@ public sealed class HybridMatcherTests
         Entry("name", "Did the clinic change its name?", "what was the clinic called before", "new clinic name"),
     ];
 
-    private static readonly UncoveredQuestions Uncovered = new([new UncoveredQuestion("Does a pump have a battery?", "battery", "faq/not-covered.yaml:2")]);
+    private static readonly UncoveredQuestions Uncovered = new([
+        new UncoveredQuestion("Does a pump have a battery?", "battery", "faq/not-covered.yaml:2"),
+        new UncoveredQuestion("Who should not get a pump?", "reversed", "faq/not-covered.yaml:4"),
+    ]);
+
+    private static readonly AskedQuestions Asked = new([
+        new AskedQuestion("is a refill visit cheaper than a new pump", "refill", "faq/asked.yaml:2"),
+        new AskedQuestion("is a pump cheaper than pills", null, "faq/asked.yaml:4"),
+    ]);
 
     private static readonly MatchingOptions Options = new();
 
-    private static readonly HybridMatcher Matcher = new(
-        new FaqMatcher(Entries, new Vocabulary(
+    private static readonly FaqMatcher Words = new(Entries, new Vocabulary(
             new Dictionary<string, IReadOnlyList<string>>(),
             new Dictionary<string, string>(),
-            new HashSet<string> { "a", "the", "its", "they", "i" },
+            new HashSet<string> { "a", "the", "its", "they", "i", "are", "my" },
             new HashSet<string> { "how", "who", "what", "when", "why", "does", "do", "is", "did", "should", "if", "not", "for", "long", "many", "get" }),
-            Options),
-        new SemanticIndex(Entries, Uncovered, new CuratedEmbeddings(new TopicEncoder())),
+        Options);
+
+    private static readonly HybridMatcher Matcher = new(
+        Words,
+        new SemanticIndex(Entries, Uncovered, Asked, new CuratedEmbeddings(new TopicEncoder())),
         new QualifierCheck(Entries),
+        Asked,
         Options);
 
     [Fact]
@@ -87,7 +99,7 @@ public sealed class HybridMatcherTests
     }
 
     [Fact]
-    public void The_meaning_alone_never_answers_a_question_about_something_the_faq_never_mentions()
+    public void The_meaning_alone_never_answers_with_a_word_the_faq_never_uses_but_an_uncovered_question_does()
     {
         var result = Match("how long does the pump battery last", Toward("lifespan"));
 
@@ -95,9 +107,40 @@ public sealed class HybridMatcherTests
     }
 
     [Fact]
+    public void The_meaning_alone_answers_when_it_is_close_and_clearly_nearer_than_every_uncovered_question()
+    {
+        // "top" and "up" are words the FAQ never uses, and no question it does not answer uses them either.
+        var result = Match("my top up visits", Toward("refill", 0.85));
+
+        Assert.Equal(MatchOutcome.Answer, result.Outcome);
+        Assert.Equal("refill", result.Best!.Entry.Id);
+        Assert.Contains("alone", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_meaning_alone_does_not_answer_without_a_clear_lead_over_an_uncovered_question()
+    {
+        var result = Match("my top up visits", Between("refill", 0.85, "asked", 0.82));
+
+        Assert.NotEqual(MatchOutcome.Answer, result.Outcome);
+    }
+
+    [Fact]
+    public void A_word_of_an_uncovered_question_blocks_the_meaning_alone_unless_patients_used_it_asking_the_entry()
+    {
+        // "cheaper" is in a question the page does not answer; patients asked the refill entry with it, not this one.
+        var blocked = Match("are candidates cheaper", Toward("candidates", 0.9));
+        var allowed = Match("are refills cheaper", Toward("refill", 0.9));
+
+        Assert.NotEqual(MatchOutcome.Answer, blocked.Outcome);
+        Assert.Equal(MatchOutcome.Answer, allowed.Outcome);
+        Assert.Equal("refill", allowed.Best!.Entry.Id);
+    }
+
+    [Fact]
     public void Close_in_meaning_but_not_in_words_is_a_suggestion_not_an_answer()
     {
-        var result = Match("upkeep schedule", Toward("refill", 0.8));
+        var result = Match("upkeep schedule", Toward("refill", 0.77));
 
         Assert.Equal(MatchOutcome.DidYouMean, result.Outcome);
         Assert.Equal("refill", result.Best!.Entry.Id);
@@ -130,6 +173,16 @@ public sealed class HybridMatcherTests
 
         Assert.Equal(MatchOutcome.Answer, result.Outcome);
         Assert.False(result.NearMiss);
+    }
+
+    [Fact]
+    public void An_uncovered_question_that_negates_what_the_message_does_not_is_no_near_miss()
+    {
+        // Sentence vectors barely see "not": "who should not get a pump" is near in meaning but asks the reverse.
+        var result = Match("who is a candidate to get a pump", Between("candidates", 0.8, "reversed", 0.9));
+
+        Assert.Equal(MatchOutcome.Answer, result.Outcome);
+        Assert.Equal("candidates", result.Best!.Entry.Id);
     }
 
     [Fact]
@@ -184,6 +237,7 @@ public sealed class HybridMatcherTests
         private static float[] Vector(string text)
         {
             var topic = Uncovered.Items.FirstOrDefault(q => TextNormalizer.Normalize(q.Text) == text)?.Topic
+                ?? Asked.Items.Where(q => TextNormalizer.Normalize(q.Text) == text).Select(q => q.EntryId ?? "asked").FirstOrDefault()
                 ?? Entries.Single(e => e.Phrasings.Any(p => TextNormalizer.Normalize(p) == text)).Id;
             var vector = new float[Topics.Length + 1];
             vector[Array.IndexOf(Topics, topic)] = 1f;
