@@ -88,10 +88,9 @@ public sealed class HybridMatcher
             return lexical with { Candidates = lexicalCandidates, Reason = "words only" };
         var best = ranking[0];
         var lead = ranking.Count > 1 ? best.Similarity - ranking[1].Similarity : 1.0;
-        // A near miss: the message means a question curated as not answered more than it means the entry. Looked up
-        // only when an entry would otherwise be answered.
-        // Only a question the message could be asking: sentence vectors barely see a negation, so "when is a pump not
-        // recommended" must not stop "when is a pump recommended". (Answer-kind words are not required likewise:
+        // A near miss: the message means a question curated as not answered about as much as it means the entry. Only
+        // a question the message could be asking counts: sentence vectors barely see a negation, so "when is a pump
+        // not recommended" must not stop "when is a pump recommended". (Answer-kind words are not required likewise:
         // "have your doctors done a lot of these" asks what "how many pumps have they implanted" asks.)
         var negated = QualifierCheck.Negated(question);
         var nearestUncovered = meaning.NearestUncovered(vector, q => uncoveredNegated[q.Source].IsSubsetOf(negated));
@@ -106,7 +105,7 @@ public sealed class HybridMatcher
             var chosen = lexicalCandidates[0];
             if (qualifiers.Uncovered(question, chosen) is { Count: > 0 } missing)
                 return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
-            // Words that match this well found the FAQ's own wording: only a near miss at least as close overrules them.
+            // Words that match this well found the FAQ's own wording: only a near miss clearly closer overrules them.
             var margin = chosen.Score >= options.WordsOverrule ? options.UncoveredMarginForStrongWords : options.UncoveredMargin;
             if (NearMissOf(chosen.Meaning ?? 0, margin) is { } nearMiss)
                 return Suggest(lexical, [chosen, .. nearest], Invariant($"nearer a question the FAQ does not answer ({nearMiss.Question.Source}, {nearMiss.Similarity:F2} against {chosen.Meaning:F2}): \"{nearMiss.Question.Text}\"")) with { NearMiss = true };
