@@ -92,10 +92,14 @@ public sealed class HybridMatcher
         // a question the message could be asking counts: sentence vectors barely see a negation, so "when is a pump
         // not recommended" must not stop "when is a pump recommended". (Answer-kind words are not required likewise:
         // "have your doctors done a lot of these" asks what "how many pumps have they implanted" asks.)
-        var negated = QualifierCheck.Negated(question);
-        var nearestUncovered = meaning.NearestUncovered(vector, q => uncoveredNegated[q.Source].IsSubsetOf(negated));
+        // Looked up once, and only when an answer is in sight.
+        var nearestUncovered = new Lazy<SemanticUncovered?>(() =>
+        {
+            var negated = QualifierCheck.Negated(question);
+            return meaning.NearestUncovered(vector, q => uncoveredNegated[q.Source].IsSubsetOf(negated));
+        });
         SemanticUncovered? NearMissOf(double entryMeaning, double margin) =>
-            nearestUncovered is { } nearest
+            nearestUncovered.Value is { } nearest
             && nearest.Similarity >= options.UncoveredFloor && nearest.Similarity >= entryMeaning + margin
                 ? nearest
                 : null;
@@ -120,37 +124,27 @@ public sealed class HybridMatcher
             return lexical with { Candidates = lexicalCandidates, Reason = "words and meaning agree" };
         }
 
-        // The words alone were not enough: the meaning may settle it when it is clear and the words back it.
+        // The words alone were not enough: the meaning may settle it when its entry is clearly closest, asks what the
+        // question asks, and either the words back it or it is clear enough alone.
         var byMeaning = nearest[0];
-        if (byMeaning.Entry.Id == best.Entry.Id
-            && best.Similarity >= options.MeaningAnswer
-            && lead >= options.MeaningMargin
-            && byMeaning.Coverage >= options.MeaningWordSupport
-            // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
-            && byMeaning.Score >= options.SuggestThreshold
-            && words.UnknownTerms(lexical).Count == 0
-            && NearMissOf(best.Similarity, options.UncoveredMargin) is null
-            && qualifiers.Uncovered(question, byMeaning).Count == 0)
+        if (byMeaning.Entry.Id == best.Entry.Id && lead >= options.MeaningMargin && qualifiers.Uncovered(question, byMeaning).Count == 0)
         {
-            return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)
-            {
-                Reason = Invariant($"meaning {best.Similarity:F2}, backed by the words (coverage {byMeaning.Coverage:F2})"),
-            };
-        }
-        // Or alone, when the message is very close to the questions of one entry (phrasings, and as patients asked it)
-        // and clearly farther from every question curated as not answered: the near misses then had somewhere to go.
-        var uncoveredLead = best.Similarity - (nearestUncovered?.Similarity ?? 0);
-        if (byMeaning.Entry.Id == best.Entry.Id
-            && best.Similarity >= options.MeaningAlone
-            && lead >= options.MeaningMargin
-            && uncoveredLead >= options.MeaningAloneLead
-            && UnknownTermsAllowMeaning(lexical, best.Entry.Id)
-            && qualifiers.Uncovered(question, byMeaning).Count == 0)
-        {
-            return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)
-            {
-                Reason = Invariant($"meaning {best.Similarity:F2} alone, {uncoveredLead:F2} nearer than any question the FAQ does not answer"),
-            };
+            MatchResult ByMeaning(string reason) =>
+                new(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms) { Reason = reason };
+            if (best.Similarity >= options.MeaningAnswer
+                && byMeaning.Coverage >= options.MeaningWordSupport
+                // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
+                && byMeaning.Score >= options.SuggestThreshold
+                && words.UnknownTerms(lexical).Count == 0
+                && NearMissOf(best.Similarity, options.UncoveredMargin) is null)
+                return ByMeaning(Invariant($"meaning {best.Similarity:F2}, backed by the words (coverage {byMeaning.Coverage:F2})"));
+            // Alone, when the message is very close to the questions of one entry (phrasings, and as patients asked
+            // it) and clearly farther from every question curated as not answered: the near misses had somewhere to go.
+            var uncoveredLead = best.Similarity - (nearestUncovered.Value?.Similarity ?? 0);
+            if (best.Similarity >= options.MeaningAlone
+                && uncoveredLead >= options.MeaningAloneLead
+                && UnknownTermsAllowMeaning(lexical, best.Entry.Id))
+                return ByMeaning(Invariant($"meaning {best.Similarity:F2} alone, {uncoveredLead:F2} nearer than any question the FAQ does not answer"));
         }
         var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();
         if (lexical.Outcome == MatchOutcome.DidYouMean || close.Count > 0)

@@ -54,7 +54,7 @@ public sealed class SemanticIndex
     public IReadOnlyList<UncoveredQuestion> Uncovered => uncovered;
 
     /// <summary>The topic of an uncovered question that comes from <c>faq/asked.yaml</c>.</summary>
-    public const string AskedTopic = "asked";
+    private const string AskedTopic = "asked";
 
     /// <summary>
     /// The curated uncovered question nearest to <paramref name="message"/> (a unit vector), among those
