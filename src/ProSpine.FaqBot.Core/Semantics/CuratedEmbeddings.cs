@@ -58,11 +58,6 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(curatedTexts);
         var missing = curatedTexts.Where(t => !known.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
-        lock (fileLock)
-        {
-            askedSinceSave.UnionWith(curatedTexts);
-            encodedSinceSave |= missing.Count > 0;
-        }
         // Batches keep each call's memory small, and run on every core (each inference uses one); the model gives a
         // text the same vector in any batch and on any thread.
         Parallel.ForEach(missing.Chunk(32), batch =>
@@ -71,6 +66,13 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
             for (var i = 0; i < batch.Length; i++)
                 known[batch[i]] = vectors[i];
         });
+        // Recorded only once every vector exists: another FAQ loading in this process may save at any moment, and it
+        // must find a vector for each text it writes.
+        lock (fileLock)
+        {
+            askedSinceSave.UnionWith(curatedTexts);
+            encodedSinceSave |= missing.Count > 0;
+        }
         return [.. curatedTexts.Select(t => known[t])];
     }
 

@@ -98,6 +98,61 @@ public sealed class CuratedEmbeddingsTests : IDisposable
         Assert.Equal(1, encoder.Encoded);
     }
 
+    [Fact]
+    public async Task Another_load_may_save_while_texts_are_still_being_encoded()
+    {
+        // Two hosts in one process load the FAQ at once: one saves while the other's vectors are not there yet.
+        var encoder = new GatedEncoder();
+        var embeddings = new CuratedEmbeddings(encoder);
+        embeddings.UseCacheFile(CacheFile);
+        embeddings.Encode(["a calm example"]);
+        encoder.Hold();
+        var slowLoad = Task.Run(() => embeddings.Encode(["a zzcrisis example still encoding"]));
+        await encoder.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+
+        embeddings.SaveLoadedTexts();
+        encoder.Release();
+        Assert.Single(await slowLoad);
+        embeddings.SaveLoadedTexts();
+
+        var restartEncoder = new KeywordEncoder();
+        var restarted = new CuratedEmbeddings(restartEncoder);
+        restarted.UseCacheFile(CacheFile);
+        restarted.Encode(["a zzcrisis example still encoding"]);
+        Assert.Equal(0, restartEncoder.Encoded);
+    }
+
+    /// <summary>Encodes like <see cref="KeywordEncoder"/>, but once held, waits inside the model until released.</summary>
+    private sealed class GatedEncoder : ISentenceEncoder
+    {
+        private readonly KeywordEncoder inner = new();
+        private TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public GatedEncoder() => open.SetResult();
+
+        /// <summary>Completes when a call reaches the model after <see cref="Hold"/>.</summary>
+        public Task Entered => entered.Task;
+
+        public void Hold()
+        {
+            entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public void Release() => open.SetResult();
+
+        public float[][] Encode(IReadOnlyList<string> texts)
+        {
+            var gate = open.Task;
+            if (!gate.IsCompleted)
+                entered.TrySetResult();
+            // Blocking is the point: the model call is synchronous.
+            gate.Wait(TimeSpan.FromSeconds(10));
+            return inner.Encode(texts);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(folder))
