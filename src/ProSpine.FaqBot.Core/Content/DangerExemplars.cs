@@ -13,14 +13,23 @@ public enum DangerLevel
     Crisis,
 }
 
-/// <summary>One curated example message of <c>faq/danger.yaml</c>, with where it is written (file:line).</summary>
+/// <summary>
+/// One example message of <c>faq/danger.yaml</c> or <c>faq/danger-written.yaml</c>, with where it is written
+/// (file:line).
+/// </summary>
 public sealed record DangerExemplar(string Text, DangerLevel Level, string Source);
 
 /// <summary>
 /// The examples the danger classifier learns from: messages that are crises, emergencies or urgent, and calm ones,
 /// many of them "hard negatives" that use danger's words without danger ("what happens in an overdose?").
 /// </summary>
-public sealed record DangerExemplars(IReadOnlyList<DangerExemplar> Items)
+/// <param name="Curated">Written by curators (<c>danger.yaml</c>).</param>
+/// <param name="Written">Messages as people wrote them in sets written blind (<c>danger-written.yaml</c>): people's
+/// own words, learned like the curated ones but never taken into the FAQ's own vocabulary.</param>
+public sealed record DangerExemplars(IReadOnlyList<DangerExemplar> Curated, IReadOnlyList<DangerExemplar> Written)
 {
-    public static readonly DangerExemplars None = new([]);
+    public static readonly DangerExemplars None = new([], []);
+
+    /// <summary>Every example, curated first.</summary>
+    public IReadOnlyList<DangerExemplar> Items { get; } = [.. Curated, .. Written];
 }

@@ -3,13 +3,16 @@ using ProSpine.FaqBot.Core.Content;
 namespace ProSpine.FaqBot.Core.Faq;
 
 /// <summary>
-/// Reads <c>faq/danger.yaml</c>: one list of example messages per danger level. Every problem names the file and line.
+/// Reads the danger classifier's examples: <c>faq/danger.yaml</c>, written by curators, then
+/// <c>faq/danger-written.yaml</c>, messages as people wrote them in sets written blind. One list per danger level in
+/// each. Every problem names the file and line.
 /// </summary>
 internal static class DangerExemplarsReader
 {
     public const string File = "danger.yaml";
+    public const string WrittenFile = "danger-written.yaml";
 
-    /// <summary>Fewer examples than this of one level cannot teach the classifier that level.</summary>
+    /// <summary>Fewer curated examples than this of one level cannot teach the classifier that level.</summary>
     private const int MinimumPerLevel = 5;
 
     private static readonly (string Key, DangerLevel Level)[] Levels =
@@ -19,17 +22,28 @@ internal static class DangerExemplarsReader
 
     public static DangerExemplars Read(FaqFolder folder, List<FaqProblem> problems)
     {
-        var file = YamlFile.Read(folder, File, problems);
+        // The same words twice would weigh twice; under two levels, they would teach the classifier both answers.
+        var firstSeen = new Dictionary<string, (DangerLevel Level, string Source)>(StringComparer.Ordinal);
+        var curated = ReadFile(folder, File, curated: true, firstSeen, problems);
+        var written = ReadFile(folder, WrittenFile, curated: false, firstSeen, problems);
+        return new DangerExemplars(curated, written);
+    }
+
+    /// <param name="curated">Every level must be listed, with enough examples to learn it; the written messages
+    /// only add to what the curated examples teach, so a level may be absent there.</param>
+    private static List<DangerExemplar> ReadFile(FaqFolder folder, string name, bool curated,
+        Dictionary<string, (DangerLevel Level, string Source)> firstSeen, List<FaqProblem> problems)
+    {
+        var items = new List<DangerExemplar>();
+        var file = YamlFile.Read(folder, name, problems);
         if (file.Root is not { } root)
-            return DangerExemplars.None;
+            return items;
         file.RejectUnknownKeys(root, [.. Levels.Select(l => l.Key)]);
 
-        var items = new List<DangerExemplar>();
-        var firstSeen = new Dictionary<string, (DangerLevel Level, int Line)>(StringComparer.Ordinal);
         foreach (var (key, level) in Levels)
         {
-            var texts = file.Strings(root, key, required: true);
-            if (texts.Count is > 0 and < MinimumPerLevel)
+            var texts = file.Strings(root, key, required: curated);
+            if (curated && texts.Count is > 0 and < MinimumPerLevel)
                 file.Problem(YamlFile.Child(root, key), $"'{key}' needs at least {MinimumPerLevel} examples to be learned");
             foreach (var (text, node) in texts)
             {
@@ -40,18 +54,27 @@ internal static class DangerExemplarsReader
                     file.Problem(node, $"example '{text}' has no words");
                     continue;
                 }
-                // The same words under two levels would teach the classifier both answers at once.
                 if (firstSeen.TryGetValue(normalised, out var earlier))
                 {
-                    file.Problem(node, earlier.Level == level
-                        ? $"example '{text}' repeats line {earlier.Line}"
-                        : $"example '{text}' is also under '{earlier.Level.ToString().ToLowerInvariant()}' (line {earlier.Line})");
+                    file.Problem(node, Repeat(text, level, earlier, file.DisplayPath));
                     continue;
                 }
-                firstSeen[normalised] = (level, line);
-                items.Add(new DangerExemplar(text, level, $"{file.DisplayPath}:{line}"));
+                var source = $"{file.DisplayPath}:{line}";
+                firstSeen[normalised] = (level, source);
+                items.Add(new DangerExemplar(text, level, source));
             }
         }
-        return new DangerExemplars(items);
+        return items;
+    }
+
+    private static string Repeat(string text, DangerLevel level, (DangerLevel Level, string Source) earlier, string displayPath)
+    {
+        // Within one file the line is enough; across files, the other file's name and line.
+        var where = earlier.Source.StartsWith(displayPath + ":", StringComparison.Ordinal)
+            ? "line " + earlier.Source[(displayPath.Length + 1)..]
+            : earlier.Source;
+        return earlier.Level == level
+            ? $"example '{text}' repeats {where}"
+            : $"example '{text}' is also under '{earlier.Level.ToString().ToLowerInvariant()}' ({where})";
     }
 }

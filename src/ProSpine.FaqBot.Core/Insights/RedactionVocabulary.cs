@@ -120,7 +120,8 @@ public sealed class RedactionVocabulary
             .Concat(safety.SmallTalk.Values.SelectMany(p => p)).Concat(safety.SetAside);
         foreach (var phrase in phrases)
             yield return string.Join(' ', phrase.Words);
-        foreach (var example in content.Danger.Items)
+        // Only the curated examples: the written ones are people's own words, which may name anything.
+        foreach (var example in content.Danger.Curated)
             yield return example.Text;
     }
 

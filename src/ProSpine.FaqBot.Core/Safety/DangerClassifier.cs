@@ -41,8 +41,10 @@ public sealed class DangerClassifier
     /// half equally, however many examples each has: the calm side holds every FAQ phrasing and would otherwise drown
     /// the rarer crises, while danger weighted above calm would raise alarms at "good morning".
     /// </remarks>
+    /// <param name="neighboursOnly">Examples for the nearest-examples view alone, not learned by the regression.</param>
     public static DangerClassifier Train(IReadOnlyList<float[]> vectors, IReadOnlyList<DangerLevel> levels, int steps = 400,
-        float learningRate = 4f, float l2 = 1e-5f, float momentum = 0.9f)
+        float learningRate = 4f, float l2 = 1e-5f, float momentum = 0.9f,
+        IReadOnlyList<(float[] Vector, DangerLevel Level)>? neighboursOnly = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(levels);
@@ -87,7 +89,8 @@ public sealed class DangerClassifier
             }
         }
         var byLevel = Enumerable.Range(0, LevelCount)
-            .Select(k => vectors.Where((_, i) => (int)levels[i] == k).ToArray())
+            .Select(k => vectors.Where((_, i) => (int)levels[i] == k)
+                .Concat((neighboursOnly ?? []).Where(n => (int)n.Level == k).Select(n => n.Vector)).ToArray())
             .ToArray();
         return new DangerClassifier(w, byLevel);
     }

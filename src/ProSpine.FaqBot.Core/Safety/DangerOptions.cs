@@ -30,7 +30,7 @@ public sealed class DangerOptions
     /// the whole message always counts. Lower, and the fragments left around an idiom or a negation raise alarms.
     /// </summary>
     [Range(0.0, 1.0)]
-    public float ClauseProbability { get; set; } = 0.5f;
+    public float ClauseProbability { get; set; } = 0.7f;
 
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
     [Range(0.0, 1.0)]

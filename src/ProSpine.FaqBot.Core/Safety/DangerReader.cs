@@ -31,8 +31,9 @@ public sealed record DangerExplanation(string Piece, float[] Probabilities, IRea
 
 /// <summary>
 /// Reads a message for danger by meaning, beside the phrase rules of <c>safety.yaml</c>: a classifier trained at load
-/// on the examples of <c>danger.yaml</c> (and every FAQ phrasing, as calm) scores the whole message and each of its
-/// clauses, so danger told in the middle of a long story is found. Immutable and thread-safe.
+/// on the examples of <c>danger.yaml</c> and <c>danger-written.yaml</c> (and every FAQ phrasing, as calm) scores the
+/// whole message and each of its clauses, so danger told in the middle of a long story is found. Immutable and
+/// thread-safe.
 /// </summary>
 public sealed partial class DangerReader
 {
@@ -67,13 +68,20 @@ public sealed partial class DangerReader
         var phrasings = calmPhrasings.Select(ReadableText).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var vectors = embeddings.Encode([.. exemplars.Items.Select(e => ReadableText(e.Text) is { Length: > 0 } text ? text : TextNormalizer.Normalize(e.Text)), .. phrasings]);
         exemplarVectors = vectors[..exemplars.Items.Count];
-        var levels = exemplars.Items.Select(e => e.Level).Concat(phrasings.Select(_ => DangerLevel.Calm)).ToList();
-        classifier = DangerClassifier.Train(vectors, levels);
+        // The regression learns the curated examples and the phrasings; the messages people wrote are only neighbours.
+        // They are English, and thousands of them: learned by the regression, they moved its boundary for Spanish,
+        // which it reads poorly and knows from curated examples alone, and for ordinary questions about a relative.
+        var curated = exemplars.Curated.Count;
+        var learned = vectors[..curated].Concat(vectors[exemplars.Items.Count..]).ToList();
+        var levels = exemplars.Curated.Select(e => e.Level).Concat(phrasings.Select(_ => DangerLevel.Calm)).ToList();
+        var written = exemplars.Written.Select((e, i) => (vectors[curated + i], e.Level)).ToList();
+        classifier = DangerClassifier.Train(learned, levels, neighboursOnly: written);
     }
 
     /// <summary>
-    /// A reader trained on <paramref name="content"/>: the examples of <c>danger.yaml</c>, and every FAQ phrasing and
-    /// small-talk phrase of <c>safety.yaml</c> as calm examples, so it learns what ordinary messages look like.
+    /// A reader trained on <paramref name="content"/>: the examples of <c>danger.yaml</c> and
+    /// <c>danger-written.yaml</c>, and every FAQ phrasing and small-talk phrase of <c>safety.yaml</c> as calm examples,
+    /// so it learns what ordinary messages look like.
     /// </summary>
     public static DangerReader For(FaqContent content, CuratedEmbeddings embeddings, DangerOptions options)
     {

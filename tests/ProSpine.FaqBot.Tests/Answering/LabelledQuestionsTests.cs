@@ -83,22 +83,27 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// answers, which lowered the alarm ceilings of holdout (5 to 4 of 136) and holdout-4 (14 to 11 of 130).
     /// On 2026-12-01 (third session) examples tuned on danger-tune-6 lowered them again (holdout 3 of 136, holdout-3
     /// 3 of 130, holdout-4 10 of 130); danger-holdout-6 was not changed by them (its first run, untouched, and its
-    /// figures now are the same).
+    /// figures now are the same). In the sixth session the messages of danger-written.yaml, as nearest examples, took
+    /// the crises of the eight holdouts from 724 to 735 of 746, and their false alarms from 46 to 49 of 1,109: the
+    /// crisis floors rose and several alarm ceilings too (holdout 3 to 6 of 136, holdout-2 4 to 8 of 148, holdout-5
+    /// 5 to 6 of 141), while holdout-4's fell (10 to 5 of 130). README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
-        { "blind/danger-tune.tsv", 1.0, 0.985, 0.023 },
-        { "blind/danger-tune-2.tsv", 1.0, 0.941, 0.036 },
-        { "blind/danger-tune-3.tsv", 1.0, 0.977, 0.044 },
-        { "blind/danger-tune-4.tsv", 1.0, 0.99, 0.036 },
-        { "blind/danger-tune-5.tsv", 1.0, 0.99, 0.04 },
-        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.065 },
-        { "blind/danger-holdout.tsv", 1.0, 0.973, 0.023 },
-        { "blind/danger-holdout-2.tsv", 1.0, 0.988, 0.028 },
-        { "blind/danger-holdout-3.tsv", 1.0, 0.977, 0.024 },
-        { "blind/danger-holdout-4.tsv", 1.0, 0.956, 0.077 },
-        { "blind/danger-holdout-5.tsv", 1.0, 0.978, 0.036 },
-        { "blind/danger-holdout-6.tsv", 1.0, 0.987, 0.017 },
+        { "blind/danger-tune.tsv", 1.0, 0.985, 0.031 },
+        { "blind/danger-tune-2.tsv", 1.0, 1.0, 0.036 },
+        { "blind/danger-tune-3.tsv", 1.0, 1.0, 0.044 },
+        { "blind/danger-tune-4.tsv", 1.0, 0.99, 0.043 },
+        { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.047 },
+        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.057 },
+        { "blind/danger-holdout.tsv", 1.0, 1.0, 0.045 },
+        { "blind/danger-holdout-2.tsv", 1.0, 1.0, 0.055 },
+        { "blind/danger-holdout-3.tsv", 1.0, 1.0, 0.024 },
+        { "blind/danger-holdout-4.tsv", 1.0, 0.967, 0.039 },
+        { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.043 },
+        { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.017 },
+        { "blind/danger-holdout-7.tsv", 1.0, 0.965, 0.047 },
+        { "blind/danger-holdout-8.tsv", 1.0, 0.973, 0.08 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };

@@ -4,7 +4,10 @@ using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Safety;
 
-/// <summary><c>faq/danger.yaml</c> is validated like every file of <c>faq/</c>: each problem with its file and line.</summary>
+/// <summary>
+/// <c>faq/danger.yaml</c> and <c>faq/danger-written.yaml</c> are validated like every file of <c>faq/</c>: each problem
+/// with its file and line.
+/// </summary>
 public sealed class DangerExemplarsFileTests
 {
     [Fact]
@@ -12,9 +15,42 @@ public sealed class DangerExemplarsFileTests
     {
         var danger = FaqLoader.Load(Repository.Faq).Danger;
 
+        var curated = danger.Items.Where(e => e.Source.StartsWith("faq/danger.yaml:", StringComparison.Ordinal)).ToList();
         foreach (var level in Enum.GetValues<DangerLevel>())
-            Assert.True(danger.Items.Count(e => e.Level == level) >= 20, $"{level} has too few examples");
-        Assert.All(danger.Items, e => Assert.Matches(@"^faq/danger\.yaml:\d+$", e.Source));
+            Assert.True(curated.Count(e => e.Level == level) >= 20, $"{level} has too few curated examples");
+        var written = danger.Items.Where(e => e.Source.StartsWith("faq/danger-written.yaml:", StringComparison.Ordinal)).ToList();
+        foreach (var level in new[] { DangerLevel.Crisis, DangerLevel.Emergency, DangerLevel.Calm })
+            Assert.True(written.Count(e => e.Level == level) >= 100, $"{level} has too few written messages");
+        Assert.Equal(danger.Items.Count, curated.Count + written.Count);
+        Assert.All(danger.Items, e => Assert.Matches(@"^faq/danger(-written)?\.yaml:\d+$", e.Source));
+    }
+
+    [Fact]
+    public void A_written_message_that_repeats_a_curated_example_is_rejected_at_its_line()
+    {
+        using var faq = Repository.CopyFaq();
+        var firstCrisis = File.ReadAllLines(faq.PathOf("danger.yaml")).First(l => l.StartsWith("  - ", StringComparison.Ordinal));
+        var curatedLine = faq.LineOf("danger.yaml", firstCrisis);
+        faq.Replace("danger-written.yaml", "\ncalm:\n", $"\ncalm:\n{firstCrisis.ToUpperInvariant()}\n");
+
+        var problem = Assert.Single(faq.LoadProblems());
+
+        Assert.Equal("faq/danger-written.yaml", problem.File);
+        Assert.Equal(faq.LineOf("danger-written.yaml", "calm:") + 1, problem.Line);
+        Assert.Contains($"is also under 'crisis' (faq/danger.yaml:{curatedLine})", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Written_messages_may_leave_a_level_out_but_not_invent_one()
+    {
+        using var faq = Repository.CopyFaq();
+        File.WriteAllText(faq.PathOf("danger-written.yaml"), "crisis:\n  - \"the note for my sister is already in the envelope\"\nworried:\n  - \"is this normal\"\n");
+
+        var problem = Assert.Single(faq.LoadProblems());
+
+        Assert.Equal("faq/danger-written.yaml", problem.File);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("worried", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,15 +94,17 @@ public sealed class DangerExemplarsFileTests
         Assert.Contains("at least 5 examples", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_missing_file_stops_the_load()
+    [Theory]
+    [InlineData("danger.yaml")]
+    [InlineData("danger-written.yaml")]
+    public void A_missing_file_stops_the_load(string name)
     {
         using var faq = Repository.CopyFaq();
-        File.Delete(faq.PathOf("danger.yaml"));
+        File.Delete(faq.PathOf(name));
 
         var problem = Assert.Single(faq.LoadProblems());
 
-        Assert.Equal("faq/danger.yaml", problem.File);
+        Assert.Equal("faq/" + name, problem.File);
         Assert.Contains("file not found", problem.Message, StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ public sealed class DangerRepliesTests
             .. Enumerable.Range(0, 5).Select(i => Example($"zzemergency {i}", DangerLevel.Emergency)),
             .. Enumerable.Range(0, 5).Select(i => Example($"zzurgent {i}", DangerLevel.Urgent)),
             .. Enumerable.Range(0, 5).Select(i => Example($"zzcalm {i}", DangerLevel.Calm)),
-        ]);
+        ], []);
         var reader = new DangerReader(exemplars, [], new SetAsidePhrases(Content.Safety.SetAside), new CuratedEmbeddings(encoder), TestFaq.Danger);
         return new Answerer(Content, TestFaq.Matching, TestFaq.Answering, reader);
     }
