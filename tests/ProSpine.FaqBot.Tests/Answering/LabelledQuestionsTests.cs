@@ -83,7 +83,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// answers, which lowered the alarm ceilings of holdout (5 to 4 of 136) and holdout-4 (14 to 11 of 130).
     /// On 2026-12-01 (third session) examples tuned on danger-tune-6 lowered them again (holdout 3 of 136, holdout-3
     /// 3 of 130, holdout-4 10 of 130); danger-holdout-6 was not changed by them (its first run, untouched, and its
-    /// figures now are the same).
+    /// figures now are the same). danger-holdout-7 and danger-holdout-8 (sixth session) are pinned at their first runs.
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
@@ -99,6 +99,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-4.tsv", 1.0, 0.956, 0.077 },
         { "blind/danger-holdout-5.tsv", 1.0, 0.978, 0.036 },
         { "blind/danger-holdout-6.tsv", 1.0, 0.987, 0.017 },
+        { "blind/danger-holdout-7.tsv", 1.0, 0.939, 0.054 },
+        { "blind/danger-holdout-8.tsv", 1.0, 0.973, 0.074 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
