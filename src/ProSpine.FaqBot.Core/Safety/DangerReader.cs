@@ -68,14 +68,17 @@ public sealed partial class DangerReader
         var phrasings = calmPhrasings.Select(ReadableText).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var vectors = embeddings.Encode([.. exemplars.Items.Select(e => ReadableText(e.Text) is { Length: > 0 } text ? text : TextNormalizer.Normalize(e.Text)), .. phrasings]);
         exemplarVectors = vectors[..exemplars.Items.Count];
-        // The regression learns the curated examples and the phrasings; the messages people wrote are only neighbours.
-        // They are English, and thousands of them: learned by the regression, they moved its boundary for Spanish,
-        // which it reads poorly and knows from curated examples alone, and for ordinary questions about a relative.
+        // The regression learns the curated examples, the phrasings and the calm messages people wrote; the crises and
+        // emergencies people wrote are only neighbours. Thousands of English danger messages, learned by the
+        // regression, moved its boundary for Spanish (which it reads poorly and knows from curated examples alone) and
+        // for ordinary questions about a relative; the calm ones teach it what off-topic questions and small talk
+        // look like ("are you hiring nurses?", "that's all, bye"), which the FAQ's phrasings cannot.
         var curated = exemplars.Curated.Count;
-        var learned = vectors[..curated].Concat(vectors[exemplars.Items.Count..]).ToList();
-        var levels = exemplars.Curated.Select(e => e.Level).Concat(phrasings.Select(_ => DangerLevel.Calm)).ToList();
-        var written = exemplars.Written.Select((e, i) => (vectors[curated + i], e.Level)).ToList();
-        classifier = DangerClassifier.Train(learned, levels, neighboursOnly: written);
+        var written = exemplars.Written.Select((e, i) => (Vector: vectors[curated + i], e.Level)).ToLookup(w => w.Level == DangerLevel.Calm);
+        var learned = vectors[..curated].Concat(vectors[exemplars.Items.Count..]).Concat(written[true].Select(w => w.Vector)).ToList();
+        var levels = exemplars.Curated.Select(e => e.Level).Concat(phrasings.Select(_ => DangerLevel.Calm))
+            .Concat(written[true].Select(w => w.Level)).ToList();
+        classifier = DangerClassifier.Train(learned, levels, neighboursOnly: [.. written[false]]);
     }
 
     /// <summary>

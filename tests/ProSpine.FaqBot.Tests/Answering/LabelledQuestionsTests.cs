@@ -86,24 +86,29 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// figures now are the same). In the sixth session the messages of danger-written.yaml, as nearest examples, took
     /// the crises of the eight holdouts from 724 to 735 of 746, and their false alarms from 46 to 49 of 1,109: the
     /// crisis floors rose and several alarm ceilings too (holdout 3 to 6 of 136, holdout-2 4 to 8 of 148, holdout-5
-    /// 5 to 6 of 141), while holdout-4's fell (10 to 5 of 130). README, "Reading danger by meaning".
+    /// 5 to 6 of 141), while holdout-4's fell (10 to 5 of 130). In the seventh session three more banks joined them
+    /// and the calm messages people wrote were learned by the regression too: the ten holdouts' crises went from 961
+    /// to 965 of 976 and their alarms from 66 to 51 of 1,409; no figure here fell (holdout-9 and holdout-10, new,
+    /// first ran at 112 and 114 of 115 crises, 8 and 9 of 150 alarms). README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
-        { "blind/danger-tune.tsv", 1.0, 0.985, 0.023 },
+        { "blind/danger-tune.tsv", 1.0, 1.0, 0.023 },
         { "blind/danger-tune-2.tsv", 1.0, 1.0, 0.036 },
-        { "blind/danger-tune-3.tsv", 1.0, 1.0, 0.044 },
-        { "blind/danger-tune-4.tsv", 1.0, 0.99, 0.043 },
-        { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.047 },
-        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.057 },
+        { "blind/danger-tune-3.tsv", 1.0, 1.0, 0.029 },
+        { "blind/danger-tune-4.tsv", 1.0, 1.0, 0.036 },
+        { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.041 },
+        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.049 },
         { "blind/danger-holdout.tsv", 1.0, 1.0, 0.045 },
         { "blind/danger-holdout-2.tsv", 1.0, 1.0, 0.055 },
         { "blind/danger-holdout-3.tsv", 1.0, 1.0, 0.024 },
-        { "blind/danger-holdout-4.tsv", 1.0, 0.967, 0.039 },
-        { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.043 },
+        { "blind/danger-holdout-4.tsv", 1.0, 0.967, 0.024 },
+        { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.036 },
         { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.017 },
-        { "blind/danger-holdout-7.tsv", 1.0, 0.965, 0.047 },
-        { "blind/danger-holdout-8.tsv", 1.0, 0.973, 0.08 },
+        { "blind/danger-holdout-7.tsv", 1.0, 0.973, 0.027 },
+        { "blind/danger-holdout-8.tsv", 1.0, 0.982, 0.054 },
+        { "blind/danger-holdout-9.tsv", 1.0, 0.982, 0.054 },
+        { "blind/danger-holdout-10.tsv", 1.0, 1.0, 0.027 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
@@ -123,7 +128,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// <summary>
     /// The newest sets written blind for FAQ answers: the share of answerable questions answered, of not-covered ones
     /// not answered, and the most confident wrong answers, as last measured (README, "Words and meaning together").
-    /// answers-holdout-3, answers-holdout-4 and answers-holdout-5 were never tuned on.
+    /// answers-holdout-3, answers-holdout-4 and answers-holdout-5 were never tuned on. answers-holdout-5 answered one
+    /// question fewer (164 to 163 of 188) when the calm messages people wrote joined the danger classifier's regression
+    /// (seventh session), which took 15 false alarms off the ten danger holdouts.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -131,7 +138,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/answers-holdout-3.tsv", 0.755, 0.966, 6),
         ("blind/answers-tune-5.tsv", 0.796, 0.991, 5),
         ("blind/answers-holdout-4.tsv", 0.744, 1.0, 4),
-        ("blind/answers-holdout-5.tsv", 0.872, 0.991, 2),
+        ("blind/answers-holdout-5.tsv", 0.867, 0.991, 2),
     ];
 
     [Fact]

@@ -78,6 +78,31 @@ public sealed class DangerClassifierTests
     }
 
     [Fact]
+    public void Examples_given_as_neighbours_only_vote_without_teaching_the_regression()
+    {
+        var (vectors, levels) = Clusters(perLevel: 20);
+        // Crisis messages along a direction none of the learned examples takes, as people's own words can be.
+        var elsewhere = Enumerable.Range(0, 5).Select(i =>
+        {
+            var v = new float[16];
+            v[8] = 1f;
+            v[9 + i] = 0.1f;
+            return Normalised(v);
+        }).ToList();
+        var probe = new float[16];
+        probe[8] = 1f;
+        float CrisisOf(DangerClassifier classifier) => classifier.Probabilities(probe)[(int)DangerLevel.Crisis];
+
+        var without = CrisisOf(DangerClassifier.Train(vectors, levels));
+        var asNeighbours = DangerClassifier.Train(vectors, levels, neighboursOnly: [.. elsewhere.Select(v => (v, DangerLevel.Crisis))]);
+        var learned = CrisisOf(DangerClassifier.Train([.. vectors, .. elsewhere], [.. levels, .. elsewhere.Select(_ => DangerLevel.Crisis)]));
+
+        Assert.True(asNeighbours.Closeness(probe)[(int)DangerLevel.Crisis] > 0.9f);
+        Assert.True(without < CrisisOf(asNeighbours) && CrisisOf(asNeighbours) < learned,
+            $"without {without}, as neighbours {CrisisOf(asNeighbours)}, learned {learned}");
+    }
+
+    [Fact]
     public void Closeness_is_the_similarity_to_each_levels_nearest_examples()
     {
         var (vectors, levels) = Clusters(perLevel: 10);
