@@ -24,8 +24,9 @@ public sealed record DangerExemplar(string Text, DangerLevel Level, string Sourc
 /// many of them "hard negatives" that use danger's words without danger ("what happens in an overdose?").
 /// </summary>
 /// <param name="Curated">Written by curators (<c>danger.yaml</c>).</param>
-/// <param name="Written">Messages as people wrote them in sets written blind (<c>danger-written.yaml</c>): people's
-/// own words, learned like the curated ones but never taken into the FAQ's own vocabulary.</param>
+/// <param name="Written">Messages as people wrote them in sets written blind (<c>danger-written.yaml</c>): the calm
+/// ones are learned like the curated ones, the crises and emergencies are nearest examples only (see
+/// <c>DangerReader</c>); being people's own words, none is taken into the redaction vocabulary.</param>
 public sealed record DangerExemplars(IReadOnlyList<DangerExemplar> Curated, IReadOnlyList<DangerExemplar> Written)
 {
     public static readonly DangerExemplars None = new([], []);

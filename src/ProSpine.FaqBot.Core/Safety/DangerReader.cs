@@ -74,11 +74,12 @@ public sealed partial class DangerReader
         // for ordinary questions about a relative; the calm ones teach it what off-topic questions and small talk
         // look like ("are you hiring nurses?", "that's all, bye"), which the FAQ's phrasings cannot.
         var curated = exemplars.Curated.Count;
-        var written = exemplars.Written.Select((e, i) => (Vector: vectors[curated + i], e.Level)).ToLookup(w => w.Level == DangerLevel.Calm);
-        var learned = vectors[..curated].Concat(vectors[exemplars.Items.Count..]).Concat(written[true].Select(w => w.Vector)).ToList();
+        var written = exemplars.Written.Select((e, i) => (Vector: vectors[curated + i], e.Level)).ToList();
+        var writtenCalm = written.Where(w => w.Level == DangerLevel.Calm).Select(w => w.Vector).ToList();
+        var learned = vectors[..curated].Concat(vectors[exemplars.Items.Count..]).Concat(writtenCalm).ToList();
         var levels = exemplars.Curated.Select(e => e.Level).Concat(phrasings.Select(_ => DangerLevel.Calm))
-            .Concat(written[true].Select(w => w.Level)).ToList();
-        classifier = DangerClassifier.Train(learned, levels, neighboursOnly: [.. written[false]]);
+            .Concat(writtenCalm.Select(_ => DangerLevel.Calm)).ToList();
+        classifier = DangerClassifier.Train(learned, levels, neighboursOnly: [.. written.Where(w => w.Level != DangerLevel.Calm)]);
     }
 
     /// <summary>
