@@ -23,7 +23,7 @@ internal static class DangerExemplarsReader
     public static DangerExemplars Read(FaqFolder folder, List<FaqProblem> problems)
     {
         // The same words twice would weigh twice; under two levels, they would teach the classifier both answers.
-        var firstSeen = new Dictionary<string, (DangerLevel Level, string Source)>(StringComparer.Ordinal);
+        var firstSeen = new Dictionary<string, (DangerLevel Level, string File, int Line)>(StringComparer.Ordinal);
         var curated = ReadFile(folder, File, curated: true, firstSeen, problems);
         var written = ReadFile(folder, WrittenFile, curated: false, firstSeen, problems);
         return new DangerExemplars(curated, written);
@@ -32,7 +32,7 @@ internal static class DangerExemplarsReader
     /// <param name="curated">Every level must be listed, with enough examples to learn it; the written messages
     /// only add to what the curated examples teach, so a level may be absent there.</param>
     private static List<DangerExemplar> ReadFile(FaqFolder folder, string name, bool curated,
-        Dictionary<string, (DangerLevel Level, string Source)> firstSeen, List<FaqProblem> problems)
+        Dictionary<string, (DangerLevel Level, string File, int Line)> firstSeen, List<FaqProblem> problems)
     {
         var items = new List<DangerExemplar>();
         var file = YamlFile.Read(folder, name, problems);
@@ -59,20 +59,17 @@ internal static class DangerExemplarsReader
                     file.Problem(node, Repeat(text, level, earlier, file.DisplayPath));
                     continue;
                 }
-                var source = $"{file.DisplayPath}:{line}";
-                firstSeen[normalised] = (level, source);
-                items.Add(new DangerExemplar(text, level, source));
+                firstSeen[normalised] = (level, file.DisplayPath, line);
+                items.Add(new DangerExemplar(text, level, $"{file.DisplayPath}:{line}"));
             }
         }
         return items;
     }
 
-    private static string Repeat(string text, DangerLevel level, (DangerLevel Level, string Source) earlier, string displayPath)
+    private static string Repeat(string text, DangerLevel level, (DangerLevel Level, string File, int Line) earlier, string displayPath)
     {
         // Within one file the line is enough; across files, the other file's name and line.
-        var where = earlier.Source.StartsWith(displayPath + ":", StringComparison.Ordinal)
-            ? "line " + earlier.Source[(displayPath.Length + 1)..]
-            : earlier.Source;
+        var where = earlier.File == displayPath ? $"line {earlier.Line}" : $"{earlier.File}:{earlier.Line}";
         return earlier.Level == level
             ? $"example '{text}' repeats {where}"
             : $"example '{text}' is also under '{earlier.Level.ToString().ToLowerInvariant()}' ({where})";
