@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Semantics;
 
@@ -36,15 +39,64 @@ public sealed class DangerClassifier
 
     /// <param name="vectors">Unit-length sentence vectors, all of one size.</param>
     /// <param name="levels">The level of each vector.</param>
+    /// <param name="neighboursOnly">Examples for the nearest-examples view alone, not learned by the regression.</param>
+    public static DangerClassifier Train(IReadOnlyList<float[]> vectors, IReadOnlyList<DangerLevel> levels, int steps = 400,
+        float learningRate = 4f, float l2 = 1e-5f, float momentum = 0.9f,
+        IReadOnlyList<(float[] Vector, DangerLevel Level)>? neighboursOnly = null) =>
+        With(LearnWeights(vectors, levels, steps, learningRate, l2, momentum), vectors, levels, neighboursOnly);
+
+    /// <summary>
+    /// A classifier from weights <see cref="LearnWeights"/> gave for these same examples (kept from an earlier start,
+    /// see <see cref="TrainingKey"/>): the regression is then not trained again.
+    /// </summary>
+    public static DangerClassifier With(float[][] weights, IReadOnlyList<float[]> vectors, IReadOnlyList<DangerLevel> levels,
+        IReadOnlyList<(float[] Vector, DangerLevel Level)>? neighboursOnly = null)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(levels);
+        if (weights.Length != LevelCount || vectors.Count == 0 || weights.Any(row => row.Length != vectors[0].Length + 1))
+            throw new ArgumentException("one row per level, of the vectors' size and a bias", nameof(weights));
+        var byLevel = Enumerable.Range(0, LevelCount)
+            .Select(k => vectors.Where((_, i) => (int)levels[i] == k)
+                .Concat((neighboursOnly ?? []).Where(n => (int)n.Level == k).Select(n => n.Vector)).ToArray())
+            .ToArray();
+        return new DangerClassifier(weights, byLevel);
+    }
+
+    /// <summary>
+    /// Names what <see cref="LearnWeights"/> learns from, with its default settings: the same examples in the same
+    /// order always give the same key, and the same weights. A changed example, level or setting gives another key.
+    /// </summary>
+    public static string TrainingKey(IReadOnlyList<float[]> vectors, IReadOnlyList<DangerLevel> levels)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(levels);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(TrainingVersion));
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            hash.AppendData(MemoryMarshal.AsBytes(vectors[i].AsSpan()));
+            hash.AppendData([(byte)levels[i]]);
+        }
+        return "danger-regression/" + Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    // Part of every training key: change it whenever LearnWeights or its default settings change, so weights kept by
+    // an older version are not reused.
+    private const string TrainingVersion = "steps 400, rate 4, l2 1e-5, momentum 0.9, calm half";
+
+    /// <summary>
+    /// The regression's weights (one row per level: each dimension, then the bias), by full-batch gradient descent
+    /// from zero in a fixed order: the same examples always give the same weights.
+    /// </summary>
     /// <remarks>
     /// Calm examples weigh as much in total as all the danger examples together, and the danger levels share their
     /// half equally, however many examples each has: the calm side holds every FAQ phrasing and would otherwise drown
     /// the rarer crises, while danger weighted above calm would raise alarms at "good morning".
     /// </remarks>
-    /// <param name="neighboursOnly">Examples for the nearest-examples view alone, not learned by the regression.</param>
-    public static DangerClassifier Train(IReadOnlyList<float[]> vectors, IReadOnlyList<DangerLevel> levels, int steps = 400,
-        float learningRate = 4f, float l2 = 1e-5f, float momentum = 0.9f,
-        IReadOnlyList<(float[] Vector, DangerLevel Level)>? neighboursOnly = null)
+    public static float[][] LearnWeights(IReadOnlyList<float[]> vectors, IReadOnlyList<DangerLevel> levels, int steps = 400,
+        float learningRate = 4f, float l2 = 1e-5f, float momentum = 0.9f)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(levels);
@@ -88,11 +140,7 @@ public sealed class DangerClassifier
                 }
             }
         }
-        var byLevel = Enumerable.Range(0, LevelCount)
-            .Select(k => vectors.Where((_, i) => (int)levels[i] == k)
-                .Concat((neighboursOnly ?? []).Where(n => (int)n.Level == k).Select(n => n.Vector)).ToArray())
-            .ToArray();
-        return new DangerClassifier(w, byLevel);
+        return w;
     }
 
     /// <summary>The probability of each level, indexed by <see cref="DangerLevel"/>.</summary>

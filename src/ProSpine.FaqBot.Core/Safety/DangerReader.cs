@@ -79,7 +79,10 @@ public sealed partial class DangerReader
         var learned = vectors[..curated].Concat(vectors[exemplars.Items.Count..]).Concat(writtenCalm).ToList();
         var levels = exemplars.Curated.Select(e => e.Level).Concat(phrasings.Select(_ => DangerLevel.Calm))
             .Concat(writtenCalm.Select(_ => DangerLevel.Calm)).ToList();
-        classifier = DangerClassifier.Train(learned, levels, neighboursOnly: [.. written.Where(w => w.Level != DangerLevel.Calm)]);
+        // Training takes seconds at every start; the weights are kept with the vectors, under a key naming exactly
+        // what they were learned from, so a start with unchanged examples only reads them.
+        var weights = embeddings.Derived(DangerClassifier.TrainingKey(learned, levels), () => DangerClassifier.LearnWeights(learned, levels));
+        classifier = DangerClassifier.With(weights, learned, levels, neighboursOnly: [.. written.Where(w => w.Level != DangerLevel.Calm)]);
     }
 
     /// <summary>

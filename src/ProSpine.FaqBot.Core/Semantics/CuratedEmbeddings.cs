@@ -6,16 +6,20 @@ namespace ProSpine.FaqBot.Core.Semantics;
 /// Vectors of curated texts (danger examples, FAQ phrasings), remembered across FAQ versions so a reload or another
 /// host in the same process does not encode them again, and optionally kept in a file so a restart does not either
 /// (encoding the whole FAQ takes seconds; reading the file takes milliseconds). Only curated content goes in here,
-/// never what a person typed: the cache is bounded by the size of <c>faq/</c>, and it keeps no patient's words.
+/// never what a person typed: the cache is bounded by the size of <c>faq/</c>, and it keeps no patient's words. What is
+/// computed from those vectors alone (the danger classifier's trained weights) is kept the same way, under a key that
+/// names its inputs (<see cref="Derived"/>).
 /// </summary>
 public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
 {
     // Changes whenever the file layout or the model changes: an old file is then ignored and rewritten.
-    private const string FileSignature = "prospine-sentence-vectors/1/all-MiniLM-L6-v2";
+    private const string FileSignature = "prospine-sentence-vectors/2/all-MiniLM-L6-v2";
 
     private readonly ConcurrentDictionary<string, float[]> known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, float[][]> derived = new(StringComparer.Ordinal);
     private readonly Lock fileLock = new();
     private readonly HashSet<string> askedSinceSave = new(StringComparer.Ordinal);
+    private readonly HashSet<string> derivedSinceSave = new(StringComparer.Ordinal);
     private bool encodedSinceSave;
     private string? cacheFile;
 
@@ -41,10 +45,16 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
                 for (var i = 0; i < count; i++)
                 {
                     var text = reader.ReadString();
-                    var vector = new float[reader.ReadInt32()];
-                    for (var d = 0; d < vector.Length; d++)
-                        vector[d] = reader.ReadSingle();
-                    known.TryAdd(text, vector);
+                    known.TryAdd(text, ReadVector(reader));
+                }
+                var derivedCount = reader.ReadInt32();
+                for (var i = 0; i < derivedCount; i++)
+                {
+                    var key = reader.ReadString();
+                    var rows = new float[reader.ReadInt32()][];
+                    for (var r = 0; r < rows.Length; r++)
+                        rows[r] = ReadVector(reader);
+                    derived.TryAdd(key, rows);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException)
@@ -77,6 +87,29 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
     }
 
     /// <summary>
+    /// What <paramref name="compute"/> gives from curated vectors alone, kept under <paramref name="key"/>, which must
+    /// change whenever its inputs do (for example a hash of them): computed once, then reused by every FAQ load in this
+    /// process and, through the cache file, by the next start.
+    /// </summary>
+    public float[][] Derived(string key, Func<float[][]> compute)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(compute);
+        var computed = false;
+        var value = derived.GetOrAdd(key, _ =>
+        {
+            computed = true;
+            return compute();
+        });
+        lock (fileLock)
+        {
+            derivedSinceSave.Add(key);
+            encodedSinceSave |= computed;
+        }
+        return value;
+    }
+
+    /// <summary>
     /// Called once a version of the FAQ is loaded: writes the vectors of every text asked for since the last call
     /// (that version's examples, phrasings and uncovered questions, asked for in several calls) to the cache file,
     /// whole, if any of them had to be encoded. The file then holds exactly the content in use, never older versions'.
@@ -86,8 +119,10 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
         lock (fileLock)
         {
             var texts = askedSinceSave.ToList();
+            var keys = derivedSinceSave.ToList();
             var changed = encodedSinceSave;
             askedSinceSave.Clear();
+            derivedSinceSave.Clear();
             encodedSinceSave = false;
             if (cacheFile is null || !changed)
                 return;
@@ -101,11 +136,17 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
                     writer.Write(texts.Count);
                     foreach (var text in texts)
                     {
-                        var vector = known[text];
                         writer.Write(text);
-                        writer.Write(vector.Length);
-                        foreach (var value in vector)
-                            writer.Write(value);
+                        WriteVector(writer, known[text]);
+                    }
+                    writer.Write(keys.Count);
+                    foreach (var key in keys)
+                    {
+                        var rows = derived[key];
+                        writer.Write(key);
+                        writer.Write(rows.Length);
+                        foreach (var row in rows)
+                            WriteVector(writer, row);
                     }
                 }
                 File.Move(temporary, cacheFile, overwrite: true);
@@ -115,5 +156,20 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
                 // A read-only disk costs the next start-up a few seconds, nothing else.
             }
         }
+    }
+
+    private static float[] ReadVector(BinaryReader reader)
+    {
+        var vector = new float[reader.ReadInt32()];
+        for (var d = 0; d < vector.Length; d++)
+            vector[d] = reader.ReadSingle();
+        return vector;
+    }
+
+    private static void WriteVector(BinaryWriter writer, float[] vector)
+    {
+        writer.Write(vector.Length);
+        foreach (var value in vector)
+            writer.Write(value);
     }
 }

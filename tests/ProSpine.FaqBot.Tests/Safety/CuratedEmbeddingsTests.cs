@@ -41,6 +41,32 @@ public sealed class CuratedEmbeddingsTests : IDisposable
     }
 
     [Fact]
+    public void A_restart_reads_what_was_derived_from_the_vectors_instead_of_computing_it_again()
+    {
+        var computed = 0;
+        float[][] Compute()
+        {
+            computed++;
+            return [[1f, 2f, 3f], [4f, 5f, 6f]];
+        }
+        var first = new CuratedEmbeddings(new KeywordEncoder());
+        first.UseCacheFile(CacheFile);
+        first.Encode(["a calm example"]);
+        var weights = first.Derived("weights of the calm example", Compute);
+        Assert.Same(weights, first.Derived("weights of the calm example", Compute));
+        first.SaveLoadedTexts();
+
+        var restarted = new CuratedEmbeddings(new KeywordEncoder());
+        restarted.UseCacheFile(CacheFile);
+
+        Assert.Equal(weights, restarted.Derived("weights of the calm example", Compute));
+        Assert.Equal(1, computed);
+        // Other inputs have another key, and are computed.
+        restarted.Derived("weights of an edited example", Compute);
+        Assert.Equal(2, computed);
+    }
+
+    [Fact]
     public void A_damaged_cache_file_is_ignored_and_rewritten()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(CacheFile)!);

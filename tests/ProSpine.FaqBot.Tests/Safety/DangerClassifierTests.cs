@@ -43,6 +43,24 @@ public sealed class DangerClassifierTests
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void Weights_kept_from_an_earlier_training_give_the_same_probabilities_and_are_named_by_their_examples()
+    {
+        var (vectors, levels) = Clusters(perLevel: 20);
+        var probe = Normalised([0.3f, 0.1f, 0.8f, 0.2f, .. new float[12]]);
+        var kept = DangerClassifier.LearnWeights(vectors, levels);
+
+        Assert.Equal(DangerClassifier.Train(vectors, levels).Probabilities(probe),
+            DangerClassifier.With(kept, vectors, levels).Probabilities(probe));
+        Assert.Equal(DangerClassifier.TrainingKey(vectors, levels), DangerClassifier.TrainingKey([.. vectors], [.. levels]));
+        var relabelled = levels.ToList();
+        relabelled[0] = DangerLevel.Crisis;
+        Assert.NotEqual(DangerClassifier.TrainingKey(vectors, levels), DangerClassifier.TrainingKey(vectors, relabelled));
+        var moved = vectors.Select(v => (float[])v.Clone()).ToList();
+        moved[^1][0] += 1e-6f;
+        Assert.NotEqual(DangerClassifier.TrainingKey(vectors, levels), DangerClassifier.TrainingKey(moved, levels));
+    }
+
     [Theory]
     [InlineData(DangerLevel.Calm)]
     [InlineData(DangerLevel.Urgent)]
