@@ -41,7 +41,7 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
                 using var reader = new BinaryReader(File.OpenRead(path));
                 if (reader.ReadString() != FileSignature)
                     return;
-                var count = reader.ReadInt32();
+                var count = Count(reader, int.MaxValue);
                 for (var i = 0; i < count; i++)
                 {
                     var text = reader.ReadString();
@@ -51,7 +51,7 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
                 for (var i = 0; i < derivedCount; i++)
                 {
                     var key = reader.ReadString();
-                    var rows = new float[reader.ReadInt32()][];
+                    var rows = new float[Count(reader, MaxRows)][];
                     for (var r = 0; r < rows.Length; r++)
                         rows[r] = ReadVector(reader);
                     derived.TryAdd(key, rows);
@@ -158,9 +158,19 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
         }
     }
 
+    // A damaged file can hold any number where a length should be: beyond these it is damaged, not a huge array.
+    private const int MaxDimensions = 4096;
+    private const int MaxRows = 64;
+
+    private static int Count(BinaryReader reader, int max)
+    {
+        var count = reader.ReadInt32();
+        return count >= 0 && count <= max ? count : throw new FormatException("not a length");
+    }
+
     private static float[] ReadVector(BinaryReader reader)
     {
-        var vector = new float[reader.ReadInt32()];
+        var vector = new float[Count(reader, MaxDimensions)];
         for (var d = 0; d < vector.Length; d++)
             vector[d] = reader.ReadSingle();
         return vector;

@@ -84,6 +84,29 @@ public sealed class CuratedEmbeddingsTests : IDisposable
         Assert.Single(reread.Encode(["a calm example"]));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(int.MaxValue)]
+    public void A_cache_file_whose_lengths_are_damaged_is_ignored(int length)
+    {
+        var first = new CuratedEmbeddings(new KeywordEncoder());
+        first.UseCacheFile(CacheFile);
+        first.Encode(["a calm example"]);
+        first.SaveLoadedTexts();
+        // The file's header and text stay; the vector's length that follows the text is overwritten.
+        var bytes = File.ReadAllBytes(CacheFile);
+        var at = bytes.AsSpan().IndexOf("a calm example"u8) + "a calm example".Length;
+        BitConverter.GetBytes(length).CopyTo(bytes, at);
+        File.WriteAllBytes(CacheFile, bytes);
+
+        var encoder = new KeywordEncoder();
+        var restarted = new CuratedEmbeddings(encoder);
+        restarted.UseCacheFile(CacheFile);
+        restarted.Encode(["a calm example"]);
+
+        Assert.Equal(1, encoder.Encoded);
+    }
+
     [Fact]
     public void A_load_that_encodes_in_several_calls_keeps_all_of_them_for_the_restart()
     {
