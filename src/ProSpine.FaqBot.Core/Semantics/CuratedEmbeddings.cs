@@ -20,7 +20,8 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
     private readonly Lock fileLock = new();
     private readonly HashSet<string> askedSinceSave = new(StringComparer.Ordinal);
     private readonly HashSet<string> derivedSinceSave = new(StringComparer.Ordinal);
-    private bool encodedSinceSave;
+    // Whether a vector was encoded or a derived value computed since the last save: only then is the file rewritten.
+    private bool computedSinceSave;
     private string? cacheFile;
 
     public ISentenceEncoder Encoder { get; } = encoder;
@@ -81,7 +82,7 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
         lock (fileLock)
         {
             askedSinceSave.UnionWith(curatedTexts);
-            encodedSinceSave |= missing.Count > 0;
+            computedSinceSave |= missing.Count > 0;
         }
         return [.. curatedTexts.Select(t => known[t])];
     }
@@ -104,7 +105,7 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
         lock (fileLock)
         {
             derivedSinceSave.Add(key);
-            encodedSinceSave |= computed;
+            computedSinceSave |= computed;
         }
         return value;
     }
@@ -120,10 +121,10 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
         {
             var texts = askedSinceSave.ToList();
             var keys = derivedSinceSave.ToList();
-            var changed = encodedSinceSave;
+            var changed = computedSinceSave;
             askedSinceSave.Clear();
             derivedSinceSave.Clear();
-            encodedSinceSave = false;
+            computedSinceSave = false;
             if (cacheFile is null || !changed)
                 return;
             try
