@@ -96,7 +96,10 @@ public sealed partial class Answerer
         if (rule is not null)
             return FromRule(rule, asked, words, language, reading);
         // Heavy typos ("hwo lnog dose teh pmup lsat") can look like Spanish; a question both signals answer is English.
-        if (language != Language.English && !(language != Language.Unreadable && match().Outcome == MatchOutcome.Answer))
+        // The regression alone is not enough: it has only ever learned English, and a Spanish question gets the
+        // Spanish hand-off.
+        if (language != Language.English
+            && !(language != Language.Unreadable && match() is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false }))
             return language == Language.Unreadable
                 ? Say(Route.Handoff, TextKeys.OtherLanguage, call: true)
                 : Say(Route.Handoff, TextKeys.Handoff, call: true, language: language);
@@ -151,12 +154,13 @@ public sealed partial class Answerer
     /// and the whole message reads calm, a question of the message that the FAQ answers is enough: "I've tried
     /// everything and nothing touches my pain. Is that when a pump is recommended?" tells of pain, not of danger, and
     /// its answer ends with where to turn all the same. Small talk never overrules it: "I'm done. I've said my
-    /// goodbyes." reads like a farewell.
+    /// goodbyes." reads like a farewell. Nor does an answer of the entries' regression alone: "this is my last
+    /// message, tell the doctor thanks for everything" is all but certainly about the doctor, and a goodbye.
     /// </summary>
     private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, AskedQuestions asked) =>
         verdict.Unsure && verdict.Rule is null && rule is null
-        && (match() is { Outcome: MatchOutcome.Answer } or { NearMiss: true }
-            || (verdict.InOneClause && asked.Matches.Any(q => q.Outcome == MatchOutcome.Answer)));
+        && (match() is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { NearMiss: true }
+            || (verdict.InOneClause && asked.Matches.Any(q => q is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false })));
 
     /// <summary>The call buttons of a route's reply, the most urgent first.</summary>
     private CallAction[] CallsFor(Route route, Language lang) => route switch

@@ -63,6 +63,13 @@ public sealed class HybridMatcher
         return words.UnknownTerms(lexical).All(t => known?.Contains(t) == true || !uncoveredTerms.Contains(t));
     }
 
+    /// <summary>The least probability at which the entries' regression answers alone (<see cref="MatchingOptions.RegressionAnswer"/>).</summary>
+    public double? RegressionAnswer => options.RegressionAnswer;
+
+    /// <summary>Whether the entries' regression may answer: it is not turned off, and it learned enough questions the FAQ does not answer.</summary>
+    private bool RegressionAnswers =>
+        options.RegressionAnswer is not null && meaning.Uncovered.Count >= options.RegressionMinimumUncovered;
+
     /// <summary>Matches normalised <paramref name="question"/> words, with the message's sentence vector if it was read.</summary>
     public MatchResult Match(IReadOnlyList<string> question, float[]? vector)
     {
@@ -98,6 +105,10 @@ public sealed class HybridMatcher
             var negated = QualifierCheck.Negated(question);
             return meaning.NearestUncovered(vector, q => uncoveredNegated[q.Source].IsSubsetOf(negated));
         });
+        // The regression's guess, also looked up only when needed: it tells a paraphrase from a near miss.
+        var guess = new Lazy<EntryGuess>(() => meaning.Likeliest(vector));
+        bool RegressionIsSure(FaqEntry entry) =>
+            RegressionAnswers && guess.Value.Entry == entry && guess.Value.Probability >= options.RegressionAnswer;
         SemanticUncovered? NearMissOf(double entryMeaning, double margin) =>
             nearestUncovered.Value is { } nearest
             && nearest.Similarity >= options.UncoveredFloor && nearest.Similarity >= entryMeaning + margin
@@ -111,7 +122,7 @@ public sealed class HybridMatcher
                 return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
             // Words that match this well found the FAQ's own wording: only a near miss clearly closer overrules them.
             var margin = chosen.Score >= options.WordsOverrule ? options.UncoveredMarginForStrongWords : options.UncoveredMargin;
-            if (NearMissOf(chosen.Meaning ?? 0, margin) is { } nearMiss)
+            if (NearMissOf(chosen.Meaning ?? 0, margin) is { } nearMiss && !RegressionIsSure(chosen.Entry))
                 return Suggest(lexical, [chosen, .. nearest], Invariant($"nearer a question the FAQ does not answer ({nearMiss.Question.Source}, {nearMiss.Similarity:F2} against {chosen.Meaning:F2}): \"{nearMiss.Question.Text}\"")) with { NearMiss = true };
             // Words that match this well (the FAQ's own wording, typos corrected) overrule a meaning that prefers a
             // neighbour: sentence vectors blur entries on one topic ("the trial" and "what happens in the trial").
@@ -146,6 +157,16 @@ public sealed class HybridMatcher
                 && UnknownTermsAllowMeaning(lexical, best.Entry.Id))
                 return ByMeaning(Invariant($"meaning {best.Similarity:F2} alone, {uncoveredLead:F2} nearer than any question the FAQ does not answer"));
         }
+        // Last, the regression over every question asked of each entry and every question the FAQ does not answer: a
+        // paraphrase near no single question, when it is all but sure and the entry asks what the question asks.
+        if (RegressionAnswers && guess.Value.Entry is { } likeliest && RegressionIsSure(likeliest)
+            && words.Evidence(lexical, likeliest) is { } evidence
+            && qualifiers.Uncovered(question, evidence).Count == 0)
+            return new MatchResult(MatchOutcome.Answer, [WithMeaning(evidence), .. nearest.Where(c => c.Entry != likeliest)], lexical.Terms)
+            {
+                Reason = Invariant($"the entries' regression: {likeliest.Id} {guess.Value.Probability:F2}"),
+                ByRegressionAlone = true,
+            };
         var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();
         if (lexical.Outcome == MatchOutcome.DidYouMean || close.Count > 0)
             return Suggest(lexical, [.. lexicalCandidates.Where(_ => lexical.Outcome == MatchOutcome.DidYouMean), .. close],

@@ -41,6 +41,12 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     /// </summary>
     public bool NearMiss { get; init; }
 
+    /// <summary>
+    /// Only the entries' regression answered (<see cref="EntryClassifier"/>): the words and the nearest questions did
+    /// not. Enough to answer a question, not to set aside a danger read in the same message.
+    /// </summary>
+    public bool ByRegressionAlone { get; init; }
+
     /// <summary>Why the outcome was chosen, for curators and logs ("words and meaning agree"...); never shown.</summary>
     public string? Reason { get; init; }
 }

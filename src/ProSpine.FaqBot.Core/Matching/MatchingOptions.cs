@@ -116,6 +116,22 @@ public sealed class MatchingOptions
     [Range(0.0, 1.0)]
     public double UncoveredFloor { get; set; } = 0.65;
 
+    /// <summary>
+    /// The least probability at which the entries' regression (<see cref="EntryClassifier"/>) answers an entry the other
+    /// rules did not, or overrules a near miss of the entry the words chose. A guess it is less sure of leaves the other
+    /// rules to decide. Null: the regression never answers (nor overrules a near miss).
+    /// </summary>
+    [Range(0.5, 1.0)]
+    public double? RegressionAnswer { get; set; } = 0.9;
+
+    /// <summary>
+    /// The entries' regression answers only once it has learned at least this many questions the FAQ does not answer
+    /// (<c>not-covered.yaml</c> and <c>asked.yaml</c> together; the shipped FAQ has over a thousand). From a handful it
+    /// knows little besides the entries, and is sure of one of them for nearly any message.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int RegressionMinimumUncovered { get; set; } = 100;
+
     /// <summary>Most "Did you mean" suggestions.</summary>
     [Range(1, 5)]
     public int MaxSuggestions { get; set; } = 3;

@@ -27,6 +27,7 @@ public sealed class SemanticIndex
     private readonly string[] phrasings;
     private readonly IReadOnlyList<UncoveredQuestion> uncovered;
     private readonly float[][] uncoveredVectors;
+    private readonly EntryClassifier classifier;
 
     public SemanticIndex(IReadOnlyList<FaqEntry> entries, UncoveredQuestions uncovered, AskedQuestions asked, CuratedEmbeddings embeddings)
     {
@@ -48,7 +49,12 @@ public sealed class SemanticIndex
         vectors = embeddings.Encode([.. rows.Select(r => r.Normalized)]);
         this.uncovered = [.. uncovered.Items, .. asked.Items.Where(q => q.EntryId is null).Select(q => new UncoveredQuestion(q.Text, AskedTopic, q.Source))];
         uncoveredVectors = embeddings.Encode([.. this.uncovered.Select(q => TextNormalizer.Normalize(q.Text))]);
+        classifier = EntryClassifier.Train(entries, [.. vectors, .. uncoveredVectors],
+            [.. entryOf, .. uncoveredVectors.Select(_ => -1)], embeddings);
     }
+
+    /// <summary>The entry the regression over every question above finds likeliest for <paramref name="message"/>, or none.</summary>
+    public EntryGuess Likeliest(float[] message) => classifier.Likeliest(message);
 
     /// <summary>The questions the FAQ does not answer: <c>not-covered.yaml</c>'s, then <c>asked.yaml</c>'s.</summary>
     public IReadOnlyList<UncoveredQuestion> Uncovered => uncovered;

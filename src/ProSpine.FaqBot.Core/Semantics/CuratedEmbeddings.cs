@@ -7,7 +7,7 @@ namespace ProSpine.FaqBot.Core.Semantics;
 /// host in the same process does not encode them again, and optionally kept in a file so a restart does not either
 /// (encoding the whole FAQ takes seconds; reading the file takes milliseconds). Only curated content goes in here,
 /// never what a person typed: the cache is bounded by the size of <c>faq/</c>, and it keeps no patient's words. What is
-/// computed from those vectors alone (the danger classifier's trained weights) is kept the same way, under a key that
+/// computed from those vectors alone (the danger and entry regressions' trained weights) is kept the same way, under a key that
 /// names its inputs (<see cref="Derived"/>).
 /// </summary>
 public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
@@ -161,7 +161,7 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
 
     // A damaged file can hold any number where a length should be: beyond these it is damaged, not a huge array.
     private const int MaxDimensions = 4096;
-    private const int MaxRows = 64;
+    private const int MaxRows = 4096;
 
     private static int Count(BinaryReader reader, int max)
     {

@@ -1,5 +1,8 @@
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Matching;
+using ProSpine.FaqBot.Core.Text;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Answering;
@@ -7,6 +10,23 @@ namespace ProSpine.FaqBot.Tests.Answering;
 public sealed class AnswererTests
 {
     private static readonly Answerer Answerer = TestFaq.Answerer();
+
+    [Fact]
+    public void A_reading_of_danger_is_not_set_aside_by_an_answer_of_the_entries_regression_alone()
+    {
+        // A goodbye that names the doctor: the regression is sure it is about Dr. Stauss, the danger reader is unsure
+        // which danger it is. A question the words and the nearest questions answer would set that reading aside.
+        const string message = "last message from me, tell dr stauss thanks for everything";
+        var (_, reading) = Answerer.Danger.Read(message);
+
+        var match = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
+        var reply = Answerer.Answer(message);
+
+        Assert.Equal(MatchOutcome.Answer, match.Outcome);
+        Assert.True(match.ByRegressionAlone, match.Reason);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+    }
 
     [Theory]
     [InlineData("could I get an infection from the surgery?", Route.Answer)]

@@ -28,12 +28,12 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// there became a "Did you mean" listing the right entry, while b and c were raised (0.962, 0.958), and
     /// on the new blind sets confident wrong answers fell from 16 to 9 (answers-tune-3) and 18 to 8 (answers-tune-2).
     /// All three were raised, and their wrong answers capped lower, when <c>faq/asked.yaml</c> came (README, "Questions
-    /// as patients asked them").
+    /// as patients asked them"), and again when the entries' regression came (README, "The entries' regression").
     /// </remarks>
     public static TheoryData<string, double, int> Sets => new()
     {
-        { "labelled-questions.tsv", 0.955, 1 },
-        { "patient-questions-b.tsv", 0.969, 2 },
+        { "labelled-questions.tsv", 0.961, 1 },
+        { "patient-questions-b.tsv", 0.972, 2 },
         { "patient-questions-c.tsv", 0.984, 1 },
     };
 
@@ -139,15 +139,19 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// not answered, and the most confident wrong answers, as last measured (README, "Words and meaning together").
     /// answers-holdout-3, answers-holdout-4 and answers-holdout-5 were never tuned on. answers-holdout-5 answered one
     /// question fewer (164 to 163 of 188) when the calm messages people wrote joined the danger classifier's regression
-    /// (seventh session), which took 15 false alarms off the ten danger holdouts.
+    /// (seventh session), which took 15 false alarms off the ten danger holdouts. The entries' regression (ninth
+    /// session) raised every set's answers; it cost answers-holdout-3 one not-covered question (115 to 114 of 119) and
+    /// one more confident wrong answer (6 to 7, for 12 more answers), and answers-tune-5 one of each (for 6 more).
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
-        ("blind/answers-tune-4.tsv", 0.864, 0.991, 4),
-        ("blind/answers-holdout-3.tsv", 0.755, 0.966, 6),
-        ("blind/answers-tune-5.tsv", 0.796, 0.991, 5),
-        ("blind/answers-holdout-4.tsv", 0.744, 1.0, 4),
-        ("blind/answers-holdout-5.tsv", 0.867, 0.991, 2),
+        ("blind/answers-tune-4.tsv", 0.923, 0.991, 4),
+        ("blind/answers-holdout-3.tsv", 0.822, 0.957, 7),
+        ("blind/answers-tune-5.tsv", 0.835, 0.983, 6),
+        ("blind/answers-holdout-4.tsv", 0.793, 1.0, 4),
+        ("blind/answers-holdout-5.tsv", 0.909, 0.991, 2),
+        ("blind/answers-tune-6.tsv", 0.888, 0.991, 4),
+        ("blind/answers-holdout-6.tsv", 0.888, 0.991, 3),
     ];
 
     [Fact]

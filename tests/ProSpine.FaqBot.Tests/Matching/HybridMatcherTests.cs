@@ -34,7 +34,8 @@ public sealed class HybridMatcherTests
         new AskedQuestion("is a pump cheaper than pills", null, "faq/asked.yaml:4"),
     ]);
 
-    private static readonly MatchingOptions Options = new();
+    // The rules before the entries' regression, alone; the regression's own tests use WithRegression.
+    private static readonly MatchingOptions Options = new() { RegressionAnswer = null };
 
     private static readonly FaqMatcher Words = new(Entries, new Vocabulary(
             new Dictionary<string, IReadOnlyList<string>>(),
@@ -43,12 +44,13 @@ public sealed class HybridMatcherTests
             new HashSet<string> { "how", "who", "what", "when", "why", "does", "do", "is", "did", "should", "if", "not", "for", "long", "many", "get" }),
         Options);
 
-    private static readonly HybridMatcher Matcher = new(
-        Words,
-        new SemanticIndex(Entries, Uncovered, Asked, new CuratedEmbeddings(new TopicEncoder())),
-        new QualifierCheck(Entries),
-        Asked,
-        Options);
+    private static readonly SemanticIndex Meaning = new(Entries, Uncovered, Asked, new CuratedEmbeddings(new TopicEncoder(AxisOfEachText(), Topics.Length + 1)));
+
+    private static readonly HybridMatcher Matcher = new(Words, Meaning, new QualifierCheck(Entries), Asked, Options);
+
+    // This FAQ has only three questions it does not answer; the shipped one has a thousand.
+    private static readonly HybridMatcher WithRegression = new(Words, Meaning, new QualifierCheck(Entries), Asked,
+        new MatchingOptions { RegressionMinimumUncovered = 0 });
 
     [Fact]
     public void Words_and_meaning_that_agree_answer()
@@ -195,6 +197,48 @@ public sealed class HybridMatcherTests
     }
 
     [Fact]
+    public void The_entries_regression_answers_when_it_is_sure_where_the_other_rules_only_suggest()
+    {
+        // "cheaper" belongs to a question the page does not answer, which stops the nearest questions from answering
+        // alone; the regression, which learned that question as well as the entry's, is sure all the same.
+        var sure = Toward("candidates", 0.9);
+        var unsure = Toward("refill", 0.77);
+
+        var rulesAlone = Match("are candidates cheaper", sure);
+        var answered = WithRegression.Match(TextNormalizer.Words("are candidates cheaper"), sure);
+        var suggested = WithRegression.Match(TextNormalizer.Words("upkeep schedule"), unsure);
+
+        Assert.NotEqual(MatchOutcome.Answer, rulesAlone.Outcome);
+        Assert.Equal(MatchOutcome.Answer, answered.Outcome);
+        Assert.Equal("candidates", answered.Best!.Entry.Id);
+        Assert.True(answered.ByRegressionAlone);
+        Assert.Contains("regression", answered.Reason, StringComparison.Ordinal);
+        Assert.Equal("refill", Meaning.Likeliest(unsure).Entry?.Id);
+        Assert.True(Meaning.Likeliest(unsure).Probability < 0.9);
+        Assert.Equal(MatchOutcome.DidYouMean, suggested.Outcome);
+    }
+
+    [Fact]
+    public void The_entries_regression_does_not_answer_before_it_has_learned_enough_questions_the_faq_does_not_answer()
+    {
+        var fewUncovered = new HybridMatcher(Words, Meaning, new QualifierCheck(Entries), Asked, new MatchingOptions { RegressionMinimumUncovered = 4 });
+
+        var result = fewUncovered.Match(TextNormalizer.Words("are candidates cheaper"), Toward("candidates", 0.9));
+
+        Assert.Equal("candidates", Meaning.Likeliest(Toward("candidates", 0.9)).Entry?.Id);
+        Assert.NotEqual(MatchOutcome.Answer, result.Outcome);
+    }
+
+    [Fact]
+    public void The_entries_regression_never_answers_with_an_entry_that_does_not_ask_what_the_question_asks()
+    {
+        var result = WithRegression.Match(TextNormalizer.Words("why are pumps refilled"), Toward("refill"));
+
+        Assert.Equal("refill", Meaning.Likeliest(Toward("refill")).Entry?.Id);
+        Assert.NotEqual(MatchOutcome.Answer, result.Outcome);
+    }
+
+    [Fact]
     public void Without_a_vector_the_words_decide_alone()
     {
         var words = TextNormalizer.Words("how many years will a pump last");
@@ -230,18 +274,35 @@ public sealed class HybridMatcherTests
     private static readonly SourcePage Page = new("page", "Page", "Clinic", new DateOnly(2024, 1, 1), "Author", "", "text");
 
     /// <summary>Puts each phrasing on the axis of the entry it belongs to, and each uncovered question on its topic's.</summary>
-    private sealed class TopicEncoder : ISentenceEncoder
+    /// <remarks>
+    /// It is handed its axes rather than reading this class's static fields: the curated texts are encoded on pool
+    /// threads while those fields are still being initialised, and such a thread would wait for them forever.
+    /// </remarks>
+    private sealed class TopicEncoder(IReadOnlyDictionary<string, int> axisOfText, int dimensions) : ISentenceEncoder
     {
         public float[][] Encode(IReadOnlyList<string> texts) => [.. texts.Select(Vector)];
 
-        private static float[] Vector(string text)
+        private float[] Vector(string text)
         {
-            var topic = Uncovered.Items.FirstOrDefault(q => TextNormalizer.Normalize(q.Text) == text)?.Topic
-                ?? Asked.Items.Where(q => TextNormalizer.Normalize(q.Text) == text).Select(q => q.EntryId ?? "asked").FirstOrDefault()
-                ?? Entries.Single(e => e.Phrasings.Any(p => TextNormalizer.Normalize(p) == text)).Id;
-            var vector = new float[Topics.Length + 1];
-            vector[Array.IndexOf(Topics, topic)] = 1f;
+            var vector = new float[dimensions];
+            vector[axisOfText[text]] = 1f;
             return vector;
         }
+    }
+
+    /// <summary>The axis of each curated text, normalised as it is encoded: its topic's, or its entry's.</summary>
+    private static Dictionary<string, int> AxisOfEachText()
+    {
+        var axes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in Entries)
+        {
+            foreach (var phrasing in entry.Phrasings)
+                axes[TextNormalizer.Normalize(phrasing)] = Array.IndexOf(Topics, entry.Id);
+        }
+        foreach (var asked in Asked.Items)
+            axes[TextNormalizer.Normalize(asked.Text)] = Array.IndexOf(Topics, asked.EntryId ?? "asked");
+        foreach (var question in Uncovered.Items)
+            axes[TextNormalizer.Normalize(question.Text)] = Array.IndexOf(Topics, question.Topic);
+        return axes;
     }
 }
