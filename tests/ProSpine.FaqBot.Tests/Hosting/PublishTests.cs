@@ -195,8 +195,10 @@ public sealed partial class PublishTests : IDisposable
 
         private async Task WaitUntilReadyAsync()
         {
-            // A first start encodes the curated texts for the sentence model: allow it a minute and a half.
-            var deadline = DateTime.UtcNow.AddSeconds(90);
+            // A first start encodes every curated text for the sentence model and trains both regressions: 43 s on an
+            // idle 2-core machine (2026-12-02), well over 90 s beside the other tests in CI. Start-up speed is measured
+            // by the load tool, warm; this test is about the published output working at all.
+            var deadline = DateTime.UtcNow.AddSeconds(300);
             while (DateTime.UtcNow < deadline)
             {
                 Assert.False(process.HasExited, "the published bot exited: " + Log);
@@ -212,7 +214,7 @@ public sealed partial class PublishTests : IDisposable
                 }
                 await Task.Delay(250);
             }
-            Assert.Fail("the published bot was not ready in 90 s: " + Log);
+            Assert.Fail("the published bot was not ready in 300 s: " + Log);
         }
 
         public async ValueTask DisposeAsync()
