@@ -27,7 +27,8 @@ public static class SoftmaxRegression
     /// <param name="vectors">Unit-length sentence vectors, all of one size.</param>
     /// <param name="classes">The class of each vector, from 0 to <paramref name="classCount"/> - 1.</param>
     /// <param name="sampleWeight">How much each example counts; they should sum to 1, so one learning rate suits any number of examples.</param>
-    // Optimised at once: at start-up the tiered JIT would otherwise run these loops unoptimised for most of the training.
+    // Optimised from the first call: training runs once, at start-up, where tiered compilation would begin these loops
+    // unoptimised.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[][] Learn(IReadOnlyList<float[]> vectors, IReadOnlyList<int> classes, int classCount,
         IReadOnlyList<float> sampleWeight, RegressionSettings settings)
@@ -44,8 +45,9 @@ public static class SoftmaxRegression
         var w = Rows(classCount, dimensions + 1);
         // Heavy-ball momentum: the same fit as plain gradient descent in a fifth of the steps, so start-up stays short.
         var velocity = Rows(classCount, dimensions + 1);
-        // The examples are cut into a fixed number of parts, whatever the machine: each part's gradient is summed on
-        // any core, and the parts are added in order, so every machine computes the same sums and the same weights.
+        // The examples are cut into a fixed number of parts, whatever the number of cores: each part's gradient is
+        // summed on any core, and the parts are added in order, so the sums do not depend on which core finished first.
+        // (Another SIMD width may round the dot products differently: the same weights on one machine, every time.)
         var parts = Enumerable.Range(0, Parts)
             .Select(p => (From: vectors.Count * p / Parts, To: vectors.Count * (p + 1) / Parts,
                 Gradient: Rows(classCount, dimensions + 1), Probabilities: new float[classCount]))
