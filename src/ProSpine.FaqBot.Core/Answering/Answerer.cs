@@ -327,15 +327,23 @@ public sealed partial class Answerer
         if (route != Route.Handoff || lang != Language.English)
             return reply;
         var match = rule.OfferFaq ? GeneralAnswer(rule, words, reading) : null;
+        // What the message means: as a whole, and each of its questions read alone.
+        IEnumerable<float[]> meanings =
+            [.. asked.Words.Select(question => reading.Of(string.Join(' ', question))).Prepend(reading.Whole).OfType<float[]>()];
         // "What happens at the trial, and how much does it cost?": the clinic answers the cost, the FAQ the trial. A
-        // question of the message that needs no hand-off of its own is answered after the hand-off.
-        if (match is not { Outcome: MatchOutcome.Answer })
-            match = asked.Words.Zip(asked.Matches)
-                .Where(question => !Router.FindRules(question.First).Any())
-                .Select(question => question.Second)
-                .Where(m => m.Outcome == MatchOutcome.Answer)
-                .MaxBy(m => m.Best!.Score) ?? match;
-        if (match is not { Outcome: MatchOutcome.Answer })
+        // question of the message that needs no hand-off of its own is answered after the hand-off, read by its own
+        // vector when it has one (the whole message's means the other question too).
+        if (match is not { Outcome: MatchOutcome.Answer }
+            && asked.Words.Zip(asked.Matches)
+                .Where(part => !Router.FindRules(part.First).Any() && part.Second.Outcome == MatchOutcome.Answer)
+                .OrderByDescending(part => part.Second.Best!.Score)
+                .FirstOrDefault() is ({ } question, { } answered))
+            (match, meanings) = (answered, reading.Of(string.Join(' ', question)) is { } own ? [own] : []);
+        // The add-on is general information while they call, never the point of the reply: unless worded like one of
+        // the FAQ's own questions, it must be what the message asks, not only near it ("I need a letter for work about
+        // my implant" is near "is a pump better than pills"), so the entries' regression must find it likeliest too.
+        if (match is not { Outcome: MatchOutcome.Answer }
+            || (!match.Exact && meanings.Any() && !meanings.Any(m => Hybrid.RegressionBacks(match.Best!.Entry, m))))
             return reply with { Match = match };
         var entry = match.Best!.Entry;
         return reply with

@@ -70,6 +70,18 @@ public sealed class HybridMatcher
     private bool RegressionAnswers =>
         options.RegressionAnswer is not null && meaning.Uncovered.Count >= options.RegressionMinimumUncovered;
 
+    /// <summary>
+    /// Whether the entries' regression also finds <paramref name="entry"/> the likeliest for <paramref name="vector"/>:
+    /// it learned the questions the FAQ does not answer, so it tells an answer to what a message asks from an answer
+    /// that is only near it. Where it may not answer (too few such questions learned, or turned off) it does not veto.
+    /// </summary>
+    public bool RegressionBacks(FaqEntry entry, float[] vector)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(vector);
+        return !RegressionAnswers || meaning.Likeliest(vector).Entry == entry;
+    }
+
     /// <summary>Matches normalised <paramref name="question"/> words, with the message's sentence vector if it was read.</summary>
     public MatchResult Match(IReadOnlyList<string> question, float[]? vector)
     {

@@ -142,11 +142,15 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// (seventh session), which took 15 false alarms off the ten danger holdouts. The entries' regression (ninth
     /// session) raised every set's answers; it cost answers-holdout-3 one not-covered question (115 to 114 of 119) and
     /// one more confident wrong answer (6 to 7, for 12 more answers), and answers-tune-5 one of each (for 6 more).
-    /// answers-tune-7 and answers-holdout-7 to -12 (tenth session) are pinned at their first run.
+    /// answers-tune-7 and answers-holdout-7 to -12 (tenth session) are pinned at their first run, less what the add-on
+    /// rule of the same session cost: a hand-off adds general information only when the entries' regression backs it
+    /// (README, "Hand-offs: general information on the topic asked"), which took answers-tune-4 from 170 to 169 of 184,
+    /// answers-holdout-7 from 167 to 166 of 188 and answers-holdout-10 from 197 to 195 of 240 (answers that came only
+    /// as an add-on), while add-ons judged off-topic on the holdouts fell from 6 of 16 to 2 of 12.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
-        ("blind/answers-tune-4.tsv", 0.923, 0.991, 4),
+        ("blind/answers-tune-4.tsv", 0.918, 0.991, 4),
         ("blind/answers-holdout-3.tsv", 0.822, 0.957, 7),
         ("blind/answers-tune-5.tsv", 0.835, 0.983, 6),
         ("blind/answers-holdout-4.tsv", 0.793, 1.0, 4),
@@ -154,10 +158,10 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/answers-tune-6.tsv", 0.888, 0.991, 4),
         ("blind/answers-holdout-6.tsv", 0.888, 0.991, 3),
         ("blind/answers-tune-7.tsv", 0.840, 0.983, 5),
-        ("blind/answers-holdout-7.tsv", 0.888, 0.958, 4),
+        ("blind/answers-holdout-7.tsv", 0.882, 0.958, 4),
         ("blind/answers-holdout-8.tsv", 0.720, 0.983, 5),
         ("blind/answers-holdout-9.tsv", 0.858, 0.983, 3),
-        ("blind/answers-holdout-10.tsv", 0.820, 0.955, 10),
+        ("blind/answers-holdout-10.tsv", 0.812, 0.955, 10),
         ("blind/answers-holdout-11.tsv", 0.866, 0.972, 10),
         ("blind/answers-holdout-12.tsv", 0.883, 0.983, 6),
     ];
