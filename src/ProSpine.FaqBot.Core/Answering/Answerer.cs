@@ -327,23 +327,16 @@ public sealed partial class Answerer
         if (route != Route.Handoff || lang != Language.English)
             return reply;
         var match = rule.OfferFaq ? GeneralAnswer(rule, words, reading) : null;
-        // What the message means: as a whole, and each of its questions read alone.
-        IEnumerable<float[]> meanings =
-            [.. asked.Words.Select(question => reading.Of(string.Join(' ', question))).Prepend(reading.Whole).OfType<float[]>()];
+        IReadOnlyList<string>? question = null;
         // "What happens at the trial, and how much does it cost?": the clinic answers the cost, the FAQ the trial. A
-        // question of the message that needs no hand-off of its own is answered after the hand-off, read by its own
-        // vector when it has one (the whole message's means the other question too).
+        // question of the message that needs no hand-off of its own is answered after the hand-off.
         if (match is not { Outcome: MatchOutcome.Answer }
             && asked.Words.Zip(asked.Matches)
                 .Where(part => !Router.FindRules(part.First).Any() && part.Second.Outcome == MatchOutcome.Answer)
                 .OrderByDescending(part => part.Second.Best!.Score)
-                .FirstOrDefault() is ({ } question, { } answered))
-            (match, meanings) = (answered, reading.Of(string.Join(' ', question)) is { } own ? [own] : []);
-        // The add-on is general information while they call, never the point of the reply: unless worded like one of
-        // the FAQ's own questions, it must be what the message asks, not only near it ("I need a letter for work about
-        // my implant" is near "is a pump better than pills"), so the entries' regression must find it likeliest too.
-        if (match is not { Outcome: MatchOutcome.Answer }
-            || (!match.Exact && meanings.Any() && !meanings.Any(m => Hybrid.RegressionBacks(match.Best!.Entry, m))))
+                .FirstOrDefault() is ({ } itsWords, { } answered))
+            (match, question) = (answered, itsWords);
+        if (match is not { Outcome: MatchOutcome.Answer } || !AddOnIsAsked(match, question, asked, reading))
             return reply with { Match = match };
         var entry = match.Best!.Entry;
         return reply with
@@ -356,10 +349,28 @@ public sealed partial class Answerer
     }
 
     /// <summary>
+    /// Whether the answer a hand-off would add is what the message asks, not only near it: the add-on is general
+    /// information while they call, never the point of the reply, and "I need a letter for work about my implant" is near
+    /// "is a pump better than pills". Unless worded like one of the FAQ's own questions, the entries' regression must
+    /// find the same entry likeliest: for the <paramref name="question"/> it answers, read alone (the whole message also
+    /// means the other question), or else for the whole message or any one of its questions. With nothing read by the
+    /// model, the match decides alone.
+    /// </summary>
+    private bool AddOnIsAsked(MatchResult match, IReadOnlyList<string>? question, AskedQuestions asked, SentenceReading reading)
+    {
+        if (match.Exact)
+            return true;
+        float[]? Own(IReadOnlyList<string> words) => reading.Of(string.Join(' ', words));
+        var meanings = (question is null ? asked.Words.Select(Own).Prepend(reading.Whole) : [Own(question)]).OfType<float[]>().ToList();
+        return meanings.Count == 0 || meanings.Any(meaning => Hybrid.RegressionBacks(match.Best!.Entry, meaning));
+    }
+
+    /// <summary>
     /// "Am I a candidate?" is personal, but the general answer ("who can benefit") may help while they call. "My doctor
     /// mentioned a pain pump, what is it?" asks about the pump, not the doctor: the words that only say whose thing it
     /// is are set aside, and the whole message is matched only when that finds no answer. Both signals must agree on
-    /// the add-on too: general information on another topic does not help.
+    /// the add-on too, and the entries' regression back it (<see cref="AddOnIsAsked"/>): general information on another
+    /// topic does not help.
     /// </summary>
     private MatchResult GeneralAnswer(SafetyRule rule, IReadOnlyList<string> words, SentenceReading reading)
     {
