@@ -155,10 +155,11 @@ public sealed partial class Answerer
     /// everything and nothing touches my pain. Is that when a pump is recommended?" tells of pain, not of danger, and
     /// its answer ends with where to turn all the same. Small talk never overrules it: "I'm done. I've said my
     /// goodbyes." reads like a farewell. Nor does an answer of the entries' regression alone: "this is my last
-    /// message, tell the doctor thanks for everything" is all but certainly about the doctor, and a goodbye.
+    /// message, tell the doctor thanks for everything" is all but certainly about the doctor, and a goodbye. Nor does
+    /// any question when a piece of the message reads as danger beyond doubt (<see cref="DangerVerdict.Firm"/>).
     /// </summary>
     private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, AskedQuestions asked) =>
-        verdict.Unsure && verdict.Rule is null && rule is null
+        verdict.Unsure && verdict.Rule is null && rule is null && !verdict.Firm
         && (match() is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { NearMiss: true }
             || (verdict.InOneClause && asked.Matches.Any(q => q is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false })));
 

@@ -32,6 +32,14 @@ public sealed class DangerOptions
     [Range(0.0, 1.0)]
     public float ClauseProbability { get; set; } = 0.7f;
 
+    /// <summary>
+    /// Crisis and emergency together this probable, on the whole message or a clause, is a reading no question of the
+    /// message that the FAQ answers can overrule: someone standing closer to the train tracks each night who then asks
+    /// for the office's phone number is in danger, whatever else the message asks.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float FirmProbability { get; set; } = 0.95f;
+
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
     [Range(0.0, 1.0)]
     public float UrgentProbability { get; set; } = 0.7f;

@@ -24,6 +24,9 @@ public sealed record DangerVerdict(DangerLevel Level, bool Unsure, SafetyRule? R
 {
     /// <summary>The whole message reads calm and one clause of it does not: the weakest reading of danger.</summary>
     public bool InOneClause { get; init; }
+
+    /// <summary>Some piece of the message reads as danger so clearly that no FAQ question of it overrules the reply.</summary>
+    public bool Firm { get; init; }
 }
 
 /// <summary>For curators: how one piece of a message (the whole, or a clause) scored, and its nearest examples.</summary>
@@ -166,6 +169,13 @@ public sealed partial class DangerReader
     public DangerVerdict? Decide(SafetyRule? rule, DangerScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
+        return DecideLevel(rule, scores) is { } verdict
+            ? verdict with { Firm = scores.Danger >= options.FirmProbability }
+            : null;
+    }
+
+    private DangerVerdict? DecideLevel(SafetyRule? rule, DangerScores scores)
+    {
         if (rule?.Kind is RuleKind.Crisis or RuleKind.Emergency)
         {
             if (rule.Kind == RuleKind.Emergency && scores.Crisis >= options.ConfidentProbability)

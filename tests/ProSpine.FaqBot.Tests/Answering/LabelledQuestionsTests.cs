@@ -93,7 +93,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// three new sets, learned too, cost holdout-7 to holdout-10 a crisis each: that round was dropped, and the new
     /// sets (danger-tune-7 to -10, holdout-11 and -12) are pinned at their first, untouched figures. The eleventh
     /// session's three sets are pinned at theirs too, danger-tune-11's crises after the crisis phrases written from its
-    /// failures (111 to 113 of 115). README, "Reading danger by meaning".
+    /// failures (111 to 113 of 115), and all of them after <c>Danger:FirmProbability</c>: a clause read as danger
+    /// beyond doubt is no longer overruled by a question the FAQ answers, which took holdout-14 from 110 to 111 of 115
+    /// crises and from 56 to 60 of 150 alarms, and holdout-13 from 9 to 10 alarms. README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
@@ -120,8 +122,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-11.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-holdout-12.tsv", 0.991, 0.982, 0.027 },
         { "blind/danger-tune-11.tsv", 1.0, 0.982, 0.154 },
-        { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.061 },
-        { "blind/danger-holdout-14.tsv", 1.0, 0.956, 0.374 },
+        { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.067 },
+        { "blind/danger-holdout-14.tsv", 1.0, 0.965, 0.401 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
@@ -150,7 +152,10 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// rule of the same session cost: a hand-off adds general information only when the entries' regression backs it
     /// (README, "Hand-offs: general information on the topic asked"), which took answers-tune-4 from 170 to 169 of 184,
     /// answers-holdout-7 from 167 to 166 of 188 and answers-holdout-10 from 197 to 195 of 240 (answers that came only
-    /// as an add-on), while add-ons judged off-topic on the holdouts fell from 6 of 16 to 2 of 12.
+    /// as an add-on), while add-ons judged off-topic on the holdouts fell from 6 of 16 to 2 of 12. In the eleventh
+    /// session a clause read as danger beyond doubt stopped giving way to a question the FAQ answers
+    /// (<c>Danger:FirmProbability</c>): answers-holdout-10, of long messages, went from 195 to 190 of 240 answered
+    /// (six more false alarms), for a crisis more on danger-holdout-14.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -165,7 +170,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/answers-holdout-7.tsv", 0.882, 0.958, 4),
         ("blind/answers-holdout-8.tsv", 0.720, 0.983, 5),
         ("blind/answers-holdout-9.tsv", 0.858, 0.983, 3),
-        ("blind/answers-holdout-10.tsv", 0.812, 0.955, 10),
+        ("blind/answers-holdout-10.tsv", 0.791, 0.955, 10),
         ("blind/answers-holdout-11.tsv", 0.866, 0.972, 10),
         ("blind/answers-holdout-12.tsv", 0.883, 0.983, 6),
     ];

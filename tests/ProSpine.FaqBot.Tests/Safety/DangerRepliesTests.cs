@@ -146,6 +146,22 @@ public sealed class DangerRepliesTests
     }
 
     [Fact]
+    public void A_question_the_faq_answers_overrules_one_clause_of_danger_only_when_that_clause_is_not_beyond_doubt()
+    {
+        // The stand-in reads "zzcrisis" alone as a crisis beyond doubt, and "zzcrisis zzcalm" as mostly calm.
+        const string Story = "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was zzcalm zzcalm zzcalm";
+        const string Question = "What is the clinic's phone number?";
+        var answerer = AnswererReading(out _);
+
+        var doubtful = answerer.Answer($"{Story}, and zzcrisis zzcalm once. {Question}");
+        var beyondDoubt = answerer.Answer($"{Story}, and zzcrisis once. {Question}");
+
+        Assert.Equal(Route.Answer, doubtful.Route);
+        Assert.Equal("meaning: crisis or emergency, in one clause", beyondDoubt.RuleName);
+        Assert.True(LabelledQuestions.ComesFirst(beyondDoubt, "911") && LabelledQuestions.ComesFirst(beyondDoubt, "988"), beyondDoubt.Text);
+    }
+
+    [Fact]
     public void A_clause_that_held_a_figure_of_speech_is_read_only_within_the_whole()
     {
         // "would die for" is set aside: the clause "i a day without pain" it leaves would read as noise on its own.
