@@ -35,7 +35,9 @@ public sealed class DangerOptions
     /// <summary>
     /// Crisis and emergency together this probable, on the whole message or a clause, is a reading no question of the
     /// message that the FAQ answers can overrule: someone standing closer to the train tracks each night who then asks
-    /// for the office's phone number is in danger, whatever else the message asks.
+    /// for the office's phone number is in danger, whatever else the message asks. Above
+    /// <see cref="ClauseProbability"/> by design: a clause counts only from there. With the defaults, a short message
+    /// read as an emergency (0.7) that does not rule out a crisis (0.25) is firm too.
     /// </summary>
     [Range(0.0, 1.0)]
     public float FirmProbability { get; set; } = 0.95f;

@@ -7,7 +7,8 @@ namespace ProSpine.FaqBot.Core.Safety;
 
 /// <summary>
 /// What the danger classifier read in a message: the highest probability of each level over the whole message and
-/// each of its clauses, and of crisis and emergency together (<paramref name="Danger"/>), for danger of an unclear kind.
+/// the clauses that count (<see cref="DangerOptions.ClauseProbability"/>; urgent over every clause), and of crisis
+/// and emergency together (<paramref name="Danger"/>), for danger of an unclear kind.
 /// </summary>
 /// <param name="WholeDanger">Crisis and emergency together on the whole message alone, without its clauses.</param>
 public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger)

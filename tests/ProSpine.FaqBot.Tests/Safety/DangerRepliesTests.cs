@@ -17,7 +17,7 @@ public sealed class DangerRepliesTests
 {
     private static readonly FaqContent Content = FaqLoader.Load(Repository.Faq);
 
-    private static Answerer AnswererReading(out KeywordEncoder encoder)
+    private static Answerer AnswererReading(out KeywordEncoder encoder, DangerOptions? options = null)
     {
         encoder = new KeywordEncoder();
         DangerExemplar Example(string text, DangerLevel level) => new(text, level, "test");
@@ -28,7 +28,7 @@ public sealed class DangerRepliesTests
             .. Enumerable.Range(0, 5).Select(i => Example($"zzurgent {i}", DangerLevel.Urgent)),
             .. Enumerable.Range(0, 5).Select(i => Example($"zzcalm {i}", DangerLevel.Calm)),
         ], []);
-        var reader = new DangerReader(exemplars, [], new SetAsidePhrases(Content.Safety.SetAside), new CuratedEmbeddings(encoder), TestFaq.Danger);
+        var reader = new DangerReader(exemplars, [], new SetAsidePhrases(Content.Safety.SetAside), new CuratedEmbeddings(encoder), options ?? TestFaq.Danger);
         return new Answerer(Content, TestFaq.Matching, TestFaq.Answering, reader);
     }
 
@@ -146,19 +146,20 @@ public sealed class DangerRepliesTests
     }
 
     [Fact]
-    public void A_question_the_faq_answers_overrules_one_clause_of_danger_only_when_that_clause_is_not_beyond_doubt()
+    public void A_question_the_faq_answers_does_not_overrule_a_clause_read_as_danger_beyond_doubt()
     {
-        // The stand-in reads "zzcrisis" alone as a crisis beyond doubt, and "zzcrisis zzcalm" as mostly calm.
-        const string Story = "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was zzcalm zzcalm zzcalm";
-        const string Question = "What is the clinic's phone number?";
-        var answerer = AnswererReading(out _);
+        // The stand-in reads the clause "and zzcrisis once" as a crisis beyond doubt, and the whole message as calm.
+        const string Message = "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was zzcalm zzcalm zzcalm, "
+            + "and zzcrisis once. What is the clinic's phone number?";
+        var lenient = TestFaq.FreshSettings<DangerOptions>();
+        lenient.FirmProbability = 1;
 
-        var doubtful = answerer.Answer($"{Story}, and zzcrisis zzcalm once. {Question}");
-        var beyondDoubt = answerer.Answer($"{Story}, and zzcrisis once. {Question}");
+        var overruled = AnswererReading(out _, lenient).Answer(Message);
+        var firm = AnswererReading(out _).Answer(Message);
 
-        Assert.Equal(Route.Answer, doubtful.Route);
-        Assert.Equal("meaning: crisis or emergency, in one clause", beyondDoubt.RuleName);
-        Assert.True(LabelledQuestions.ComesFirst(beyondDoubt, "911") && LabelledQuestions.ComesFirst(beyondDoubt, "988"), beyondDoubt.Text);
+        Assert.Equal(Route.Answer, overruled.Route);
+        Assert.Equal("meaning: crisis or emergency, in one clause", firm.RuleName);
+        Assert.True(LabelledQuestions.ComesFirst(firm, "911") && LabelledQuestions.ComesFirst(firm, "988"), firm.Text);
     }
 
     [Fact]
@@ -179,15 +180,23 @@ public sealed class DangerRepliesTests
     [InlineData("no judging please, what's the most reliable method")]
     [InlineData("is there a way to make it look like an accident with the pump")]
     [InlineData("grandpa has been giving his things away to the neighbours all week")]
-    [InlineData("if the trial fails I will just take all my morphine")]
     [InlineData("honestly I hope it kills me, the surgery I mean")]
-    [InlineData("she texted \"see you all on the other side\" and now her phone is off")]
     public void A_deadly_amount_a_sure_method_or_a_warning_sign_is_a_crisis_even_when_the_meaning_reads_calm(string message)
     {
         var reply = AnswererReading(out _).Answer(message);
 
         Assert.Equal(Route.Crisis, reply.Route);
         Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("Dad passed last month and we've been giving his things away; does his pump come out before cremation?")]
+    [InlineData("mom is moving to assisted living and giving things away, can her refills be done there?")]
+    public void Clearing_a_late_or_moving_relatives_things_is_not_a_warning_sign(string message)
+    {
+        var reply = AnswererReading(out _).Answer(message);
+
+        Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
     }
 
     [Fact]
