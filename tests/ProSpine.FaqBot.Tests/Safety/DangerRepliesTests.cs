@@ -192,8 +192,10 @@ public sealed class DangerRepliesTests
     [Theory]
     [InlineData("Dad passed last month and we've been giving his things away; does his pump come out before cremation?")]
     [InlineData("mom is moving to assisted living and giving things away, can her refills be done there?")]
-    public void Clearing_a_late_or_moving_relatives_things_is_not_a_warning_sign(string message)
+    public void The_giving_away_rule_gives_way_to_a_death_or_a_move(string message)
     {
+        // Only the phrase rule is under test: the stand-in reads these as calm. The sentence model reads them for
+        // itself (the first gets 911 and 988 first from one clause, README "Reading danger by meaning").
         var reply = AnswererReading(out _).Answer(message);
 
         Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
