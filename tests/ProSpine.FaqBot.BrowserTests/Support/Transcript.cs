@@ -41,7 +41,7 @@ public sealed class Transcript
     public static async Task<Transcript> OpenedAsync(IPage page)
     {
         var transcript = new Transcript(page);
-        await Assertions.Expect(transcript.activities).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(transcript.activities).ToHaveCountAsync(1);
         await Assertions.Expect(transcript.activities.First).ToContainTextAsync("Pro Spine & Pain assistant");
         return transcript;
     }
@@ -59,7 +59,7 @@ public sealed class Transcript
         var started = Stopwatch.GetTimestamp();
         await send();
         count += 2;
-        await Assertions.Expect(activities).ToHaveCountAsync(count, new() { Timeout = 10_000 });
+        await Assertions.Expect(activities).ToHaveCountAsync(count);
         return Stopwatch.GetElapsedTime(started);
     }
 }

@@ -27,7 +27,7 @@ public sealed class EmbeddingTests(Chromium chromium, LiveBot bot) : IClassFixtu
         // Escape from where the visitor types.
         await launcher.ClickAsync();
         await Assertions.Expect(launcher).ToBeHiddenAsync();
-        await Assertions.Expect(Transcript.SendBox(page)).ToBeFocusedAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(Transcript.SendBox(page)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(panel).ToBeHiddenAsync();
         await Assertions.Expect(launcher).ToBeVisibleAsync();

@@ -90,7 +90,7 @@ public sealed class WidgetTests(Chromium chromium, LiveBot bot, ITestOutputHelpe
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(Launcher(page)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(SendBox(page)).ToBeFocusedAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(SendBox(page)).ToBeFocusedAsync();
         var chat = await Transcript.OpenedAsync(page);
         await chat.AskAsync("what is an intrathecal pump");
         await Assertions.Expect(chat.Last).ToContainTextAsync(Citation);
