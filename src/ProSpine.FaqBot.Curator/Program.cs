@@ -153,7 +153,7 @@ static int DangerTable(Answerer answerer, string set)
     {
         var answered = answerer.Answer(labelled.Question);
         var scores = answered.Danger ?? DangerScores.None;
-        var rule = answerer.Router.FindRule(ProSpine.FaqBot.Core.Text.TextNormalizer.Words(labelled.Question));
+        var rule = answerer.Router.FindRule(labelled.Question);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{labelled.Kind}\t{scores.Crisis:F3}\t{scores.Emergency:F3}\t{scores.Urgent:F3}\t{scores.WholeDanger:F3}\t{rule?.Kind.ToString() ?? "-"}\t{answered.Route}\t{labelled.Question}"));
     }

@@ -70,7 +70,7 @@ public sealed partial class Answerer
     private Reply ReplyAfterReading(string text, IReadOnlyList<string> words, Language language, DangerScores danger, SentenceReading reading)
     {
         // A general question that names a danger ("what happens in an overdose?") is read like any other question.
-        var rule = Router.FindRules(words).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
+        var rule = Router.FindRules(text).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
         // The set-aside words ("just curious", "dying to know") say nothing about what is asked either. The FAQ match
         // is made at most once: an unsure reading may need it, and so does a message that reaches matching.
         var asked = Router.WithoutSetAside(words);

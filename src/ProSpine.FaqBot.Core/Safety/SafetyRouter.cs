@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Safety;
 
@@ -6,7 +8,7 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// Reads a message for danger and for what only people can answer, before any FAQ matching, with the rules of
 /// <c>faq/safety.yaml</c>. Deterministic: the same words always give the same rule.
 /// </summary>
-public sealed class SafetyRouter
+public sealed partial class SafetyRouter
 {
     private readonly SafetyRules rules;
     private readonly HashSet<string> meaningless;
@@ -37,14 +39,34 @@ public sealed class SafetyRouter
     /// </summary>
     public SafetyRule? FindRule(IReadOnlyList<string> words) => FindRules(words).FirstOrDefault();
 
+    /// <summary>
+    /// The first rule that applies to a message as typed (see <see cref="FindRules(string)"/>): what the bot acts on.
+    /// </summary>
+    public SafetyRule? FindRule(string text) => FindRules(text).FirstOrDefault();
+
     /// <summary><paramref name="words"/> without the set-aside phrases ("just curious", "dying to know"), which say
     /// nothing about what is asked either.</summary>
     public IReadOnlyList<string> WithoutSetAside(IReadOnlyList<string> words) => setAside.From(words);
 
-    /// <summary>Every rule that applies, in order of precedence (see <see cref="FindRule"/>).</summary>
-    public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words)
+    /// <summary>Every rule that applies to one run of words, in order of precedence (see <see cref="FindRule(IReadOnlyList{string})"/>).</summary>
+    public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words) =>
+        RulesWith(ruleFinder.Occurrences(WithoutSetAside(words)).Select(o => o.Phrase).ToHashSet());
+
+    /// <summary>
+    /// Every rule that applies to a message as typed, in order of precedence. A phrase is looked for within one
+    /// sentence: "how long does the surgery take? My son is driving me" does not say "take my" (a question about
+    /// medication). A rule's groups may still be met in different sentences ("My husband has a pump. He is dizzy").
+    /// </summary>
+    public IEnumerable<SafetyRule> FindRules(string text)
     {
-        var present = ruleFinder.Occurrences(WithoutSetAside(words)).Select(o => o.Phrase).ToHashSet();
+        ArgumentNullException.ThrowIfNull(text);
+        return RulesWith(SentenceEnd().Split(text)
+            .SelectMany(sentence => ruleFinder.Occurrences(WithoutSetAside(TextNormalizer.Words(sentence))))
+            .Select(o => o.Phrase).ToHashSet());
+    }
+
+    private IEnumerable<SafetyRule> RulesWith(HashSet<SafetyPhrase> present)
+    {
         if (present.Count == 0)
             return [];
         return rules.Rules.Where(rule =>
@@ -126,4 +148,9 @@ public sealed class SafetyRouter
         }
         return Language.English;
     }
+
+    // A sentence ends at ".", "?" or "!" and a space, but not at an ellipsis ("I can't... breathe" is one thought) or
+    // after "Dr." and the like.
+    [GeneratedRegex(@"(?<=(?<!\.)\.|[?!])(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t)\.)\s+")]
+    private static partial Regex SentenceEnd();
 }

@@ -138,6 +138,16 @@ public sealed class AnswererTests
     }
 
     [Fact]
+    public void A_question_followed_by_a_sentence_is_not_read_as_words_that_run_across_them()
+    {
+        // "...take? My son..." holds "take my", a hand-off's phrase about medication, only across the "?".
+        var reply = Answerer.Answer("How long does the implant surgery take? My son is driving me and needs to plan.");
+
+        Assert.Equal("implant-duration", reply.Answer?.Id);
+        Assert.False(Core.Evaluation.LabelledQuestions.IsAlarm(reply), reply.Text);
+    }
+
+    [Fact]
     public void Danger_beside_a_covered_question_gets_no_faq_answer()
     {
         var reply = Answerer.Answer("I swallowed all my pills and how long does the pump last");

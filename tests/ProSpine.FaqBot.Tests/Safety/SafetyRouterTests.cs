@@ -27,6 +27,7 @@ public sealed class SafetyRouterTests
                 Rule("unconscious", RuleKind.Emergency, ["unconscious", "cannot breathe"]),
                 Rule("pump alarm", RuleKind.Urgent, [], all: [["pump"], ["alarm", "beeping"]]),
                 Rule("billing", RuleKind.Handoff, ["bill", "insurance"], unless: ["in general"]),
+                Rule("medication", RuleKind.Handoff, ["take my"]),
             ],
             new Dictionary<string, IReadOnlyList<SafetyPhrase>>
             {
@@ -52,7 +53,18 @@ public sealed class SafetyRouterTests
     [InlineData("what is a pump", null)]
     public void The_first_rule_that_applies_decides(string message, string? expected)
     {
-        Assert.Equal(expected, Router.FindRule(TextNormalizer.Words(message))?.Name);
+        Assert.Equal(expected, Router.FindRule(message)?.Name);
+    }
+
+    [Theory]
+    [InlineData("can I take my pills with it", "medication")]
+    [InlineData("How long does the surgery take? My son is driving me", null)] // no "take my" across the "?"
+    [InlineData("Is the surgery long. Take my word, I'm nervous", "medication")] // within the second sentence
+    [InlineData("he... cannot breathe", "unconscious")]                       // an ellipsis is not a sentence end
+    [InlineData("Dr. Smith said the pump is fine. Now the alarm is beeping", "pump alarm")] // groups across sentences
+    public void A_phrase_is_found_within_one_sentence(string message, string? expected)
+    {
+        Assert.Equal(expected, Router.FindRule(message)?.Name);
     }
 
     [Theory]
