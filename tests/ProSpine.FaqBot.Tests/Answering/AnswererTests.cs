@@ -32,6 +32,7 @@ public sealed class AnswererTests
     [InlineData("could I get an infection from the surgery?", Route.Answer)]
     [InlineData("my incision is red and warm", Route.Urgent)]
     [InlineData("I want to end my life", Route.Crisis)]
+    [InlineData("I think it is better if I am not living", Route.Crisis)]
     [InlineData("i want to overdose on purpose", Route.Crisis)]
     [InlineData("my husband won't wake up", Route.Emergency)]
     [InlineData("is the pump MRI safe", Route.Handoff)]
