@@ -34,13 +34,8 @@ public sealed partial class SafetyRouter
     }
 
     /// <summary>
-    /// The first crisis, emergency, urgent or hand-off rule that applies to <paramref name="words"/>, once the
-    /// set-aside phrases ("not suicidal", "dying to know") are removed.
-    /// </summary>
-    public SafetyRule? FindRule(IReadOnlyList<string> words) => FindRules(words).FirstOrDefault();
-
-    /// <summary>
-    /// The first rule that applies to a message as typed (see <see cref="FindRules(string)"/>): what the bot acts on.
+    /// The first crisis, emergency, urgent or hand-off rule that applies to a message as typed, once the set-aside
+    /// phrases ("not suicidal", "dying to know") are removed (see <see cref="FindRules(string)"/>).
     /// </summary>
     public SafetyRule? FindRule(string text) => FindRules(text).FirstOrDefault();
 
@@ -48,7 +43,7 @@ public sealed partial class SafetyRouter
     /// nothing about what is asked either.</summary>
     public IReadOnlyList<string> WithoutSetAside(IReadOnlyList<string> words) => setAside.From(words);
 
-    /// <summary>Every rule that applies to one run of words, in order of precedence (see <see cref="FindRule(IReadOnlyList{string})"/>).</summary>
+    /// <summary>Every rule that applies to one run of words, such as one question of a message, in order of precedence.</summary>
     public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words) =>
         RulesWith(ruleFinder.Occurrences(WithoutSetAside(words)).Select(o => o.Phrase).ToHashSet());
 

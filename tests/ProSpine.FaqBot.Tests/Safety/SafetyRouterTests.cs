@@ -60,7 +60,7 @@ public sealed class SafetyRouterTests
     [InlineData("can I take my pills with it", "medication")]
     [InlineData("How long does the surgery take? My son is driving me", null)] // no "take my" across the "?"
     [InlineData("Is the surgery long. Take my word, I'm nervous", "medication")] // within the second sentence
-    [InlineData("he... cannot breathe", "unconscious")]                       // an ellipsis is not a sentence end
+    [InlineData("he cannot... breathe", "unconscious")]                       // an ellipsis is not a sentence end
     [InlineData("Dr. Smith said the pump is fine. Now the alarm is beeping", "pump alarm")] // groups across sentences
     public void A_phrase_is_found_within_one_sentence(string message, string? expected)
     {
