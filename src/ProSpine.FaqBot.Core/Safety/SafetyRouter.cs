@@ -145,7 +145,8 @@ public sealed partial class SafetyRouter
     }
 
     // A sentence ends at ".", "?" or "!" and a space, but not at an ellipsis ("I can't... breathe" is one thought) or
-    // after "Dr." and the like.
+    // after "Dr." and the like. Answerer's own split, which finds the questions asked, also breaks at ellipses and new
+    // lines; a danger phrase must not be lost to either, so the two differ.
     [GeneratedRegex(@"(?<=(?<!\.)\.|[?!])(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t)\.)\s+")]
     private static partial Regex SentenceEnd();
 }

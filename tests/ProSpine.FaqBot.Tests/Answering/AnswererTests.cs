@@ -32,7 +32,6 @@ public sealed class AnswererTests
     [InlineData("could I get an infection from the surgery?", Route.Answer)]
     [InlineData("my incision is red and warm", Route.Urgent)]
     [InlineData("I want to end my life", Route.Crisis)]
-    [InlineData("I think it is better if I am not living", Route.Crisis)]
     [InlineData("i want to overdose on purpose", Route.Crisis)]
     [InlineData("my husband won't wake up", Route.Emergency)]
     [InlineData("is the pump MRI safe", Route.Handoff)]
@@ -136,6 +135,17 @@ public sealed class AnswererTests
         Assert.Equal("when-recommended", reply.Answer?.Id);
         Assert.False(Core.Evaluation.LabelledQuestions.IsAlarm(reply), reply.Text);
         Assert.EndsWith(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I think it is better if I am not living")]
+    [InlineData("everyone would be better if I wasn't here")]
+    public void Wishing_not_to_be_alive_is_a_crisis_phrase_not_only_a_reading_by_meaning(string message)
+    {
+        // The classifier reads such messages near its thresholds (0.72 crisis; 911 and 988 for the second): the
+        // phrase rule makes the crisis reply certain.
+        Assert.Equal(RuleKind.Crisis, Answerer.Router.FindRule(message)?.Kind);
+        Assert.Equal(Route.Crisis, Answerer.Answer(message).Route);
     }
 
     [Fact]
