@@ -98,7 +98,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// crises and from 56 to 60 of 150 alarms, and holdout-13 from 9 to 10 alarms. Holdout-15 and -16, written as banks
     /// of long messages at the end of that session, are pinned at their first run. The thirteenth session's two sets are
     /// pinned at their figures after that session's changes: danger-tune-12 16 to 15 of 150 alarms (phrases are looked
-    /// for within one sentence), danger-holdout-17 at its first run. README, "Reading danger by meaning".
+    /// for within one sentence), danger-holdout-17 at its first run. The fourteenth session's danger-tune-13 and
+    /// danger-holdout-18 are pinned at their first run. README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
@@ -131,6 +132,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-16.tsv", 1.0, 0.982, 0.561 },
         { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.1 },
         { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.094 },
+        { "blind/danger-tune-13.tsv", 1.0, 0.991, 0.12 },
+        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.087 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
@@ -162,7 +165,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// as an add-on), while add-ons judged off-topic on the holdouts fell from 6 of 16 to 2 of 12. In the eleventh
     /// session a clause read as danger beyond doubt stopped giving way to a question the FAQ answers
     /// (<c>Danger:FirmProbability</c>): answers-holdout-10, of long messages, went from 195 to 190 of 240 answered
-    /// (six more false alarms), for a crisis more on danger-holdout-14.
+    /// (six more false alarms), for a crisis more on danger-holdout-14. answers-tune-8 and answers-holdout-13
+    /// (fourteenth session) are pinned at their first run.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -180,6 +184,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/answers-holdout-10.tsv", 0.791, 0.955, 10),
         ("blind/answers-holdout-11.tsv", 0.866, 0.972, 10),
         ("blind/answers-holdout-12.tsv", 0.883, 0.983, 6),
+        ("blind/answers-tune-8.tsv", 0.835, 1.0, 3),
+        ("blind/answers-holdout-13.tsv", 0.866, 0.966, 6),
     ];
 
     [Fact]
