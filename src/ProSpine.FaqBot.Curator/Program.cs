@@ -106,7 +106,8 @@ static int Ask(Answerer answerer, string question)
     if (reply.Danger is { } danger)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"danger:  crisis {danger.Crisis:F2}  emergency {danger.Emergency:F2}  urgent {danger.Urgent:F2}  (highest over the message and its clauses)"));
-    foreach (var piece in answerer.Danger.Explain(question))
+    // What was read for danger: without the history the message tells as over.
+    foreach (var piece in answerer.Danger.Explain(answerer.Router.WithoutLongOver(question)))
     {
         var p = piece.Probabilities;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

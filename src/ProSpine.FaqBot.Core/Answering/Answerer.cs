@@ -61,16 +61,18 @@ public sealed partial class Answerer
             return language == Language.Unreadable ? Say(Route.Handoff, TextKeys.OtherLanguage, call: true) : Say(Route.Empty, TextKeys.Empty);
 
         // The sentence model reads English, and Spanish less well; in another script its scores are noise.
-        // Its vectors are the message's only encoding: matching reuses them.
-        var (danger, reading) = language == Language.Unreadable ? (DangerScores.None, SentenceReading.None) : Danger.Read(text!);
-        return ReplyAfterReading(text!, words, language, danger, reading) with { Danger = danger };
+        // Its vectors are the message's only encoding: matching reuses them. History told as over ("my dad overdosed
+        // years ago and has been fine since") is background, not danger: neither the rules nor the model read it.
+        var readForDanger = Router.WithoutLongOver(text!);
+        var (danger, reading) = language == Language.Unreadable ? (DangerScores.None, SentenceReading.None) : Danger.Read(readForDanger);
+        return ReplyAfterReading(text!, readForDanger, words, language, danger, reading) with { Danger = danger };
     }
 
     /// <summary>The reply once the message has been read for danger: danger first, then rules, language, small talk, the FAQ.</summary>
-    private Reply ReplyAfterReading(string text, IReadOnlyList<string> words, Language language, DangerScores danger, SentenceReading reading)
+    private Reply ReplyAfterReading(string text, string readForDanger, IReadOnlyList<string> words, Language language, DangerScores danger, SentenceReading reading)
     {
         // A general question that names a danger ("what happens in an overdose?") is read like any other question.
-        var rule = Router.FindRules(text).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
+        var rule = Router.FindRules(readForDanger).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
         // The set-aside words ("just curious", "dying to know") say nothing about what is asked either. The FAQ match
         // is made at most once: an unsure reading may need it, and so does a message that reaches matching.
         var asked = Router.WithoutSetAside(words);

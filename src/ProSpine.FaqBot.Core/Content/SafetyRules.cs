@@ -46,8 +46,17 @@ public sealed record SafetyRule(
 /// <param name="SmallTalk">Kind of small talk ("greeting") to its phrases.</param>
 /// <param name="LanguageMarkers">A language other than English to words that show a message is in that language.</param>
 /// <param name="SetAside">Phrases removed before a message is read for danger ("not suicidal", "dying to know").</param>
+/// <param name="LongOver">What shows that a sentence tells of danger long past and over; null for none.</param>
 public sealed record SafetyRules(
     IReadOnlyList<SafetyRule> Rules,
     IReadOnlyDictionary<string, IReadOnlyList<SafetyPhrase>> SmallTalk,
     IReadOnlyDictionary<Language, IReadOnlySet<string>> LanguageMarkers,
-    IReadOnlyList<SafetyPhrase> SetAside);
+    IReadOnlyList<SafetyPhrase> SetAside,
+    LongOverPhrases? LongOver = null);
+
+/// <summary>
+/// The <c>longOver</c> phrases of <c>faq/safety.yaml</c>: a sentence with a phrase of <paramref name="Past"/> ("years
+/// ago"), one of <paramref name="Over"/> ("been clean since") and none of <paramref name="Unless"/> ("again",
+/// "lately") tells of danger long over, and is not read for danger.
+/// </summary>
+public sealed record LongOverPhrases(IReadOnlyList<SafetyPhrase> Past, IReadOnlyList<SafetyPhrase> Over, IReadOnlyList<SafetyPhrase> Unless);

@@ -23,7 +23,7 @@ internal static class SafetyRulesReader
         if (file.Root is not { } root)
             return new SafetyRules(rules, smallTalk, languages, []);
 
-        file.RejectUnknownKeys(root, [.. RuleSections, "lists", "smallTalk", "languages", "setAside"]);
+        file.RejectUnknownKeys(root, [.. RuleSections, "lists", "smallTalk", "languages", "setAside", "longOver"]);
         var setAside = Phrases(file, file.Strings(root, "setAside", required: true));
         var lists = new Dictionary<string, List<(string, YamlNode)>>(StringComparer.Ordinal);
         if (file.Mapping(root, "lists", required: false) is { } listMap)
@@ -99,7 +99,16 @@ internal static class SafetyRulesReader
                     file.Problem(keyNode, $"language '{code}' has no hand-off text in {CuratedTextsReader.File} ({code}: handoff)");
             }
         }
-        return new SafetyRules(rules, smallTalk, languages, setAside);
+        return new SafetyRules(rules, smallTalk, languages, setAside, LongOver(file, root));
+    }
+
+    private static LongOverPhrases? LongOver(YamlFile file, YamlMappingNode root)
+    {
+        if (file.Mapping(root, "longOver", required: false) is not { } map)
+            return null;
+        file.RejectUnknownKeys(map, "past", "over", "unless");
+        return new LongOverPhrases(Phrases(file, file.Strings(map, "past", required: true)),
+            Phrases(file, file.Strings(map, "over", required: true)), Phrases(file, file.Strings(map, "unless")));
     }
 
     /// <summary>An optional true/false field; anything but "true" is false.</summary>

@@ -15,6 +15,7 @@ public sealed partial class SafetyRouter
     private readonly PhraseFinder ruleFinder;
     private readonly PhraseFinder smallTalkFinder;
     private readonly SetAsidePhrases setAside;
+    private readonly LongOverSentences longOver;
     private readonly Dictionary<SafetyPhrase, string> smallTalkKind = [];
 
     public SafetyRouter(SafetyRules rules, Vocabulary vocabulary)
@@ -31,6 +32,23 @@ public sealed partial class SafetyRouter
         }
         smallTalkFinder = new PhraseFinder(smallTalkKind.Keys);
         setAside = new SetAsidePhrases(rules.SetAside);
+        longOver = new LongOverSentences(rules.LongOver);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without the sentences that tell of danger long past and over ("I overdosed years ago
+    /// and have been clean since."): what the rules and the meaning read. The rest of the message says what it asks
+    /// ("Can I still get a pump?" is still a question about the writer's own care). A message of nothing else is
+    /// returned whole: the danger it names is all there is to read.
+    /// </summary>
+    public string WithoutLongOver(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = SentenceEnd().Split(text);
+        if (sentences.Length < 2)
+            return text;
+        var kept = sentences.Where(s => !longOver.Matches(TextNormalizer.Words(s))).ToList();
+        return kept.Count == sentences.Length || kept.All(string.IsNullOrWhiteSpace) ? text : string.Join(' ', kept);
     }
 
     /// <summary>

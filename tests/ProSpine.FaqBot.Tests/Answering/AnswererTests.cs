@@ -148,6 +148,25 @@ public sealed class AnswererTests
         Assert.Equal(Route.Crisis, Answerer.Answer(message).Route);
     }
 
+    [Theory]
+    [InlineData("My mother overdosed on her pills years ago and has been doing well since. Is the pump a lower dose than pills?")]
+    [InlineData("My wife had a stroke a few years ago and recovered well. How long does the pump battery last?")]
+    public void History_told_as_over_raises_no_alarm(string message)
+    {
+        // Both raised the alarm before faq/safety.yaml's longOver: a phrase rule (overdose, stroke) and the meaning.
+        var reply = Answerer.Answer(message);
+
+        Assert.False(LabelledQuestions.IsAlarm(reply), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("I overdosed two years ago and survived. Lately I want to do it again.")]
+    [InlineData("My dad overdosed years ago and has been doing well since, but tonight he will not wake up.")]
+    public void History_that_is_back_or_beside_danger_now_is_still_read(string message)
+    {
+        Assert.True(LabelledQuestions.IsAlarm(Answerer.Answer(message)));
+    }
+
     [Fact]
     public void A_question_followed_by_a_sentence_is_not_read_as_words_that_run_across_them()
     {

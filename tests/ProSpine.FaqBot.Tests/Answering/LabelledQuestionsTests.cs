@@ -98,8 +98,10 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// crises and from 56 to 60 of 150 alarms, and holdout-13 from 9 to 10 alarms. Holdout-15 and -16, written as banks
     /// of long messages at the end of that session, are pinned at their first run. The thirteenth session's two sets are
     /// pinned at their figures after that session's changes: danger-tune-12 16 to 15 of 150 alarms (phrases are looked
-    /// for within one sentence), danger-holdout-17 at its first run. The fourteenth session's danger-tune-13 and
-    /// danger-holdout-18 are pinned at their first run. README, "Reading danger by meaning".
+    /// for within one sentence), danger-holdout-17 at its first run. In the fourteenth session history told as over
+    /// stopped being read for danger (<c>longOver</c>): danger-tune-12 15 to 14 alarms, danger-tune-13 (new) 18 to 15,
+    /// danger-holdout-14 60 to 59, danger-holdout-17 14 to 12 and danger-holdout-18 (new) 13 to 12, no crisis or
+    /// emergency lost. README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
@@ -127,13 +129,13 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-12.tsv", 0.991, 0.982, 0.027 },
         { "blind/danger-tune-11.tsv", 1.0, 0.973, 0.154 },
         { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.067 },
-        { "blind/danger-holdout-14.tsv", 1.0, 0.965, 0.401 },
+        { "blind/danger-holdout-14.tsv", 1.0, 0.965, 0.394 },
         { "blind/danger-holdout-15.tsv", 0.982, 1.0, 0.474 },
         { "blind/danger-holdout-16.tsv", 1.0, 0.982, 0.561 },
-        { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.1 },
-        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.094 },
-        { "blind/danger-tune-13.tsv", 1.0, 0.991, 0.12 },
-        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.087 },
+        { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.094 },
+        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.08 },
+        { "blind/danger-tune-13.tsv", 1.0, 0.991, 0.1 },
+        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.08 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };

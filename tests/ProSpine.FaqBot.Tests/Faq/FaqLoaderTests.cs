@@ -189,6 +189,19 @@ public sealed class FaqLoaderTests
     }
 
     [Fact]
+    public void A_misspelled_list_of_history_told_as_over_is_reported_at_its_line()
+    {
+        using var faq = Repository.CopyFaq();
+        faq.Replace("safety.yaml", "  unless: [again,", "  unles: [again,");
+
+        var problem = Assert.Single(faq.LoadProblems());
+
+        Assert.Equal("faq/safety.yaml", problem.File);
+        Assert.Equal(faq.LineOf("safety.yaml", "  unles: [again,"), problem.Line);
+        Assert.Contains("unknown field 'unles'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_entry_schema_stops_loading()
     {
         using var faq = Repository.CopyFaq();

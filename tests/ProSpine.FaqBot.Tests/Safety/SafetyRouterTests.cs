@@ -35,7 +35,8 @@ public sealed class SafetyRouterTests
                 ["thanks"] = [P("thanks"), P("thank you")],
             },
             new Dictionary<Language, IReadOnlySet<string>> { [Language.Spanish] = new HashSet<string> { "hola", "necesito", "ayuda", "bomba" } },
-            [P("not suicidal"), P("just curious")]),
+            [P("not suicidal"), P("just curious")],
+            new LongOverPhrases([P("years ago"), P("last year")], [P("been fine"), P("survived")], [P("again")])),
         new Vocabulary(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>(),
             new HashSet<string> { "the", "a", "please" }, new HashSet<string>()));
 
@@ -54,6 +55,18 @@ public sealed class SafetyRouterTests
     public void The_first_rule_that_applies_decides(string message, string? expected)
     {
         Assert.Equal(expected, Router.FindRule(message)?.Name);
+    }
+
+    [Theory]
+    [InlineData("He was unconscious years ago and has been fine since. Can he get a pump?", "Can he get a pump?")]
+    [InlineData("Can he get a pump? He was unconscious years ago and has been fine since.", "Can he get a pump?")]
+    [InlineData("I was suicidal last year and survived. Lately it is back again.", null)] // the danger is back
+    [InlineData("I was unconscious years ago. Can I get a pump?", null)]                  // long ago, not said to be over
+    [InlineData("I have been fine since I was unconscious this morning. Can I get a pump?", null)] // not long ago
+    [InlineData("He was unconscious years ago and has been fine since.", null)]          // nothing else to read
+    public void History_told_as_over_is_not_read_for_danger(string message, string? readForDanger)
+    {
+        Assert.Equal(readForDanger ?? message, Router.WithoutLongOver(message));
     }
 
     [Theory]
