@@ -3,10 +3,11 @@ using ProSpine.FaqBot.Core.Content;
 namespace ProSpine.FaqBot.Core.Safety;
 
 /// <summary>
-/// Tells whether a sentence tells of danger long past and over (<c>longOver</c> in <c>faq/safety.yaml</c>): "my dad
+/// Whether a sentence tells of danger long past and over (<c>longOver</c> in <c>faq/safety.yaml</c>): "my dad
 /// overdosed five years ago and has been fine since". People give such history before asking whether a pump suits
 /// them, and danger's words in it raised the alarm; the sentence is background, not danger now. It needs a phrase
-/// that places it long ago and one that says it is over, and none that says it is back.
+/// that places it long ago and one that says it is over, and the message must say nowhere that it is back: "I was
+/// suicidal last year and survived. Lately it is back." is read whole.
 /// </summary>
 internal sealed class LongOverSentences
 {
@@ -23,12 +24,14 @@ internal sealed class LongOverSentences
         finder = new PhraseFinder(past.Concat(over).Concat(unless));
     }
 
-    /// <summary>Whether the normalised <paramref name="words"/> of one sentence tell of danger long over.</summary>
+    /// <summary>Whether the normalised <paramref name="words"/> of a whole message say the danger is back, or is now.</summary>
+    public bool SayItIsBack(IReadOnlyList<string> words) =>
+        past.Count == 0 || finder.Occurrences(words).Any(o => unless.Contains(o.Phrase));
+
+    /// <summary>Whether the normalised <paramref name="words"/> of one sentence place danger long ago and say it is over.</summary>
     public bool Matches(IReadOnlyList<string> words)
     {
-        if (past.Count == 0)
-            return false;
         var found = finder.Occurrences(words).Select(o => o.Phrase).ToHashSet();
-        return found.Overlaps(past) && found.Overlaps(over) && !found.Overlaps(unless);
+        return found.Overlaps(past) && found.Overlaps(over);
     }
 }

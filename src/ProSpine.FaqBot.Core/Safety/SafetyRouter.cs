@@ -45,7 +45,7 @@ public sealed partial class SafetyRouter
     {
         ArgumentNullException.ThrowIfNull(text);
         var sentences = SentenceEnd().Split(text);
-        if (sentences.Length < 2)
+        if (sentences.Length < 2 || longOver.SayItIsBack(TextNormalizer.Words(text)))
             return text;
         var kept = sentences.Where(s => !longOver.Matches(TextNormalizer.Words(s))).ToList();
         return kept.Count == sentences.Length || kept.All(string.IsNullOrWhiteSpace) ? text : string.Join(' ', kept);
