@@ -106,8 +106,7 @@ static int Ask(Answerer answerer, string question)
     if (reply.Danger is { } danger)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"danger:  crisis {danger.Crisis:F2}  emergency {danger.Emergency:F2}  urgent {danger.Urgent:F2}  (highest over the message and its clauses)"));
-    // What was read for danger: without the history the message tells as over.
-    foreach (var piece in answerer.Danger.Explain(answerer.Router.WithoutLongOver(question)))
+    foreach (var piece in answerer.ExplainDanger(question))
     {
         var p = piece.Probabilities;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

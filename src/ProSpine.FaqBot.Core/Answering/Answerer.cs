@@ -68,6 +68,13 @@ public sealed partial class Answerer
         return ReplyAfterReading(text!, readForDanger, words, language, danger, reading) with { Danger = danger };
     }
 
+    /// <summary>
+    /// How each piece of <paramref name="text"/> read for danger scored, and its nearest examples: what
+    /// <see cref="Answer"/> read, without the history told as over.
+    /// </summary>
+    public IReadOnlyList<DangerExplanation> ExplainDanger(string text, int nearest = 3) =>
+        Danger.Explain(Router.WithoutLongOver(text), nearest);
+
     /// <summary>The reply once the message has been read for danger: danger first, then rules, language, small talk, the FAQ.</summary>
     private Reply ReplyAfterReading(string text, string readForDanger, IReadOnlyList<string> words, Language language, DangerScores danger, SentenceReading reading)
     {

@@ -56,7 +56,7 @@ public sealed record SafetyRules(
 
 /// <summary>
 /// The <c>longOver</c> phrases of <c>faq/safety.yaml</c>: a sentence with a phrase of <paramref name="Past"/> ("years
-/// ago"), one of <paramref name="Over"/> ("been clean since") and none of <paramref name="Unless"/> ("again",
-/// "lately") tells of danger long over, and is not read for danger.
+/// ago") and one of <paramref name="Over"/> ("been clean since"), in a message with none of <paramref name="Unless"/>
+/// ("again", "lately"), tells of danger long over, and is not read for danger.
 /// </summary>
 public sealed record LongOverPhrases(IReadOnlyList<SafetyPhrase> Past, IReadOnlyList<SafetyPhrase> Over, IReadOnlyList<SafetyPhrase> Unless);

@@ -24,9 +24,15 @@ internal sealed class LongOverSentences
         finder = new PhraseFinder(past.Concat(over).Concat(unless));
     }
 
-    /// <summary>Whether the normalised <paramref name="words"/> of a whole message say the danger is back, or is now.</summary>
-    public bool SayItIsBack(IReadOnlyList<string> words) =>
-        past.Count == 0 || finder.Occurrences(words).Any(o => unless.Contains(o.Phrase));
+    /// <summary>
+    /// Whether a message's normalised <paramref name="words"/> may hold such history: they place something long ago,
+    /// and say nowhere that the danger is back or is now. Most messages do not, and their sentences need no reading.
+    /// </summary>
+    public bool MayHold(IReadOnlyList<string> words)
+    {
+        var found = finder.Occurrences(words).Select(o => o.Phrase).ToHashSet();
+        return found.Overlaps(past) && !found.Overlaps(unless);
+    }
 
     /// <summary>Whether the normalised <paramref name="words"/> of one sentence place danger long ago and say it is over.</summary>
     public bool Matches(IReadOnlyList<string> words)

@@ -44,9 +44,9 @@ public sealed partial class SafetyRouter
     public string WithoutLongOver(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sentences = SentenceEnd().Split(text);
-        if (sentences.Length < 2 || longOver.SayItIsBack(TextNormalizer.Words(text)))
+        if (!longOver.MayHold(TextNormalizer.Words(text)))
             return text;
+        var sentences = SentenceEnd().Split(text);
         var kept = sentences.Where(s => !longOver.Matches(TextNormalizer.Words(s))).ToList();
         return kept.Count == sentences.Length || kept.All(string.IsNullOrWhiteSpace) ? text : string.Join(' ', kept);
     }

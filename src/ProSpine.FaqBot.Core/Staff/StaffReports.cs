@@ -52,7 +52,7 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
         if (danger is null)
             return None;
         var scores = $"crisis {Score(danger.Crisis)} · emergency {Score(danger.Emergency)} · urgent {Score(danger.Urgent)}";
-        var worst = answerer.Danger.Explain(answerer.Router.WithoutLongOver(question), nearest: 2)
+        var worst = answerer.ExplainDanger(question, nearest: 2)
             .MaxBy(p => p.Probabilities[(int)DangerLevel.Crisis] + p.Probabilities[(int)DangerLevel.Emergency] + p.Probabilities[(int)DangerLevel.Urgent]);
         var nearest = worst is null ? [] : worst.Nearest.Select(n => $"{Code(n.Exemplar.Source)} {n.Exemplar.Level.ToString().ToLowerInvariant()} {Score(n.Similarity)}");
         return string.Join(" · ", nearest.Prepend(scores));
