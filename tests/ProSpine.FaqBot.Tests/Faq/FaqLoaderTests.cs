@@ -157,7 +157,7 @@ public sealed class FaqLoaderTests
     {
         using var faq = Repository.CopyFaq();
         var question = FaqLoader.Load(faq.Directory).Find("replacement")!.Question;
-        faq.Replace("entries/lifespan.yaml", "alternates:\n", $"alternates:\n  - \"{question.ToUpperInvariant()}\"\n");
+        faq.AddLifespanPhrasing($"\"{question.ToUpperInvariant()}\"");
 
         var problem = Assert.Single(faq.LoadProblems());
 

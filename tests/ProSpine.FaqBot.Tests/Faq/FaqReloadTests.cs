@@ -23,7 +23,8 @@ public sealed class FaqReloadTests
         Assert.Contains(TestFaq.LifespanAnswer, provider.Current.Answer("how long does an intrathecal pump last").Text, StringComparison.Ordinal);
     }
 
-    private const string NewPhrasing = "zebra quokka pump durability question";
+    /// <summary>A phrasing no entry answers until it is added to the lifespan entry.</summary>
+    internal const string NewPhrasing = "zebra quokka pump durability question";
 
     /// <summary>A copy of the FAQ served and watched, whose change events and clock the test drives.</summary>
     private sealed class WatchedCopy : IDisposable
@@ -41,7 +42,7 @@ public sealed class FaqReloadTests
             Reloader = new FaqReloader(Provider, Changes, Options.Create(new FaqOptions { WatchForChanges = watch }), Time);
         }
 
-        public void AddPhrasing() => Faq.Replace("entries/lifespan.yaml", "alternates:\n", $"alternates:\n  - {NewPhrasing}\n");
+        public void AddPhrasing() => Faq.AddLifespanPhrasing(NewPhrasing);
 
         public void Dispose()
         {

@@ -46,6 +46,10 @@ public sealed class TemporaryFaq : IDisposable
         File.WriteAllText(PathOf(relative), string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length)));
     }
 
+    /// <summary>Adds <paramref name="phrasing"/> (a YAML scalar) as the lifespan entry's first alternate phrasing.</summary>
+    public void AddLifespanPhrasing(string phrasing) =>
+        Replace("entries/lifespan.yaml", "alternates:\n", $"alternates:\n  - {phrasing}\n");
+
     /// <summary>The 1-based line of <paramref name="text"/> in a file.</summary>
     public int LineOf(string relative, string text) =>
         File.ReadAllLines(PathOf(relative)).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
