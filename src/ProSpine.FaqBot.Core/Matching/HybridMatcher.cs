@@ -12,12 +12,14 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// <item>An answer needs both: the words cover the entry and its meaning is (nearly) the closest, or the meaning is
 /// clearly closest and the words support it well, naming nothing the FAQ never mentions. Or the meaning alone, when
 /// the message is close to one entry's questions (as curated, and as patients asked them) and clearly farther from
-/// every question the FAQ does not answer, and names nothing that only such questions name.</item>
+/// every question the FAQ does not answer, and names nothing that only such questions name. Or the entries'
+/// regression: all but sure alone, or less sure when the meaning's nearest entry is the same.</item>
 /// <item>Either way the entry must cover the question's negation and answer-kind words (<see cref="QualifierCheck"/>),
 /// which embeddings barely see.</item>
 /// <item>Neither answers a message that means a curated question the FAQ does not answer (<c>not-covered.yaml</c>) more
 /// than it means the entry: a near miss ("how long does the pump <em>battery</em> last").</item>
-/// <item>When the signals disagree, or only one is strong, the closest entries are offered under "Did you mean".</item>
+/// <item>When the signals disagree, or only one is strong, the closest entries are offered under "Did you mean". When
+/// the words' choice is set aside, another entry is answered only if the regression is all but sure of it.</item>
 /// </list>
 /// Without a vector (a message the model did not read), the words decide alone, as before. Immutable and thread-safe.
 /// </summary>
@@ -117,6 +119,8 @@ public sealed class HybridMatcher
             var negated = QualifierCheck.Negated(question);
             return meaning.NearestUncovered(vector, q => uncoveredNegated[q.Source].IsSubsetOf(negated));
         });
+        // How much nearer the closest entry is than every question the FAQ does not answer.
+        double UncoveredLead() => best.Similarity - (nearestUncovered.Value?.Similarity ?? 0);
         // The regression's guess, also looked up only when needed: it tells a paraphrase from a near miss.
         var guess = new Lazy<EntryGuess>(() => meaning.Likeliest(vector));
         bool RegressionIsSure(FaqEntry entry) =>
@@ -130,6 +134,20 @@ public sealed class HybridMatcher
         if (lexical.Outcome == MatchOutcome.Answer)
         {
             var chosen = lexicalCandidates[0];
+            if (WordsChoiceOverruled(chosen) is not { } overruled)
+                return lexical with { Candidates = lexicalCandidates, Reason = "words and meaning agree" };
+            // The words' entry is not what the message asks. The meaning may still name another entry on its own
+            // evidence ("will the implant operation take all day" has the words of "when does the medication start"),
+            // but only with the entries' regression agreeing: two signals against the words, not one.
+            return ByMeaningOrRegression(overruledWords: chosen.Entry) is { } other
+                ? other with { Reason = $"{other.Reason}; the words chose {chosen.Entry.Id}, but {overruled.Reason}" }
+                : overruled;
+        }
+        return ByMeaningOrRegression(overruledWords: null) ?? Undecided();
+
+        // Why the meaning or a near miss overrules the words' choice, as a "Did you mean"; null when nothing does.
+        MatchResult? WordsChoiceOverruled(MatchCandidate chosen)
+        {
             if (qualifiers.Uncovered(question, chosen) is { Count: > 0 } missing)
                 return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
             // Words that match this well found the FAQ's own wording: only a near miss clearly closer overrules them.
@@ -144,46 +162,69 @@ public sealed class HybridMatcher
                 && chosen.Meaning < best.Similarity - options.MeaningAgreement
                 && nearest[0].Entry.Id == best.Entry.Id && nearest[0].Coverage >= options.RivalWordSupport)
                 return Suggest(lexical, [chosen, .. nearest], Invariant($"signals disagree: words {chosen.Entry.Id}, meaning {best.Entry.Id} ({best.Similarity:F2} against {chosen.Meaning:F2}; its coverage {nearest[0].Coverage:F2})"));
-            return lexical with { Candidates = lexicalCandidates, Reason = "words and meaning agree" };
+            return null;
         }
 
-        // The words alone were not enough: the meaning may settle it when its entry is clearly closest, asks what the
-        // question asks, and either the words back it or it is clear enough alone.
-        var byMeaning = nearest[0];
-        if (byMeaning.Entry.Id == best.Entry.Id && lead >= options.MeaningMargin && qualifiers.Uncovered(question, byMeaning).Count == 0)
+        // The words alone were not enough (or chose what the message does not ask): the meaning may settle it when its
+        // entry is clearly closest, asks what the question asks, and either the words back it or it is clear enough
+        // alone; last, the entries' regression. When it overrules the words, the regression must back the meaning.
+        MatchResult? ByMeaningOrRegression(FaqEntry? overruledWords)
         {
-            MatchResult ByMeaning(string reason) =>
-                new(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms) { Reason = reason };
-            if (best.Similarity >= options.MeaningAnswer
-                && byMeaning.Coverage >= options.MeaningWordSupport
-                // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
-                && byMeaning.Score >= options.SuggestThreshold
-                && words.UnknownTerms(lexical).Count == 0
-                && NearMissOf(best.Similarity, options.UncoveredMargin) is null)
-                return ByMeaning(Invariant($"meaning {best.Similarity:F2}, backed by the words (coverage {byMeaning.Coverage:F2})"));
-            // Alone, when the message is very close to the questions of one entry (phrasings, and as patients asked
-            // it) and clearly farther from every question curated as not answered: the near misses had somewhere to go.
-            var uncoveredLead = best.Similarity - (nearestUncovered.Value?.Similarity ?? 0);
-            if (best.Similarity >= options.MeaningAlone
-                && uncoveredLead >= options.MeaningAloneLead
-                && UnknownTermsAllowMeaning(lexical, best.Entry.Id))
-                return ByMeaning(Invariant($"meaning {best.Similarity:F2} alone, {uncoveredLead:F2} nearer than any question the FAQ does not answer"));
-        }
-        // Last, the regression over every question asked of each entry and every question the FAQ does not answer: a
-        // paraphrase near no single question, when it is all but sure and the entry asks what the question asks.
-        if (RegressionAnswers && guess.Value.Entry is { } likeliest && RegressionIsSure(likeliest)
-            && words.Evidence(lexical, likeliest) is { } evidence
-            && qualifiers.Uncovered(question, evidence).Count == 0)
-            return new MatchResult(MatchOutcome.Answer, [WithMeaning(evidence), .. nearest.Where(c => c.Entry != likeliest)], lexical.Terms)
+            var byMeaning = nearest[0];
+            var mayAnswer = overruledWords is null
+                || (byMeaning.Entry != overruledWords && RegressionIsSure(byMeaning.Entry));
+            if (mayAnswer && byMeaning.Entry.Id == best.Entry.Id && lead >= options.MeaningMargin && qualifiers.Uncovered(question, byMeaning).Count == 0)
             {
-                Reason = Invariant($"the entries' regression: {likeliest.Id} {guess.Value.Probability:F2}"),
-                ByRegressionAlone = true,
-            };
-        var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();
-        if (lexical.Outcome == MatchOutcome.DidYouMean || close.Count > 0)
-            return Suggest(lexical, [.. lexicalCandidates.Where(_ => lexical.Outcome == MatchOutcome.DidYouMean), .. close],
-                lexical.Outcome == MatchOutcome.DidYouMean ? "the words hesitate" : "close in meaning, not in words");
-        return lexical with { Candidates = lexicalCandidates, Reason = "neither signal is close" };
+                MatchResult ByMeaning(string reason) =>
+                    new(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms) { Reason = reason };
+                if (best.Similarity >= options.MeaningAnswer
+                    && byMeaning.Coverage >= options.MeaningWordSupport
+                    // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
+                    && byMeaning.Score >= options.SuggestThreshold
+                    && words.UnknownTerms(lexical).Count == 0
+                    && NearMissOf(best.Similarity, options.UncoveredMargin) is null)
+                    return ByMeaning(Invariant($"meaning {best.Similarity:F2}, backed by the words (coverage {byMeaning.Coverage:F2})"));
+                // Alone, when the message is very close to the questions of one entry (phrasings, and as patients asked
+                // it) and clearly farther from every question curated as not answered: the near misses had somewhere to go.
+                if (best.Similarity >= options.MeaningAlone
+                    && UncoveredLead() >= options.MeaningAloneLead
+                    && UnknownTermsAllowMeaning(lexical, best.Entry.Id))
+                    return ByMeaning(Invariant($"meaning {best.Similarity:F2} alone, {UncoveredLead():F2} nearer than any question the FAQ does not answer"));
+            }
+            // Or the regression and the meaning agree, less sure each: the regression's likeliest entry is the meaning's
+            // nearest, close enough to be offered (MeaningSuggest) and clearly nearer than every question the FAQ does
+            // not answer ("what problems can a drug pump fix" is 0.83 used-for, and nearest to it).
+            if (mayAnswer && RegressionAnswers && options.RegressionWithMeaning is { } agreeing
+                && guess.Value.Entry == best.Entry && byMeaning.Entry == best.Entry && guess.Value.Probability >= agreeing
+                && best.Similarity >= options.MeaningSuggest && UncoveredLead() >= options.MeaningAloneLead
+                && qualifiers.Uncovered(question, byMeaning).Count == 0
+                && UnknownTermsAllowMeaning(lexical, best.Entry.Id))
+                return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)
+                {
+                    Reason = Invariant($"meaning {best.Similarity:F2} and the entries' regression {guess.Value.Probability:F2} agree"),
+                };
+            // Last, the regression over every question asked of each entry and every question the FAQ does not answer: a
+            // paraphrase near no single question, when it is all but sure and the entry asks what the question asks.
+            if (RegressionAnswers && guess.Value.Entry is { } likeliest && likeliest != overruledWords && RegressionIsSure(likeliest)
+                && words.Evidence(lexical, likeliest) is { } evidence
+                && qualifiers.Uncovered(question, evidence).Count == 0)
+                return new MatchResult(MatchOutcome.Answer, [WithMeaning(evidence), .. nearest.Where(c => c.Entry != likeliest)], lexical.Terms)
+                {
+                    Reason = Invariant($"the entries' regression: {likeliest.Id} {guess.Value.Probability:F2}"),
+                    ByRegressionAlone = true,
+                };
+            return null;
+        }
+
+        // Neither signal answers: the closest entries are offered when either is close.
+        MatchResult Undecided()
+        {
+            var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();
+            if (lexical.Outcome == MatchOutcome.DidYouMean || close.Count > 0)
+                return Suggest(lexical, [.. lexicalCandidates.Where(_ => lexical.Outcome == MatchOutcome.DidYouMean), .. close],
+                    lexical.Outcome == MatchOutcome.DidYouMean ? "the words hesitate" : "close in meaning, not in words");
+            return lexical with { Candidates = lexicalCandidates, Reason = "neither signal is close" };
+        }
     }
 
     /// <summary>"Did you mean" with <paramref name="candidates"/>, each entry once, first come first.</summary>

@@ -125,6 +125,15 @@ public sealed class MatchingOptions
     public double? RegressionAnswer { get; set; } = 0.9;
 
     /// <summary>
+    /// The least probability at which the entries' regression answers when the meaning's nearest entry is the same one,
+    /// at least <see cref="MeaningSuggest"/> similar and <see cref="MeaningAloneLead"/> nearer than every question the
+    /// FAQ does not answer: two readings of the meaning that agree, each less sure than it would need to be alone.
+    /// Null: only <see cref="RegressionAnswer"/> lets the regression answer.
+    /// </summary>
+    [Range(0.5, 1.0)]
+    public double? RegressionWithMeaning { get; set; } = 0.8;
+
+    /// <summary>
     /// The entries' regression answers only once it has learned at least this many questions the FAQ does not answer
     /// (<c>not-covered.yaml</c> and <c>asked.yaml</c> together; the shipped FAQ has over a thousand). From a handful it
     /// knows little besides the entries, and is sure of one of them for nearly any message.

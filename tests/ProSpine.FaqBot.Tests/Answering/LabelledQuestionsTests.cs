@@ -168,26 +168,29 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// session a clause read as danger beyond doubt stopped giving way to a question the FAQ answers
     /// (<c>Danger:FirmProbability</c>): answers-holdout-10, of long messages, went from 195 to 190 of 240 answered
     /// (six more false alarms), for a crisis more on danger-holdout-14. answers-tune-8 and answers-holdout-13
-    /// (fourteenth session) are pinned at their first run.
+    /// (fourteenth session) are pinned at their first run. In the seventeenth session every set answered more, with no
+    /// not-covered question and no confident wrong answer lost, when the meaning may answer another entry than the words'
+    /// overruled choice and the entries' regression may answer from 0.8 where the meaning's nearest entry agrees (README,
+    /// "When the words are set aside, and when the regression and the meaning agree"): the answered floors rose to match.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
-        ("blind/answers-tune-4.tsv", 0.918, 0.991, 4),
-        ("blind/answers-holdout-3.tsv", 0.822, 0.957, 7),
-        ("blind/answers-tune-5.tsv", 0.835, 0.983, 6),
-        ("blind/answers-holdout-4.tsv", 0.793, 1.0, 4),
+        ("blind/answers-tune-4.tsv", 0.934, 0.991, 4),
+        ("blind/answers-holdout-3.tsv", 0.833, 0.957, 7),
+        ("blind/answers-tune-5.tsv", 0.862, 0.983, 6),
+        ("blind/answers-holdout-4.tsv", 0.804, 1.0, 4),
         ("blind/answers-holdout-5.tsv", 0.909, 0.991, 2),
-        ("blind/answers-tune-6.tsv", 0.888, 0.991, 4),
-        ("blind/answers-holdout-6.tsv", 0.888, 0.991, 3),
-        ("blind/answers-tune-7.tsv", 0.840, 0.983, 5),
-        ("blind/answers-holdout-7.tsv", 0.882, 0.958, 4),
-        ("blind/answers-holdout-8.tsv", 0.720, 0.983, 5),
-        ("blind/answers-holdout-9.tsv", 0.858, 0.983, 3),
-        ("blind/answers-holdout-10.tsv", 0.791, 0.955, 10),
-        ("blind/answers-holdout-11.tsv", 0.866, 0.972, 10),
-        ("blind/answers-holdout-12.tsv", 0.883, 0.983, 6),
-        ("blind/answers-tune-8.tsv", 0.835, 1.0, 3),
-        ("blind/answers-holdout-13.tsv", 0.866, 0.966, 6),
+        ("blind/answers-tune-6.tsv", 0.904, 0.991, 4),
+        ("blind/answers-holdout-6.tsv", 0.893, 0.991, 3),
+        ("blind/answers-tune-7.tsv", 0.856, 0.983, 5),
+        ("blind/answers-holdout-7.tsv", 0.893, 0.958, 4),
+        ("blind/answers-holdout-8.tsv", 0.733, 0.983, 5),
+        ("blind/answers-holdout-9.tsv", 0.866, 0.983, 3),
+        ("blind/answers-holdout-10.tsv", 0.804, 0.955, 10),
+        ("blind/answers-holdout-11.tsv", 0.875, 0.972, 10),
+        ("blind/answers-holdout-12.tsv", 0.895, 0.983, 6),
+        ("blind/answers-tune-8.tsv", 0.840, 1.0, 3),
+        ("blind/answers-holdout-13.tsv", 0.872, 0.966, 6),
     ];
 
     [Fact]

@@ -239,6 +239,53 @@ public sealed class HybridMatcherTests
     }
 
     [Fact]
+    public void Words_overruled_by_the_meaning_give_way_to_the_entry_the_meaning_and_the_regression_both_name()
+    {
+        // The words choose lifespan (all but "refill" are its words), "refill" and "pump" are the refill entry's (coverage 0.40),
+        // and the meaning points to refill. The rival needs only that much support from the words here.
+        var question = TextNormalizer.Words("does a pump last years refill");
+        var towardRefill = Toward("refill", 0.9);
+        var rulesAlone = new HybridMatcher(Words, Meaning, new QualifierCheck(Entries), Asked,
+            new MatchingOptions { RegressionAnswer = null, RivalWordSupport = 0.35 });
+        var withRegression = new HybridMatcher(Words, Meaning, new QualifierCheck(Entries), Asked,
+            new MatchingOptions { RegressionMinimumUncovered = 0, RivalWordSupport = 0.35 });
+
+        var suggested = rulesAlone.Match(question, towardRefill);
+        var answered = withRegression.Match(question, towardRefill);
+
+        Assert.Equal(MatchOutcome.DidYouMean, suggested.Outcome);
+        Assert.Contains("signals disagree: words lifespan, meaning refill", suggested.Reason, StringComparison.Ordinal);
+        Assert.Equal("refill", Meaning.Likeliest(towardRefill).Entry?.Id);
+        Assert.Equal(MatchOutcome.Answer, answered.Outcome);
+        Assert.Equal("refill", answered.Best!.Entry.Id);
+        Assert.Contains("the words chose lifespan", answered.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_entries_regression_less_sure_answers_when_the_meanings_nearest_entry_is_the_same()
+    {
+        // Here the meaning alone would need 0.9, so only the agreement of the two can answer "upkeep schedule".
+        static HybridMatcher Matcher(double? agreeing) => new(Words, Meaning, new QualifierCheck(Entries), Asked,
+            new MatchingOptions { RegressionMinimumUncovered = 0, MeaningAlone = 0.9, RegressionWithMeaning = agreeing });
+        var question = TextNormalizer.Words("upkeep schedule");
+        var agreeing = Toward("refill", 0.81);
+        var lessSure = Toward("refill", 0.8);
+
+        var answered = Matcher(0.8).Match(question, agreeing);
+        var withoutTheRule = Matcher(null).Match(question, agreeing);
+        var belowTheFloor = Matcher(0.8).Match(question, lessSure);
+
+        Assert.InRange(Meaning.Likeliest(agreeing).Probability, 0.8, 0.9);
+        Assert.Equal("refill", Meaning.Likeliest(agreeing).Entry?.Id);
+        Assert.Equal(MatchOutcome.Answer, answered.Outcome);
+        Assert.Equal("refill", answered.Best!.Entry.Id);
+        Assert.Contains("agree", answered.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatchOutcome.DidYouMean, withoutTheRule.Outcome);
+        Assert.True(Meaning.Likeliest(lessSure).Probability < 0.8);
+        Assert.Equal(MatchOutcome.DidYouMean, belowTheFloor.Outcome);
+    }
+
+    [Fact]
     public void Without_a_vector_the_words_decide_alone()
     {
         var words = TextNormalizer.Words("how many years will a pump last");
