@@ -140,7 +140,7 @@ public sealed class HybridMatcher
             // evidence ("will the implant operation take all day" has the words of "when does the medication start"),
             // but only with the entries' regression agreeing: two signals against the words, not one.
             return ByMeaningOrRegression(overruledWords: chosen.Entry) is { } other
-                ? other with { Reason = $"{other.Reason}; the words chose {chosen.Entry.Id}, but {overruled.Reason}" }
+                ? other with { Reason = $"{other.Reason}; the words' choice was set aside: {overruled.Reason}" }
                 : overruled;
         }
         return ByMeaningOrRegression(overruledWords: null) ?? Undecided();

@@ -258,7 +258,7 @@ public sealed class HybridMatcherTests
         Assert.Equal("refill", Meaning.Likeliest(towardRefill).Entry?.Id);
         Assert.Equal(MatchOutcome.Answer, answered.Outcome);
         Assert.Equal("refill", answered.Best!.Entry.Id);
-        Assert.Contains("the words chose lifespan", answered.Reason, StringComparison.Ordinal);
+        Assert.Contains("the words' choice was set aside: signals disagree: words lifespan", answered.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
