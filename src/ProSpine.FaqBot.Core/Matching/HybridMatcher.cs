@@ -171,12 +171,12 @@ public sealed class HybridMatcher
         MatchResult? ByMeaningOrRegression(FaqEntry? overruledWords)
         {
             var byMeaning = nearest[0];
+            MatchResult ByMeaning(string reason) =>
+                new(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms) { Reason = reason };
             var mayAnswer = overruledWords is null
                 || (byMeaning.Entry != overruledWords && RegressionIsSure(byMeaning.Entry));
             if (mayAnswer && byMeaning.Entry.Id == best.Entry.Id && lead >= options.MeaningMargin && qualifiers.Uncovered(question, byMeaning).Count == 0)
             {
-                MatchResult ByMeaning(string reason) =>
-                    new(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms) { Reason = reason };
                 if (best.Similarity >= options.MeaningAnswer
                     && byMeaning.Coverage >= options.MeaningWordSupport
                     // The words would at least suggest it: a curator's stricter SuggestThreshold holds for both signals.
@@ -199,10 +199,7 @@ public sealed class HybridMatcher
                 && best.Similarity >= options.MeaningSuggest && UncoveredLead() >= options.MeaningAloneLead
                 && qualifiers.Uncovered(question, byMeaning).Count == 0
                 && UnknownTermsAllowMeaning(lexical, best.Entry.Id))
-                return new MatchResult(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms)
-                {
-                    Reason = Invariant($"meaning {best.Similarity:F2} and the entries' regression {guess.Value.Probability:F2} agree"),
-                };
+                return ByMeaning(Invariant($"meaning {best.Similarity:F2} and the entries' regression {guess.Value.Probability:F2} agree"));
             // Last, the regression over every question asked of each entry and every question the FAQ does not answer: a
             // paraphrase near no single question, when it is all but sure and the entry asks what the question asks.
             if (RegressionAnswers && guess.Value.Entry is { } likeliest && likeliest != overruledWords && RegressionIsSure(likeliest)
