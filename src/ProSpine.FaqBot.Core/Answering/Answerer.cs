@@ -89,7 +89,7 @@ public sealed partial class Answerer
 
         var verdict = Danger.Decide(rule, danger);
         if (verdict is null)
-            return CalmReply(words, language, reading, rule, Match, questions, pleasantry: Danger.ReadsAsPleasantry(danger));
+            return CalmReply(words, language, reading, rule, Match, questions);
         if (!AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, questions))
             return DangerReply(verdict, questions, words, language, reading);
         // Danger read by meaning gave way to a general question: the reply still ends with where to turn.
@@ -99,9 +99,8 @@ public sealed partial class Answerer
     }
 
     /// <summary>The reply when no danger decides: phrase rules, language, small talk, then the FAQ.</summary>
-    /// <param name="pleasantry">The message reads clearly calm: thanks, a farewell or a greeting among other words is small talk.</param>
     private Reply CalmReply(IReadOnlyList<string> words, Language language, SentenceReading reading, SafetyRule? rule,
-        Func<MatchResult> match, AskedQuestions asked, bool pleasantry = false)
+        Func<MatchResult> match, AskedQuestions asked)
     {
         if (rule is not null)
             return FromRule(rule, asked, words, language, reading);
@@ -135,9 +134,6 @@ public sealed partial class Answerer
             MatchOutcome.DidYouMean => DidYouMean(found),
             // Words the FAQ does not know and no common English word: most likely another language.
             _ when Router.LooksForeign(words) => Say(Route.Handoff, TextKeys.OtherLanguage, call: true) with { Match = found },
-            // A message that asks nothing, reads clearly calm, and thanks, greets or says goodbye among other words
-            // ("Okay that's all for now, thank you kindly. Bye bye!") gets that small talk's reply, not "not covered".
-            _ when pleasantry && !asked.AsksAnything && Router.FindWarmWords(words) is { } warm => Say(Route.SmallTalk, TextKeys.SmallTalkPrefix + warm),
             _ => Say(Route.NotCovered, TextKeys.NotCovered, call: true, safetyNet: true) with { Match = found },
         };
     }
@@ -221,15 +217,6 @@ public sealed partial class Answerer
         public List<IReadOnlyList<string>> Words => words ??= answerer.QuestionsAsked(text);
 
         public List<MatchResult> Matches => matches ??= [.. Words.Select(question => answerer.MatchQuestion(question, reading))];
-
-        /// <summary>
-        /// Whether any part of the message asks something: a "?", or a sentence or comma's part that starts with a
-        /// question word ("thanks, do you do home visits"), other than an exclamation ("What a beautiful day!").
-        /// </summary>
-        public bool AsksAnything => text.Contains('?', StringComparison.Ordinal)
-            || SentenceEnd().Split(text).SelectMany(sentence => sentence.Split(','))
-                .Select(TextNormalizer.Words)
-                .Any(part => part.Count > 0 && QuestionWords.Contains(part[0]) && !(part.Count > 1 && part[0] == "what" && part[1] == "a"));
     }
 
     // "Why?" or "and how" alone asks nothing the FAQ could answer on its own.

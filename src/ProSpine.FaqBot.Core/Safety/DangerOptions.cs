@@ -42,14 +42,6 @@ public sealed class DangerOptions
     [Range(0.0, 1.0)]
     public float FirmProbability { get; set; } = 0.95f;
 
-    /// <summary>
-    /// A thanks, farewell or greeting among other words gets its small-talk reply only when crisis and emergency
-    /// together read under this: a farewell is one way a crisis is told, and a message read as less clearly calm keeps
-    /// the "not covered" reply, which ends with 911 and 988.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public float WarmWordsProbability { get; set; } = 0.1f;
-
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
     [Range(0.0, 1.0)]
     public float UrgentProbability { get; set; } = 0.7f;

@@ -203,16 +203,6 @@ public sealed partial class DangerReader
         return null;
     }
 
-    /// <summary>
-    /// Whether a thanks, farewell or greeting said among other words may get its small-talk reply: the message reads
-    /// clearly calm (<see cref="DangerOptions.WarmWordsProbability"/>).
-    /// </summary>
-    public bool ReadsAsPleasantry(DangerScores scores)
-    {
-        ArgumentNullException.ThrowIfNull(scores);
-        return scores.Danger < options.WarmWordsProbability;
-    }
-
     /// <summary>Each piece read (the whole message, then its clauses) with its probabilities and nearest examples.</summary>
     public IReadOnlyList<DangerExplanation> Explain(string text, int nearest = 3)
     {

@@ -136,19 +136,6 @@ public sealed partial class SafetyRouter
         return rules.SmallTalk.Keys.First(kinds.Contains);
     }
 
-    /// <summary>
-    /// The kind of the thanks, farewell or greeting said anywhere in a longer message ("Thanks, you're a gem. I'll let
-    /// my wife know."), the kind listed first in safety.yaml winning; null when there is none. The other kinds are not
-    /// looked for among other words: "ok", "no" and "help" are everyday words, and "who are you" a question.
-    /// </summary>
-    public string? FindWarmWords(IReadOnlyList<string> words)
-    {
-        var kinds = smallTalkFinder.Occurrences(words).Select(o => smallTalkKind[o.Phrase]).ToHashSet(StringComparer.Ordinal);
-        return rules.SmallTalk.Keys.FirstOrDefault(kind => WarmKinds.Contains(kind) && kinds.Contains(kind));
-    }
-
-    private static readonly HashSet<string> WarmKinds = new(StringComparer.Ordinal) { "thanks", "goodbye", "greeting" };
-
     /// <summary>Whether a message of several words has none of English's common words: likely another language.</summary>
     public bool LooksForeign(IReadOnlyList<string> words) => words.Count >= 2 && !words.Any(meaningless.Contains);
 

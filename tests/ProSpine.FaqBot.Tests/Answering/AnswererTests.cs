@@ -46,45 +46,6 @@ public sealed class AnswererTests
         Assert.Equal(expected, Answerer.Answer(question).Route);
 
     [Theory]
-    [InlineData("Thank you so much, that answered everything I wanted to know.", "thanks")]
-    [InlineData("Good afternoon! Just trying this chat for the first time.", "greeting")]
-    [InlineData("Good morning! What a lovely sunny day it is here in Racine.", "greeting")] // an exclamation asks nothing
-    public void Thanks_a_farewell_or_a_greeting_among_other_words_gets_its_small_talk_reply(string message, string kind)
-    {
-        var reply = Answerer.Answer(message);
-
-        Assert.Equal(Route.SmallTalk, reply.Route);
-        Assert.Equal(Answerer.Content.Texts.Get(TextKeys.SmallTalkPrefix + kind), reply.Text);
-    }
-
-    [Theory]
-    [InlineData("Thank you. Does the clinic have a cafeteria.", Route.NotCovered)] // a question word, without a "?"
-    [InlineData("thanks, is there parking by the main office.", Route.Handoff)]
-    public void Thanks_beside_a_question_gets_the_questions_reply(string message, Route expected) =>
-        Assert.Equal(expected, Answerer.Answer(message).Route);
-
-    [Fact]
-    public void Thanks_in_a_message_not_read_as_clearly_calm_keeps_the_not_covered_reply_with_911_and_988()
-    {
-        // Crisis and emergency read 0.1 or more on it (0.2 when written): not an alarm, but not clearly calm either.
-        const string message = "Thanks a lot, very clear answer. My daughter will be glad to read it.";
-        var reply = Answerer.Answer(message);
-
-        Assert.False(Answerer.Danger.ReadsAsPleasantry(Answerer.Danger.Read(message).Scores));
-        Assert.Equal(Route.NotCovered, reply.Route);
-        Assert.Contains(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_farewell_that_tells_of_danger_gets_the_crisis_reply_not_a_goodbye()
-    {
-        var reply = Answerer.Answer("Thanks for everything, all of you. I have saved up enough pills and tonight I am done. Goodbye.");
-
-        Assert.Equal(Route.Crisis, reply.Route);
-        Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
-    }
-
-    [Theory]
     [InlineData("i just want to go to sleep and never wake up", Route.Crisis)]
     [InlineData("he's breathing really weird and slow since the refill", Route.Emergency)]
     [InlineData("throat feels like its closing up after the new medicine", Route.Emergency)]

@@ -101,7 +101,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// for within one sentence), danger-holdout-17 at its first run. In the fourteenth session history told as over
     /// stopped being read for danger (<c>longOver</c>): danger-tune-12 15 to 14 alarms, danger-tune-13 (new) 18 to 15,
     /// danger-holdout-14 60 to 59, danger-holdout-17 14 to 12 and danger-holdout-18 (new) 13 to 12, no crisis or
-    /// emergency lost. README, "Reading danger by meaning".
+    /// emergency lost. The eighteenth session's pleasantries-holdout (thanks, farewells and greetings among other words)
+    /// is pinned at its first run. README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
@@ -136,6 +137,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.08 },
         { "blind/danger-tune-13.tsv", 1.0, 0.991, 0.1 },
         { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.08 },
+        { "blind/pleasantries-holdout.tsv", 1.0, 0.944, 0.143 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
