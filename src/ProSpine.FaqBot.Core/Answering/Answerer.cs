@@ -90,10 +90,9 @@ public sealed partial class Answerer
         var verdict = Danger.Decide(rule, danger);
         if (verdict is null)
             return CalmReply(words, language, reading, rule, Match, questions);
-        if (!verdict.WordsReadCalm && !AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, questions))
+        if (!AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, questions))
             return DangerReply(verdict, questions, words, language, reading);
-        // Danger read by meaning gave way to a general question, or to words that read calm: the reply still ends with
-        // where to turn.
+        // Danger read by meaning gave way to a general question: the reply still ends with where to turn.
         var reply = CalmReply(words, language, reading, rule, Match, questions);
         var safetyNet = messages.Get(TextKeys.SafetyNet, reply.Language);
         return reply.Text.Contains(safetyNet, StringComparison.Ordinal) ? reply : reply with { Text = $"{reply.Text}\n\n{safetyNet}" };

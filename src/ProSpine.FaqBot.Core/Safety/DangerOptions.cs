@@ -42,19 +42,6 @@ public sealed class DangerOptions
     [Range(0.0, 1.0)]
     public float FirmProbability { get; set; } = 0.95f;
 
-    /// <summary>
-    /// An unsure reading by meaning alone (crisis and emergency together under <see cref="WordsOverruleBelow"/>, no
-    /// crisis or emergency phrase rule) gives way when the words read danger less probable than this
-    /// (<see cref="DangerWords"/>): "how much sleep should an adult get" shares its meaning's neighbourhood with
-    /// "sleep forever", not its words. The reply then ends with 911 and 988 instead of starting with them. 0 turns it off.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public float WordsCalmProbability { get; set; } = 0.05f;
-
-    /// <summary>The words overrule only a reading by meaning weaker than this (see <see cref="WordsCalmProbability"/>).</summary>
-    [Range(0.0, 1.0)]
-    public float WordsOverruleBelow { get; set; } = 0.4f;
-
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
     [Range(0.0, 1.0)]
     public float UrgentProbability { get; set; } = 0.7f;

@@ -11,10 +11,9 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// and emergency together (<paramref name="Danger"/>), for danger of an unclear kind.
 /// </summary>
 /// <param name="WholeDanger">Crisis and emergency together on the whole message alone, without its clauses.</param>
-/// <param name="Words">How likely the whole message's words are danger's (<see cref="DangerWords"/>).</param>
-public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger, float Words)
+public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger)
 {
-    public static readonly DangerScores None = new(0, 0, 0, 0, 0, 0);
+    public static readonly DangerScores None = new(0, 0, 0, 0, 0);
 }
 
 /// <summary>The danger a message shows, from the phrase rules and the classifier together.</summary>
@@ -29,12 +28,6 @@ public sealed record DangerVerdict(DangerLevel Level, bool Unsure, SafetyRule? R
 
     /// <summary>Some piece of the message reads as danger so clearly that no FAQ question of it overrules the reply.</summary>
     public bool Firm { get; init; }
-
-    /// <summary>
-    /// The reading is unsure, by meaning alone, and the words read calm (<see cref="DangerOptions.WordsCalmProbability"/>):
-    /// the message gets its calm reply, which ends with 911 and 988.
-    /// </summary>
-    public bool WordsReadCalm { get; init; }
 }
 
 /// <summary>For curators: how one piece of a message (the whole, or a clause) scored, and its nearest examples.</summary>
@@ -51,7 +44,6 @@ public sealed partial class DangerReader
     private readonly ISentenceEncoder encoder;
     private readonly DangerOptions options;
     private readonly DangerClassifier classifier;
-    private readonly DangerWords words;
     private readonly IReadOnlyList<DangerExemplar> exemplars;
     private readonly float[][] exemplarVectors;
     private readonly SetAsidePhrases setAside;
@@ -95,8 +87,6 @@ public sealed partial class DangerReader
         // what they were learned from, so a start with unchanged examples only reads them.
         var weights = embeddings.Derived(DangerClassifier.TrainingKey(learned, levels), () => DangerClassifier.LearnWeights(learned, levels));
         classifier = DangerClassifier.With(weights, learned, levels, neighboursOnly: [.. written.Where(w => w.Level != DangerLevel.Calm)]);
-        // The words learn every example, curated or written, read as the sentence model reads it.
-        words = DangerWords.Learn([.. exemplars.Items.Select(e => (ReadableText(e.Text), e.Level is DangerLevel.Crisis or DangerLevel.Emergency))]);
     }
 
     /// <summary>
@@ -131,10 +121,10 @@ public sealed partial class DangerReader
         if (pieces.Count == 0)
             return (DangerScores.None, SentenceReading.None);
         var vectors = encoder.Encode(pieces);
-        return (Score(vectors, words.Probability(pieces[0])), new SentenceReading(pieces, vectors));
+        return (Score(vectors), new SentenceReading(pieces, vectors));
     }
 
-    private DangerScores Score(float[][] vectors, float wordsDanger)
+    private DangerScores Score(float[][] vectors)
     {
         float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0;
         for (var i = 0; i < vectors.Length; i++)
@@ -150,7 +140,7 @@ public sealed partial class DangerReader
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
             danger = Math.Max(danger, pieceDanger);
         }
-        return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger);
+        return new DangerScores(crisis, emergency, urgent, danger, whole);
     }
 
     /// <summary>
@@ -175,21 +165,14 @@ public sealed partial class DangerReader
     /// <item>Otherwise the classifier raises danger on its own: a confident crisis or emergency gets its reply; crisis
     /// and emergency together above <see cref="DangerOptions.UnsureProbability"/> get 911 and 988 first; a likely
     /// urgent problem gets "call the clinic now", unless an urgent rule already says so.</item>
-    /// <item>An unsure reading by meaning alone, not strong, is marked <see cref="DangerVerdict.WordsReadCalm"/> when the
-    /// words read calm: sentence vectors blur an ordinary question with the danger that shares its topic.</item>
     /// </list>
     /// </summary>
     public DangerVerdict? Decide(SafetyRule? rule, DangerScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        if (DecideLevel(rule, scores) is not { } verdict)
-            return null;
-        var byMeaningAlone = verdict.Unsure && rule?.Kind is not (RuleKind.Crisis or RuleKind.Emergency);
-        return verdict with
-        {
-            Firm = scores.Danger >= options.FirmProbability,
-            WordsReadCalm = byMeaningAlone && scores.Danger < options.WordsOverruleBelow && scores.Words < options.WordsCalmProbability,
-        };
+        return DecideLevel(rule, scores) is { } verdict
+            ? verdict with { Firm = scores.Danger >= options.FirmProbability }
+            : null;
     }
 
     private DangerVerdict? DecideLevel(SafetyRule? rule, DangerScores scores)
