@@ -105,7 +105,7 @@ static int Ask(Answerer answerer, string question)
     Console.WriteLine($"route:   {reply.Route}{(reply.RuleName is null ? "" : $" (rule: {reply.RuleName})")}");
     if (reply.Danger is { } danger)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"danger:  crisis {danger.Crisis:F2}  emergency {danger.Emergency:F2}  urgent {danger.Urgent:F2}  (highest over the message and its clauses)"));
+            $"danger:  crisis {danger.Crisis:F2}  emergency {danger.Emergency:F2}  urgent {danger.Urgent:F2}  (highest over the message and its clauses)  words {danger.Words:F2}"));
     foreach (var piece in answerer.ExplainDanger(question))
     {
         var p = piece.Probabilities;

@@ -42,6 +42,19 @@ public sealed class DangerOptions
     [Range(0.0, 1.0)]
     public float FirmProbability { get; set; } = 0.95f;
 
+    /// <summary>
+    /// A message whose words read as danger's at least this probably (<see cref="DangerWords"/>) gets 911 and 988 first
+    /// when its meaning reads crisis and emergency together at <see cref="WordsSupportedProbability"/> or more, below
+    /// <see cref="UnsureProbability"/>: "I deleted all my social media and made a will this week" reads 0.2 by meaning,
+    /// but its words are a crisis's. 1 turns it off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float WordsDangerProbability { get; set; } = 0.9f;
+
+    /// <summary>The least reading by meaning that the words can raise (see <see cref="WordsDangerProbability"/>).</summary>
+    [Range(0.0, 1.0)]
+    public float WordsSupportedProbability { get; set; } = 0.15f;
+
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
     [Range(0.0, 1.0)]
     public float UrgentProbability { get; set; } = 0.7f;

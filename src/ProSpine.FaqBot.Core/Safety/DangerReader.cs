@@ -11,9 +11,10 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// and emergency together (<paramref name="Danger"/>), for danger of an unclear kind.
 /// </summary>
 /// <param name="WholeDanger">Crisis and emergency together on the whole message alone, without its clauses.</param>
-public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger)
+/// <param name="Words">How likely the whole message's words are danger's (<see cref="DangerWords"/>).</param>
+public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger, float Words)
 {
-    public static readonly DangerScores None = new(0, 0, 0, 0, 0);
+    public static readonly DangerScores None = new(0, 0, 0, 0, 0, 0);
 }
 
 /// <summary>The danger a message shows, from the phrase rules and the classifier together.</summary>
@@ -44,6 +45,7 @@ public sealed partial class DangerReader
     private readonly ISentenceEncoder encoder;
     private readonly DangerOptions options;
     private readonly DangerClassifier classifier;
+    private readonly DangerWords words;
     private readonly IReadOnlyList<DangerExemplar> exemplars;
     private readonly float[][] exemplarVectors;
     private readonly SetAsidePhrases setAside;
@@ -87,6 +89,8 @@ public sealed partial class DangerReader
         // what they were learned from, so a start with unchanged examples only reads them.
         var weights = embeddings.Derived(DangerClassifier.TrainingKey(learned, levels), () => DangerClassifier.LearnWeights(learned, levels));
         classifier = DangerClassifier.With(weights, learned, levels, neighboursOnly: [.. written.Where(w => w.Level != DangerLevel.Calm)]);
+        // The words learn every example, curated or written, read as the sentence model reads it.
+        words = DangerWords.Learn([.. exemplars.Items.Select(e => (ReadableText(e.Text), e.Level is DangerLevel.Crisis or DangerLevel.Emergency))]);
     }
 
     /// <summary>
@@ -121,10 +125,10 @@ public sealed partial class DangerReader
         if (pieces.Count == 0)
             return (DangerScores.None, SentenceReading.None);
         var vectors = encoder.Encode(pieces);
-        return (Score(vectors), new SentenceReading(pieces, vectors));
+        return (Score(vectors, words.Probability(pieces[0])), new SentenceReading(pieces, vectors));
     }
 
-    private DangerScores Score(float[][] vectors)
+    private DangerScores Score(float[][] vectors, float wordsDanger)
     {
         float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0;
         for (var i = 0; i < vectors.Length; i++)
@@ -140,7 +144,7 @@ public sealed partial class DangerReader
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
             danger = Math.Max(danger, pieceDanger);
         }
-        return new DangerScores(crisis, emergency, urgent, danger, whole);
+        return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger);
     }
 
     /// <summary>
@@ -165,6 +169,8 @@ public sealed partial class DangerReader
     /// <item>Otherwise the classifier raises danger on its own: a confident crisis or emergency gets its reply; crisis
     /// and emergency together above <see cref="DangerOptions.UnsureProbability"/> get 911 and 988 first; a likely
     /// urgent problem gets "call the clinic now", unless an urgent rule already says so.</item>
+    /// <item>Below that, a reading by meaning that is not clearly calm gets 911 and 988 first too when the words are
+    /// danger's beyond doubt (<see cref="DangerOptions.WordsDangerProbability"/>).</item>
     /// </list>
     /// </summary>
     public DangerVerdict? Decide(SafetyRule? rule, DangerScores scores)
@@ -198,6 +204,10 @@ public sealed partial class DangerReader
                 : new DangerVerdict(DangerLevel.Emergency, false, null, "meaning: emergency");
         if (scores.Danger >= options.UnsureProbability)
             return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency");
+        // Sentence vectors read a message by its topic, and a crisis told in ordinary words ("made a will", "deleted
+        // my social media") can sit among ordinary topics; the words and word pairs of such messages are a crisis's.
+        if (scores.Danger >= options.WordsSupportedProbability && scores.Words >= options.WordsDangerProbability)
+            return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning and words: crisis or emergency");
         if (rule?.Kind != RuleKind.Urgent && scores.Urgent >= options.UrgentProbability)
             return new DangerVerdict(DangerLevel.Urgent, false, null, "meaning: urgent");
         return null;

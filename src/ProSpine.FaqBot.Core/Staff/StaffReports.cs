@@ -46,12 +46,12 @@ public sealed class StaffReports(Answerer answerer, int maxDays)
         return reply.Citation is null ? text : $"{text}\n\n*{reply.Citation}*";
     }
 
-    /// <summary>The classifier's probabilities and, for the piece of the message it found most dangerous, the nearest examples.</summary>
+    /// <summary>The classifier's probabilities, the words' reading and, for the piece of the message it found most dangerous, the nearest examples.</summary>
     private string DangerSummary(string question, DangerScores? danger)
     {
         if (danger is null)
             return None;
-        var scores = $"crisis {Score(danger.Crisis)} · emergency {Score(danger.Emergency)} · urgent {Score(danger.Urgent)}";
+        var scores = $"crisis {Score(danger.Crisis)} · emergency {Score(danger.Emergency)} · urgent {Score(danger.Urgent)} · words {Score(danger.Words)}";
         var worst = answerer.ExplainDanger(question, nearest: 2)
             .MaxBy(p => p.Probabilities[(int)DangerLevel.Crisis] + p.Probabilities[(int)DangerLevel.Emergency] + p.Probabilities[(int)DangerLevel.Urgent]);
         var nearest = worst is null ? [] : worst.Nearest.Select(n => $"{Code(n.Exemplar.Source)} {n.Exemplar.Level.ToString().ToLowerInvariant()} {Score(n.Similarity)}");

@@ -23,7 +23,8 @@ public sealed class DangerRepliesTests
         DangerExemplar Example(string text, DangerLevel level) => new(text, level, "test");
         var exemplars = new DangerExemplars(
         [
-            .. Enumerable.Range(0, 5).Select(i => Example($"zzcrisis {i}", DangerLevel.Crisis)),
+            // Words no other level uses, for the words' reading (DangerWords); the stand-in reads them as calm.
+            .. Enumerable.Range(0, 5).Select(i => Example($"zzcrisis {i} letters written", DangerLevel.Crisis)),
             .. Enumerable.Range(0, 5).Select(i => Example($"zzemergency {i}", DangerLevel.Emergency)),
             .. Enumerable.Range(0, 5).Select(i => Example($"zzurgent {i}", DangerLevel.Urgent)),
             .. Enumerable.Range(0, 5).Select(i => Example($"zzcalm {i}", DangerLevel.Calm)),
@@ -93,6 +94,39 @@ public sealed class DangerRepliesTests
 
         Assert.Equal(Route.Crisis, reply.Route);
         Assert.True(LabelledQuestions.ComesFirst(reply, "988") && LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+    }
+
+    [Fact]
+    public void Words_of_danger_raise_a_reading_by_meaning_that_is_not_clearly_calm()
+    {
+        // The stand-in reads no marker as calm (0), so the least reading the words raise is lowered to 0 here.
+        var options = TestFaq.FreshSettings<DangerOptions>();
+        options.WordsSupportedProbability = 0;
+        var reply = AnswererReading(out _, options).Answer("my letters are written");
+
+        Assert.Equal("meaning and words: crisis or emergency", reply.RuleName);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911") && LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+    }
+
+    [Fact]
+    public void Words_of_danger_alone_raise_nothing_when_the_meaning_reads_calm()
+    {
+        var answerer = AnswererReading(out _);
+        var reply = answerer.Answer("my letters are written");
+
+        Assert.True(answerer.Danger.Read("my letters are written").Scores.Words >= TestFaq.Danger.WordsDangerProbability);
+        Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
+    }
+
+    [Fact]
+    public void Words_of_danger_raise_nothing_when_turned_off()
+    {
+        var options = TestFaq.FreshSettings<DangerOptions>();
+        options.WordsSupportedProbability = 0;
+        options.WordsDangerProbability = 1;
+        var reply = AnswererReading(out _, options).Answer("my letters are written");
+
+        Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class StaffReportsTests
     {
         var text = Reports.Lookup("my dad's lips look purple and he's snoring weird since his refill");
 
-        Assert.Matches(@"\*\*Danger by meaning:\*\* crisis \d\.\d{3} · emergency \d\.\d{3} · urgent \d\.\d{3} · `fixture-faq/danger(-written)?\.yaml:\d+` [a-z]+ \d\.\d{3}", text);
+        Assert.Matches(@"\*\*Danger by meaning:\*\* crisis \d\.\d{3} · emergency \d\.\d{3} · urgent \d\.\d{3} · words \d\.\d{3} · `fixture-faq/danger(-written)?\.yaml:\d+` [a-z]+ \d\.\d{3}", text);
     }
 
     [Fact]
