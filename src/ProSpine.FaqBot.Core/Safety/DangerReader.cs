@@ -72,7 +72,8 @@ public sealed partial class DangerReader
         // without the set-aside phrases. "I'd kill for a coffee" is then learned as the "i would a coffee" a message
         // like it becomes, not as words no message will ever show the model.
         var phrasings = calmPhrasings.Select(ReadableText).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var vectors = embeddings.Encode([.. exemplars.Items.Select(e => ReadableText(e.Text) is { Length: > 0 } text ? text : TextNormalizer.Normalize(e.Text)), .. phrasings]);
+        var readable = exemplars.Items.Select(e => ReadableText(e.Text)).ToList();
+        var vectors = embeddings.Encode([.. readable.Select((text, i) => text.Length > 0 ? text : TextNormalizer.Normalize(exemplars.Items[i].Text)), .. phrasings]);
         exemplarVectors = vectors[..exemplars.Items.Count];
         // The regression learns the curated examples, the phrasings and the calm messages people wrote; the crises and
         // emergencies people wrote are only neighbours. Thousands of English danger messages, learned by the
@@ -89,8 +90,10 @@ public sealed partial class DangerReader
         // what they were learned from, so a start with unchanged examples only reads them.
         var weights = embeddings.Derived(DangerClassifier.TrainingKey(learned, levels), () => DangerClassifier.LearnWeights(learned, levels));
         classifier = DangerClassifier.With(weights, learned, levels, neighboursOnly: [.. written.Where(w => w.Level != DangerLevel.Calm)]);
-        // The words learn every example, curated or written, read as the sentence model reads it.
-        words = DangerWords.Learn([.. exemplars.Items.Select(e => (ReadableText(e.Text), e.Level is DangerLevel.Crisis or DangerLevel.Emergency))]);
+        // The words learn every example, curated or written, read as the sentence model reads it; their weights are kept
+        // with the vectors too.
+        List<(string, bool)> wordExamples = [.. exemplars.Items.Select((e, i) => (readable[i], e.Level is DangerLevel.Crisis or DangerLevel.Emergency))];
+        words = DangerWords.With(wordExamples, embeddings.Derived(DangerWords.TrainingKey(wordExamples), () => DangerWords.LearnWeights(wordExamples)));
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace ProSpine.FaqBot.Core.Safety;
 
 /// <summary>
@@ -18,21 +21,60 @@ public sealed class DangerWords
     private const double Momentum = 0.9;
     private const double L2 = 1e-5;
 
-    private readonly Dictionary<string, double> weights;
-    private readonly double bias;
+    // Part of every training key: change it whenever the learning or the features change, so weights kept by an older
+    // version are not reused.
+    private static readonly string TrainingVersion = FormattableString.Invariant($"words and pairs, {Steps} steps, rate {LearningRate}, momentum {Momentum}, L2 {L2}");
 
-    private DangerWords(Dictionary<string, double> weights, double bias)
+    // The weights are kept as rows of this many (the vector file holds rows of at most 4,096 values), then the bias.
+    private const int RowLength = 1024;
+
+    private readonly Dictionary<string, float> weights;
+    private readonly float bias;
+
+    private DangerWords(Dictionary<string, float> weights, float bias)
     {
         this.weights = weights;
         this.bias = bias;
     }
 
     /// <summary>Learns from <paramref name="examples"/>: each text as the sentence model reads it, and whether it is danger.</summary>
-    public static DangerWords Learn(IReadOnlyList<(string Text, bool Danger)> examples)
+    public static DangerWords Learn(IReadOnlyList<(string Text, bool Danger)> examples) => With(examples, LearnWeights(examples));
+
+    /// <summary>
+    /// The reader whose weights <see cref="LearnWeights"/> gave for these same examples (kept from an earlier start under
+    /// <see cref="TrainingKey"/>): learning, about half a second here, is then skipped.
+    /// </summary>
+    public static DangerWords With(IReadOnlyList<(string Text, bool Danger)> examples, float[][] weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var (index, _) = Indexed(examples);
+        var flat = weights[..^1].SelectMany(row => row).ToArray();
+        if (weights.Length == 0 || weights[^1].Length != 1 || flat.Length != index.Count)
+            throw new ArgumentException("The weights were not learned from these examples.", nameof(weights));
+        return new DangerWords(index.ToDictionary(kv => kv.Key, kv => flat[kv.Value], StringComparer.Ordinal), weights[^1][0]);
+    }
+
+    /// <summary>Names exactly what <see cref="LearnWeights"/> learns from: the same examples, in order, give the same key.</summary>
+    public static string TrainingKey(IReadOnlyList<(string Text, bool Danger)> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var features = examples.Select(e => Features(e.Text).Select(f => index.TryAdd(f, index.Count) ? index.Count - 1 : index[f]).ToArray()).ToArray();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(TrainingVersion));
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        foreach (var (text, danger) in examples)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            BitConverter.TryWriteBytes(length, danger ? bytes.Length : -bytes.Length - 1);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+        return $"danger-words/{Convert.ToHexString(hash.GetHashAndReset())}";
+    }
+
+    /// <summary>The weights learned from <paramref name="examples"/>, in rows of <see cref="RowLength"/>, then the bias alone.</summary>
+    public static float[][] LearnWeights(IReadOnlyList<(string Text, bool Danger)> examples)
+    {
+        var (index, features) = Indexed(examples);
         var w = new double[index.Count];
         var velocity = new double[index.Count];
         var gradient = new double[index.Count];
@@ -60,14 +102,23 @@ public sealed class DangerWords
             biasVelocity = Momentum * biasVelocity + biasGradient / n;
             b -= LearningRate * biasVelocity;
         }
-        return new DangerWords(index.ToDictionary(kv => kv.Key, kv => w[kv.Value], StringComparer.Ordinal), b);
+        return [.. w.Select(x => (float)x).Chunk(RowLength), [(float)b]];
+    }
+
+    /// <summary>Each feature of the examples numbered in order of first appearance, and each example's features by number.</summary>
+    private static (Dictionary<string, int> Index, int[][] Features) Indexed(IReadOnlyList<(string Text, bool Danger)> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var features = examples.Select(e => Features(e.Text).Select(f => index.TryAdd(f, index.Count) ? index.Count - 1 : index[f]).ToArray()).ToArray();
+        return (index, features);
     }
 
     /// <summary>The probability that <paramref name="text"/> (normalised words, as the sentence model reads them) is danger.</summary>
     public float Probability(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var z = bias;
+        double z = bias;
         foreach (var feature in Features(text))
             z += weights.GetValueOrDefault(feature);
         return (float)Sigmoid(z);

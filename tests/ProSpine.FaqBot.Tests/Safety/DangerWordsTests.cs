@@ -36,6 +36,19 @@ public sealed class DangerWordsTests
     }
 
     [Fact]
+    public void Weights_kept_from_an_earlier_start_read_as_the_learning_did()
+    {
+        var kept = DangerWords.LearnWeights(Examples);
+        var learned = DangerWords.Learn(Examples);
+        var restored = DangerWords.With(Examples, kept);
+
+        Assert.Equal(learned.Probability("i want to sleep forever"), restored.Probability("i want to sleep forever"));
+        Assert.Equal(DangerWords.TrainingKey(Examples), DangerWords.TrainingKey([.. Examples]));
+        Assert.NotEqual(DangerWords.TrainingKey(Examples), DangerWords.TrainingKey([.. Examples.Select(e => (e.Text, !e.Danger))]));
+        Assert.Throws<ArgumentException>(() => DangerWords.With(Examples[..3], kept));
+    }
+
+    [Fact]
     public void Words_it_never_learned_add_nothing()
     {
         var words = DangerWords.Learn(Examples);
