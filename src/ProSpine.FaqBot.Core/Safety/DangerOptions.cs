@@ -46,10 +46,10 @@ public sealed class DangerOptions
     /// A message whose words read as danger's at least this probably (<see cref="DangerWords"/>) gets 911 and 988 first
     /// when its meaning reads crisis and emergency together at <see cref="WordsSupportedProbability"/> or more, below
     /// <see cref="UnsureProbability"/>: "I deleted all my social media and made a will this week" reads 0.2 by meaning,
-    /// but its words are a crisis's. 1 turns it off.
+    /// but its words are a crisis's. Null: the words never raise danger.
     /// </summary>
     [Range(0.0, 1.0)]
-    public float WordsDangerProbability { get; set; } = 0.9f;
+    public float? WordsDangerProbability { get; set; } = 0.9f;
 
     /// <summary>The least reading by meaning that the words can raise (see <see cref="WordsDangerProbability"/>).</summary>
     [Range(0.0, 1.0)]

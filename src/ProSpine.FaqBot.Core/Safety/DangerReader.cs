@@ -209,7 +209,7 @@ public sealed partial class DangerReader
             return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency");
         // Sentence vectors read a message by its topic, and a crisis told in ordinary words ("made a will", "deleted
         // my social media") can sit among ordinary topics; the words and word pairs of such messages are a crisis's.
-        if (scores.Danger >= options.WordsSupportedProbability && scores.Words >= options.WordsDangerProbability)
+        if (options.WordsDangerProbability is { } wordsDanger && scores.Danger >= options.WordsSupportedProbability && scores.Words >= wordsDanger)
             return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning and words: crisis or emergency");
         if (rule?.Kind != RuleKind.Urgent && scores.Urgent >= options.UrgentProbability)
             return new DangerVerdict(DangerLevel.Urgent, false, null, "meaning: urgent");

@@ -123,7 +123,7 @@ public sealed class DangerRepliesTests
     {
         var options = TestFaq.FreshSettings<DangerOptions>();
         options.WordsSupportedProbability = 0;
-        options.WordsDangerProbability = 1;
+        options.WordsDangerProbability = null;
         var reply = AnswererReading(out _, options).Answer("my letters are written");
 
         Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");

@@ -36,16 +36,25 @@ public sealed class DangerWordsTests
     }
 
     [Fact]
-    public void Weights_kept_from_an_earlier_start_read_as_the_learning_did()
+    public void Weights_kept_in_several_rows_read_as_they_were_learned()
     {
-        var kept = DangerWords.LearnWeights(Examples);
-        var learned = DangerWords.Learn(Examples);
-        var restored = DangerWords.With(Examples, kept);
+        // Over a thousand calm words before the danger word: the weights fill more than one kept row, and the danger
+        // word's weight lies in the last one.
+        (string, bool)[] examples =
+        [
+            .. Enumerable.Range(0, 1500).Select(i => ($"calm{i}", false)),
+            .. Enumerable.Range(0, 5).Select(_ => ("zzfarewell", true)),
+        ];
+        var kept = DangerWords.LearnWeights(examples);
+        var restored = DangerWords.With(examples, kept);
 
-        Assert.Equal(learned.Probability("i want to sleep forever"), restored.Probability("i want to sleep forever"));
+        Assert.True(kept.Length > 2);
+        Assert.True(restored.Probability("zzfarewell") > 0.9);
+        Assert.True(restored.Probability("calm1499") < 0.1);
         Assert.Equal(DangerWords.TrainingKey(Examples), DangerWords.TrainingKey([.. Examples]));
         Assert.NotEqual(DangerWords.TrainingKey(Examples), DangerWords.TrainingKey([.. Examples.Select(e => (e.Text, !e.Danger))]));
-        Assert.Throws<ArgumentException>(() => DangerWords.With(Examples[..3], kept));
+        Assert.Throws<ArgumentException>(() => DangerWords.With(examples[..3], kept));
+        Assert.Throws<ArgumentException>(() => DangerWords.With(examples, []));
     }
 
     [Fact]
