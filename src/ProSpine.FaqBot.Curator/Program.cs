@@ -145,17 +145,17 @@ static int Ask(Answerer answerer, string question)
 static int DangerTable(Answerer answerer, string set)
 {
     // Per line: label, the highest crisis, emergency and urgent probability over the whole message and its
-    // clauses, crisis and emergency together on the whole message alone, the phrase rule's route, the route
-    // given, and the message: enough to choose the thresholds of appsettings.json's Danger. The message is read
-    // once, by the answer itself.
-    Console.WriteLine("kind\tcrisis\temergency\turgent\twhole\trule\troute\tmessage");
+    // clauses, crisis and emergency together on the whole message alone, at most on any piece that counts and on any
+    // piece at all, the words' reading, the phrase rule's route, the route given, and the message: enough to choose the thresholds of
+    // appsettings.json's Danger. The message is read once, by the answer itself.
+    Console.WriteLine("kind\tcrisis\temergency\turgent\twhole\tdanger\tstrongest\twords\trule\troute\tmessage");
     foreach (var labelled in LabelledQuestions.Load(set))
     {
         var answered = answerer.Answer(labelled.Question);
         var scores = answered.Danger ?? DangerScores.None;
         var rule = answerer.Router.FindRule(labelled.Question);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{labelled.Kind}\t{scores.Crisis:F3}\t{scores.Emergency:F3}\t{scores.Urgent:F3}\t{scores.WholeDanger:F3}\t{rule?.Kind.ToString() ?? "-"}\t{answered.Route}\t{labelled.Question}"));
+            $"{labelled.Kind}\t{scores.Crisis:F3}\t{scores.Emergency:F3}\t{scores.Urgent:F3}\t{scores.WholeDanger:F3}\t{scores.Danger:F3}\t{scores.Strongest:F3}\t{scores.Words:F3}\t{rule?.Kind.ToString() ?? "-"}\t{answered.Route}\t{labelled.Question}"));
     }
     return 0;
 }

@@ -78,8 +78,12 @@ public sealed partial class Answerer
     /// <summary>The reply once the message has been read for danger: danger first, then rules, language, small talk, the FAQ.</summary>
     private Reply ReplyAfterReading(string text, string readForDanger, IReadOnlyList<string> words, Language language, DangerScores danger, SentenceReading reading)
     {
-        // A general question that names a danger ("what happens in an overdose?") is read like any other question.
-        var rule = Router.FindRules(readForDanger).FirstOrDefault(r => !Danger.YieldsToCalm(r, danger));
+        // A general question that names a danger ("what happens in an overdose?") is read like any other question, and
+        // so is a student's ("could a pump cause a seizure? asking for a neuro class"), though its reply ends with 911
+        // and 988.
+        var forStudy = Danger.GivesWayToStudy(Router.AsksForStudy(readForDanger), danger);
+        var rules = Router.FindRules(readForDanger).Where(r => !Danger.YieldsToCalm(r, danger)).ToList();
+        var rule = rules.FirstOrDefault(r => !(forStudy && DangerReader.YieldsToStudy(r)));
         // The set-aside words ("just curious", "dying to know") say nothing about what is asked either. The FAQ match
         // is made at most once: an unsure reading may need it, and so does a message that reaches matching.
         var asked = Router.WithoutSetAside(words);
@@ -88,11 +92,13 @@ public sealed partial class Answerer
         var questions = new AskedQuestions(this, text, reading);
 
         var verdict = Danger.Decide(rule, danger);
-        if (verdict is null)
+        // A rule that stands keeps its reply, even for study; a reading by meaning gives way to a student's question.
+        var gaveWayToStudy = forStudy && (verdict is { Rule: null } || verdict is null && rules.Any(DangerReader.YieldsToStudy));
+        if (verdict is null && !gaveWayToStudy)
             return CalmReply(words, language, reading, rule, Match, questions);
-        if (!AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, questions))
+        if (verdict is not null && !gaveWayToStudy && !AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, questions))
             return DangerReply(verdict, questions, words, language, reading);
-        // Danger read by meaning gave way to a general question: the reply still ends with where to turn.
+        // Danger gave way to a general question: the reply still ends with where to turn.
         var reply = CalmReply(words, language, reading, rule, Match, questions);
         var safetyNet = messages.Get(TextKeys.SafetyNet, reply.Language);
         return reply.Text.Contains(safetyNet, StringComparison.Ordinal) ? reply : reply with { Text = $"{reply.Text}\n\n{safetyNet}" };

@@ -47,12 +47,14 @@ public sealed record SafetyRule(
 /// <param name="LanguageMarkers">A language other than English to words that show a message is in that language.</param>
 /// <param name="SetAside">Phrases removed before a message is read for danger ("not suicidal", "dying to know").</param>
 /// <param name="LongOver">What shows that a sentence tells of danger long past and over; null for none.</param>
+/// <param name="AskedForStudy">What shows that a question is asked for a class or an exam; null for none.</param>
 public sealed record SafetyRules(
     IReadOnlyList<SafetyRule> Rules,
     IReadOnlyDictionary<string, IReadOnlyList<SafetyPhrase>> SmallTalk,
     IReadOnlyDictionary<Language, IReadOnlySet<string>> LanguageMarkers,
     IReadOnlyList<SafetyPhrase> SetAside,
-    LongOverPhrases? LongOver = null);
+    LongOverPhrases? LongOver = null,
+    StudyPhrases? AskedForStudy = null);
 
 /// <summary>
 /// The <c>longOver</c> phrases of <c>faq/safety.yaml</c>: a sentence with a phrase of <paramref name="Past"/> ("years
@@ -60,3 +62,10 @@ public sealed record SafetyRules(
 /// ("again", "lately"), tells of danger long over, and is not read for danger.
 /// </summary>
 public sealed record LongOverPhrases(IReadOnlyList<SafetyPhrase> Past, IReadOnlyList<SafetyPhrase> Over, IReadOnlyList<SafetyPhrase> Unless);
+
+/// <summary>
+/// The <c>askedForStudy</c> phrases of <c>faq/safety.yaml</c>: a word of <paramref name="Subjects"/> ("class", "exam")
+/// after "for", with at most three words between ("asking for a neuro class", "for my first aid cert"), or a phrase of
+/// <paramref name="Phrases"/> anywhere ("nursing student", "class question"), shows a question asked for study.
+/// </summary>
+public sealed record StudyPhrases(IReadOnlyList<SafetyPhrase> Subjects, IReadOnlyList<SafetyPhrase> Phrases);

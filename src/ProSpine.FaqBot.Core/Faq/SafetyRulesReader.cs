@@ -23,7 +23,7 @@ internal static class SafetyRulesReader
         if (file.Root is not { } root)
             return new SafetyRules(rules, smallTalk, languages, []);
 
-        file.RejectUnknownKeys(root, [.. RuleSections, "lists", "smallTalk", "languages", "setAside", "longOver"]);
+        file.RejectUnknownKeys(root, [.. RuleSections, "lists", "smallTalk", "languages", "setAside", "longOver", "askedForStudy"]);
         var setAside = Phrases(file, file.Strings(root, "setAside", required: true));
         var lists = new Dictionary<string, List<(string, YamlNode)>>(StringComparer.Ordinal);
         if (file.Mapping(root, "lists", required: false) is { } listMap)
@@ -99,7 +99,7 @@ internal static class SafetyRulesReader
                     file.Problem(keyNode, $"language '{code}' has no hand-off text in {CuratedTextsReader.File} ({code}: handoff)");
             }
         }
-        return new SafetyRules(rules, smallTalk, languages, setAside, LongOver(file, root));
+        return new SafetyRules(rules, smallTalk, languages, setAside, LongOver(file, root), AskedForStudy(file, root));
     }
 
     private static LongOverPhrases? LongOver(YamlFile file, YamlMappingNode root)
@@ -109,6 +109,17 @@ internal static class SafetyRulesReader
         file.RejectUnknownKeys(map, "past", "over", "unless");
         return new LongOverPhrases(Phrases(file, file.Strings(map, "past", required: true)),
             Phrases(file, file.Strings(map, "over", required: true)), Phrases(file, file.Strings(map, "unless")));
+    }
+
+    private static StudyPhrases? AskedForStudy(YamlFile file, YamlMappingNode root)
+    {
+        if (file.Mapping(root, "askedForStudy", required: false) is not { } map)
+            return null;
+        file.RejectUnknownKeys(map, "subjects", "phrases");
+        var subjects = file.Strings(map, "subjects", required: true);
+        foreach (var (value, node) in subjects.Where(s => TextNormalizer.Words(s.Value).Count > 1))
+            file.Problem(node, $"subject '{value}' must be one word: it is looked for after \"for\"");
+        return new StudyPhrases(Phrases(file, subjects), Phrases(file, file.Strings(map, "phrases")));
     }
 
     /// <summary>An optional true/false field; anything but "true" is false.</summary>

@@ -55,6 +55,17 @@ public sealed class DangerOptions
     [Range(0.0, 1.0)]
     public float WordsSupportedProbability { get; set; } = 0.15f;
 
+    /// <summary>
+    /// A message that says it is asked for study ("could a pump cause a seizure? asking for a neuro class";
+    /// <c>askedForStudy</c> in <c>safety.yaml</c>) is read as asked in general when its words read danger less
+    /// probable than this (<see cref="DangerWords"/>): a reading by meaning, an emergency rule or a rule marked
+    /// <c>askedInGeneral</c> then gives way, and the reply ends with 911 and 988 instead of starting with them. Empty:
+    /// never. Chosen on the tuning sets, where every crisis and emergency told with such a frame ("what's the lethal dose
+    /// of baclofen? it's for a pharmacology assignment") read 0.79 or more, and the students' questions 0.24 or less.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float? StudyWordsBelow { get; set; } = 0.3f;
+
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
     [Range(0.0, 1.0)]
     public float UrgentProbability { get; set; } = 0.7f;
@@ -67,5 +78,5 @@ public sealed class DangerOptions
 
     /// <summary>At most this many clauses of a long message are read on their own, besides the whole message.</summary>
     [Range(1, 50)]
-    public int MaxClauses { get; set; } = 8;
+    public int MaxClauses { get; set; } = 16;
 }

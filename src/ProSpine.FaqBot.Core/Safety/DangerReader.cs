@@ -12,9 +12,11 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// </summary>
 /// <param name="WholeDanger">Crisis and emergency together on the whole message alone, without its clauses.</param>
 /// <param name="Words">How likely the whole message's words are danger's (<see cref="DangerWords"/>).</param>
-public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger, float Words)
+/// <param name="Strongest">Crisis and emergency together on the piece that reads most like danger, whether or not a
+/// clause reaches <see cref="DangerOptions.ClauseProbability"/>: what the words' reading needs beside it.</param>
+public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger, float Words, float Strongest)
 {
-    public static readonly DangerScores None = new(0, 0, 0, 0, 0, 0);
+    public static readonly DangerScores None = new(0, 0, 0, 0, 0, 0, 0);
 }
 
 /// <summary>The danger a message shows, from the phrase rules and the classifier together.</summary>
@@ -133,7 +135,7 @@ public sealed partial class DangerReader
 
     private DangerScores Score(float[][] vectors, float wordsDanger)
     {
-        float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0;
+        float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0, strongest = 0;
         for (var i = 0; i < vectors.Length; i++)
         {
             var p = classifier.Probabilities(vectors[i]);
@@ -141,13 +143,14 @@ public sealed partial class DangerReader
             var pieceDanger = p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency];
             if (i == 0)
                 whole = pieceDanger;
+            strongest = Math.Max(strongest, pieceDanger);
             if (i > 0 && pieceDanger < options.ClauseProbability)
                 continue;
             crisis = Math.Max(crisis, p[(int)DangerLevel.Crisis]);
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
             danger = Math.Max(danger, pieceDanger);
         }
-        return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger);
+        return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger, strongest);
     }
 
     /// <summary>
@@ -160,6 +163,28 @@ public sealed partial class DangerReader
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(scores);
         return rule.AskedInGeneral && rule.Kind is RuleKind.Crisis or RuleKind.Emergency && scores.Danger < options.CalmProbability;
+    }
+
+    /// <summary>
+    /// Whether a message that says it is asked for study (<paramref name="askedForStudy"/>, <see
+    /// cref="SafetyRouter.AsksForStudy"/>) is read as asked in general: its words do not read as danger's (<see
+    /// cref="DangerOptions.StudyWordsBelow"/>) and no piece of it reads as danger beyond doubt. "Asking for a neuro
+    /// class" says nothing of anyone's situation; "for my EMT class... actually my roommate is like that right now"
+    /// does, in words danger uses. Then an emergency rule and a rule marked <c>askedInGeneral</c> give way (<see
+    /// cref="YieldsToStudy"/>), and so does a reading by meaning; any other crisis rule stands ("the lethal dose of
+    /// baclofen, for a pharmacology assignment").
+    /// </summary>
+    public bool GivesWayToStudy(bool askedForStudy, DangerScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return askedForStudy && options.StudyWordsBelow is { } below && scores.Words < below && scores.Danger < options.FirmProbability;
+    }
+
+    /// <summary>Whether <paramref name="rule"/> gives way to a question asked for study (see <see cref="GivesWayToStudy"/>).</summary>
+    public static bool YieldsToStudy(SafetyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.Kind == RuleKind.Emergency || rule.Kind == RuleKind.Crisis && rule.AskedInGeneral;
     }
 
     /// <summary>

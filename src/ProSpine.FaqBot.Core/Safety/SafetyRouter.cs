@@ -16,6 +16,7 @@ public sealed partial class SafetyRouter
     private readonly PhraseFinder smallTalkFinder;
     private readonly SetAsidePhrases setAside;
     private readonly LongOverSentences longOver;
+    private readonly StudyFrame study;
     private readonly Dictionary<SafetyPhrase, string> smallTalkKind = [];
 
     public SafetyRouter(SafetyRules rules, Vocabulary vocabulary)
@@ -33,6 +34,17 @@ public sealed partial class SafetyRouter
         smallTalkFinder = new PhraseFinder(smallTalkKind.Keys);
         setAside = new SetAsidePhrases(rules.SetAside);
         longOver = new LongOverSentences(rules.LongOver);
+        study = new StudyFrame(rules.AskedForStudy);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> says it is asked for study ("asking for a neuro class", "as a nursing
+    /// student"): see <see cref="DangerReader.GivesWayToStudy"/> for what that may lower.
+    /// </summary>
+    public bool AsksForStudy(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return study.Holds(TextNormalizer.Words(text));
     }
 
     /// <summary>

@@ -160,6 +160,48 @@ public sealed class AnswererTests
     }
 
     [Theory]
+    [InlineData("Is a seizure something the pump itself can cause? I'm asking for my neurology class.")]
+    [InlineData("for my first aid course: what does it mean when someone is turning blue?")]
+    public void A_question_asked_for_study_raises_no_alarm_and_ends_with_911_and_988(string question)
+    {
+        var reply = Answerer.Answer(question);
+
+        Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
+        Assert.Contains("988", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("for my EMT class, how long can someone go breathing 4 times a minute? my brother is like that on the couch right now")]
+    [InlineData("how many of my morphine pills would it take to not wake up? it's for a psychology paper")]
+    public void Danger_told_as_a_question_for_study_keeps_911_or_988_first(string message)
+    {
+        Assert.True(LabelledQuestions.IsAlarm(Answerer.Answer(message)));
+    }
+
+    [Fact]
+    public void Danger_told_late_in_a_long_message_is_read()
+    {
+        // The tenth clause of eleven: with eight clauses read on their own, it was never read but inside the whole,
+        // where it reads calm.
+        var reply = Answerer.Answer("Sorry for the long message. I had the trial in May, it went fine, they booked the implant "
+            + "for August, then insurance balked, my sister moved to Texas, the dog got sick, work cut my hours, I stopped "
+            + "sleeping, lately I keep picturing driving into the lake, anyway is the implant done awake?");
+
+        Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("the pump keeps beeping and my husband is so sleepy and confused he can barely talk")]
+    [InlineData("Mom's pump alarm went off last night and now she has a fever and her legs are rigid")]
+    public void A_pump_alarm_with_signs_of_an_overdose_or_withdrawal_is_an_emergency(string message)
+    {
+        var reply = Answerer.Answer(message);
+
+        Assert.Equal(Route.Emergency, reply.Route);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+    }
+
+    [Theory]
     [InlineData("I overdosed two years ago and survived. Lately I want to do it again.")]
     [InlineData("My dad overdosed years ago and has been doing well since, but tonight he will not wake up.")]
     public void History_that_is_back_or_beside_danger_now_is_still_read(string message)

@@ -107,47 +107,58 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// holdouts a crisis more on danger-holdout-7, -9, -14 and pleasantries-holdout and an emergency on
     /// danger-holdout-15, for one false alarm more on danger-tune-13 and on danger-holdout-4, -7, -8, -10 and -14, and
     /// two on -15; the floors and ceilings moved to match. That session's new sets (danger-tune-14, danger-holdout-19
-    /// to -22) are pinned at their first run, which the change left as it was. README, "Reading danger by meaning".
+    /// to -22) are pinned at their first run, which the change left as it was. In the twentieth session a question
+    /// asked for study gave way (<c>askedForStudy</c>), a pump alarm with signs of an overdose or withdrawal became an
+    /// emergency rule, and sixteen clauses were read instead of eight: no crisis or emergency lost anywhere, a crisis
+    /// more on danger-tune-13 and -16 and an emergency on -16, and fewer false alarms on 14 sets; every ceiling and
+    /// floor was set to the figures then measured. That session's new sets (danger-tune-15 and -16, danger-holdout-23
+    /// to -25) are pinned at their figures after the change; their first runs are in the README.
+    /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
         { "blind/danger-tune.tsv", 1.0, 1.0, 0.023 },
-        { "blind/danger-tune-2.tsv", 1.0, 1.0, 0.036 },
+        { "blind/danger-tune-2.tsv", 1.0, 1.0, 0.029 },
         { "blind/danger-tune-3.tsv", 1.0, 1.0, 0.029 },
         { "blind/danger-tune-4.tsv", 1.0, 1.0, 0.036 },
-        { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.041 },
-        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.049 },
-        { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.313 },
-        { "blind/danger-tune-8.tsv", 1.0, 0.99, 0.032 },
-        { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.132 },
-        { "blind/danger-tune-10.tsv", 1.0, 1.0, 0.051 },
+        { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.027 },
+        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.033 },
+        { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.307 },
+        { "blind/danger-tune-8.tsv", 1.0, 0.99, 0.019 },
+        { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.125 },
+        { "blind/danger-tune-10.tsv", 1.0, 1.0, 0.044 },
         { "blind/danger-holdout.tsv", 1.0, 1.0, 0.045 },
         { "blind/danger-holdout-2.tsv", 1.0, 1.0, 0.055 },
         { "blind/danger-holdout-3.tsv", 1.0, 1.0, 0.024 },
         { "blind/danger-holdout-4.tsv", 1.0, 0.967, 0.031 },
-        { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.036 },
+        { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.022 },
         { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.017 },
         { "blind/danger-holdout-7.tsv", 1.0, 0.982, 0.034 },
-        { "blind/danger-holdout-8.tsv", 1.0, 0.982, 0.06 },
-        { "blind/danger-holdout-9.tsv", 1.0, 0.991, 0.054 },
+        { "blind/danger-holdout-8.tsv", 1.0, 0.982, 0.054 },
+        { "blind/danger-holdout-9.tsv", 1.0, 0.991, 0.047 },
         { "blind/danger-holdout-10.tsv", 1.0, 1.0, 0.034 },
         { "blind/danger-holdout-11.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-holdout-12.tsv", 0.991, 0.982, 0.027 },
         { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.154 },
-        { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.067 },
+        { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.06 },
         { "blind/danger-holdout-14.tsv", 1.0, 0.973, 0.4 },
         { "blind/danger-holdout-15.tsv", 0.991, 1.0, 0.487 },
-        { "blind/danger-holdout-16.tsv", 1.0, 0.982, 0.561 },
+        { "blind/danger-holdout-16.tsv", 1.0, 0.982, 0.56 },
         { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.094 },
-        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.08 },
-        { "blind/danger-tune-13.tsv", 1.0, 0.991, 0.107 },
+        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.074 },
+        { "blind/danger-tune-13.tsv", 1.0, 1.0, 0.1 },
         { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.08 },
         { "blind/pleasantries-holdout.tsv", 1.0, 0.955, 0.143 },
-        { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.054 },
-        { "blind/danger-holdout-19.tsv", 1.0, 0.991, 0.087 },
+        { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.04 },
+        { "blind/danger-holdout-19.tsv", 1.0, 0.991, 0.08 },
         { "blind/danger-holdout-20.tsv", 1.0, 0.991, 0.087 },
         { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.06 },
+        { "blind/danger-tune-15.tsv", 1.0, 0.991, 0.027 },
+        { "blind/danger-tune-16.tsv", 1.0, 1.0, 0.04 },
+        { "blind/danger-holdout-23.tsv", 1.0, 0.947, 0.04 },
+        { "blind/danger-holdout-24.tsv", 1.0, 0.991, 0.054 },
+        { "blind/danger-holdout-25.tsv", 1.0, 0.991, 0.08 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };

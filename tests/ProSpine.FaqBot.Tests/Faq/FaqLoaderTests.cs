@@ -202,6 +202,20 @@ public sealed class FaqLoaderTests
     }
 
     [Fact]
+    public void A_subject_of_study_of_two_words_is_reported_at_its_line()
+    {
+        // Subjects are looked for one word after "for": two words could never be found.
+        using var faq = Repository.CopyFaq();
+        faq.Replace("safety.yaml", "  subjects: [class,", "  subjects: [nursing class,");
+
+        var problem = Assert.Single(faq.LoadProblems());
+
+        Assert.Equal("faq/safety.yaml", problem.File);
+        Assert.Equal(faq.LineOf("safety.yaml", "  subjects: [nursing class,"), problem.Line);
+        Assert.Contains("subject 'nursing class' must be one word", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_entry_schema_stops_loading()
     {
         using var faq = Repository.CopyFaq();

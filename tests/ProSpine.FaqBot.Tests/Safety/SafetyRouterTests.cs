@@ -36,7 +36,8 @@ public sealed class SafetyRouterTests
             },
             new Dictionary<Language, IReadOnlySet<string>> { [Language.Spanish] = new HashSet<string> { "hola", "necesito", "ayuda", "bomba" } },
             [P("not suicidal"), P("just curious")],
-            new LongOverPhrases([P("years ago"), P("last year")], [P("been fine"), P("survived")], [P("again")])),
+            new LongOverPhrases([P("years ago"), P("last year")], [P("been fine"), P("survived")], [P("again")]),
+            new StudyPhrases([P("class"), P("exam")], [P("nursing student")])),
         new Vocabulary(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>(),
             new HashSet<string> { "the", "a", "please" }, new HashSet<string>()));
 
@@ -67,6 +68,18 @@ public sealed class SafetyRouterTests
     public void History_told_as_over_is_not_read_for_danger(string message, string? readForDanger)
     {
         Assert.Equal(readForDanger ?? message, Router.WithoutLongOver(message));
+    }
+
+    [Theory]
+    [InlineData("could the pump cause a seizure? asking for a neuro class", true)]
+    [InlineData("for my first aid exam: what do blue lips mean", true)]      // three words between "for" and the subject
+    [InlineData("as a nursing student, what are the signs of an overdose", true)] // a phrase anywhere
+    [InlineData("is the class of drugs in the pump an opioid", false)]       // a subject, but not after "for"
+    [InlineData("asking for a friend from my old yoga class", false)]        // more than three words between
+    [InlineData("asking for a friend", false)]
+    public void A_question_asked_for_study_is_recognised(string message, bool forStudy)
+    {
+        Assert.Equal(forStudy, Router.AsksForStudy(message));
     }
 
     [Theory]

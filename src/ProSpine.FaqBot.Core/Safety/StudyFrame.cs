@@ -1,0 +1,41 @@
+using ProSpine.FaqBot.Core.Content;
+
+namespace ProSpine.FaqBot.Core.Safety;
+
+/// <summary>
+/// Whether a message says it is asked for study (<c>askedForStudy</c> in <c>faq/safety.yaml</c>): "could a pump cause
+/// a seizure? asking for a neuro class", "for my EMT class: how should we handle an unresponsive patient". Students ask
+/// in danger's words about no one's situation, and those words raised the alarm. The frame alone decides nothing: what
+/// it may lower, and when, is <see cref="DangerReader.GivesWayToStudy"/>'s.
+/// </summary>
+internal sealed class StudyFrame
+{
+    // "for my first aid cert", "for a nursing school paper": the subject ends a short phrase that starts with "for".
+    private const int MaxWordsBetween = 3;
+
+    private readonly HashSet<string> subjects;
+    private readonly PhraseFinder phrases;
+
+    public StudyFrame(StudyPhrases? study)
+    {
+        subjects = [.. study?.Subjects.Select(s => s.Words[0]) ?? []];
+        phrases = new PhraseFinder(study?.Phrases ?? []);
+    }
+
+    /// <summary>Whether the normalised <paramref name="words"/> of a message say it is asked for study.</summary>
+    public bool Holds(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] != "for")
+                continue;
+            for (var j = i + 1; j < words.Count && j <= i + 1 + MaxWordsBetween; j++)
+            {
+                if (subjects.Contains(words[j]))
+                    return true;
+            }
+        }
+        return phrases.Occurrences(words).Count > 0;
+    }
+}
