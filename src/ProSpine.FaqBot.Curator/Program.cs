@@ -106,6 +106,10 @@ static int Ask(Answerer answerer, string question)
     if (reply.Danger is { } danger)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"danger:  crisis {danger.Crisis:F2}  emergency {danger.Emergency:F2}  urgent {danger.Urgent:F2}  (highest over the message and its clauses)  words {danger.Words:F2}"));
+    if (reply.Danger is { } read && answerer.Router.AsksForStudy(question))
+        Console.WriteLine(answerer.Danger.GivesWayToStudy(true, read)
+            ? "study:   asked for study, and its words read calm: an emergency rule or a reading by meaning gives way"
+            : "study:   asked for study, but its words (or a piece beyond doubt) read as danger: nothing gives way");
     foreach (var piece in answerer.ExplainDanger(question))
     {
         var p = piece.Probabilities;

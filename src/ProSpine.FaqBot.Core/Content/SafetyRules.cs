@@ -65,7 +65,9 @@ public sealed record LongOverPhrases(IReadOnlyList<SafetyPhrase> Past, IReadOnly
 
 /// <summary>
 /// The <c>askedForStudy</c> phrases of <c>faq/safety.yaml</c>: a word of <paramref name="Subjects"/> ("class", "exam")
-/// after "for", with at most three words between ("asking for a neuro class", "for my first aid cert"), or a phrase of
-/// <paramref name="Phrases"/> anywhere ("nursing student", "class question"), shows a question asked for study.
+/// after "for", with at most three words between ("asking for a neuro class", "for my first aid cert"), or among the
+/// message's first four words ("first aid class: ..."), or a phrase of <paramref name="Phrases"/> anywhere ("nursing
+/// student", "class question"), shows a question asked for study, unless a phrase of <paramref name="Unless"/> says
+/// something is happening now ("right now", "tonight").
 /// </summary>
-public sealed record StudyPhrases(IReadOnlyList<SafetyPhrase> Subjects, IReadOnlyList<SafetyPhrase> Phrases);
+public sealed record StudyPhrases(IReadOnlyList<SafetyPhrase> Subjects, IReadOnlyList<SafetyPhrase> Phrases, IReadOnlyList<SafetyPhrase> Unless);

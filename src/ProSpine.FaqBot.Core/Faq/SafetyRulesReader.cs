@@ -115,11 +115,11 @@ internal static class SafetyRulesReader
     {
         if (file.Mapping(root, "askedForStudy", required: false) is not { } map)
             return null;
-        file.RejectUnknownKeys(map, "subjects", "phrases");
+        file.RejectUnknownKeys(map, "subjects", "phrases", "unless");
         var subjects = file.Strings(map, "subjects", required: true);
         foreach (var (value, node) in subjects.Where(s => TextNormalizer.Words(s.Value).Count > 1))
             file.Problem(node, $"subject '{value}' must be one word: it is looked for after \"for\"");
-        return new StudyPhrases(Phrases(file, subjects), Phrases(file, file.Strings(map, "phrases")));
+        return new StudyPhrases(Phrases(file, subjects), Phrases(file, file.Strings(map, "phrases")), Phrases(file, file.Strings(map, "unless")));
     }
 
     /// <summary>An optional true/false field; anything but "true" is false.</summary>

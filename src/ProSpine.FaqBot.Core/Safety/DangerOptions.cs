@@ -59,9 +59,10 @@ public sealed class DangerOptions
     /// A message that says it is asked for study ("could a pump cause a seizure? asking for a neuro class";
     /// <c>askedForStudy</c> in <c>safety.yaml</c>) is read as asked in general when its words read danger less
     /// probable than this (<see cref="DangerWords"/>): a reading by meaning, an emergency rule or a rule marked
-    /// <c>askedInGeneral</c> then gives way, and the reply ends with 911 and 988 instead of starting with them. Empty:
+    /// <c>askedInGeneral</c> then gives way, unless the meaning reads crisis and emergency together at
+    /// <see cref="ConfidentProbability"/>, and the reply ends with 911 and 988 instead of starting with them. Empty:
     /// never. Chosen on the tuning sets, where every crisis and emergency told with such a frame ("what's the lethal dose
-    /// of baclofen? it's for a pharmacology assignment") read 0.79 or more, and the students' questions 0.24 or less.
+    /// of baclofen? it's for a pharmacology assignment") read 0.79 or more, and the students' questions 0.2 or less.
     /// </summary>
     [Range(0.0, 1.0)]
     public float? StudyWordsBelow { get; set; } = 0.3f;

@@ -13,7 +13,7 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// <param name="WholeDanger">Crisis and emergency together on the whole message alone, without its clauses.</param>
 /// <param name="Words">How likely the whole message's words are danger's (<see cref="DangerWords"/>).</param>
 /// <param name="Strongest">Crisis and emergency together on the piece that reads most like danger, whether or not a
-/// clause reaches <see cref="DangerOptions.ClauseProbability"/>: what the words' reading needs beside it.</param>
+/// clause reaches <see cref="DangerOptions.ClauseProbability"/>: for curators choosing thresholds.</param>
 public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger, float Words, float Strongest)
 {
     public static readonly DangerScores None = new(0, 0, 0, 0, 0, 0, 0);
@@ -168,7 +168,8 @@ public sealed partial class DangerReader
     /// <summary>
     /// Whether a message that says it is asked for study (<paramref name="askedForStudy"/>, <see
     /// cref="SafetyRouter.AsksForStudy"/>) is read as asked in general: its words do not read as danger's (<see
-    /// cref="DangerOptions.StudyWordsBelow"/>) and no piece of it reads as danger beyond doubt. "Asking for a neuro
+    /// cref="DangerOptions.StudyWordsBelow"/>) and the meaning reads crisis and emergency together under <see
+    /// cref="DangerOptions.ConfidentProbability"/> (a confident reading gets its reply). "Asking for a neuro
     /// class" says nothing of anyone's situation; "for my EMT class... actually my roommate is like that right now"
     /// does, in words danger uses. Then an emergency rule and a rule marked <c>askedInGeneral</c> give way (<see
     /// cref="YieldsToStudy"/>), and so does a reading by meaning; any other crisis rule stands ("the lethal dose of
@@ -177,7 +178,8 @@ public sealed partial class DangerReader
     public bool GivesWayToStudy(bool askedForStudy, DangerScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        return askedForStudy && options.StudyWordsBelow is { } below && scores.Words < below && scores.Danger < options.FirmProbability;
+        return askedForStudy && options.StudyWordsBelow is { } below && scores.Words < below
+            && scores.Danger < options.ConfidentProbability;
     }
 
     /// <summary>Whether <paramref name="rule"/> gives way to a question asked for study (see <see cref="GivesWayToStudy"/>).</summary>

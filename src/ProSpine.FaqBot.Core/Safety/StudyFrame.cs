@@ -10,22 +10,37 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// </summary>
 internal sealed class StudyFrame
 {
-    // "for my first aid cert", "for a nursing school paper": the subject ends a short phrase that starts with "for".
+    // "for my first aid cert", "for a nursing school paper": the subject ends a short phrase that starts with "for",
+    // or heads the message ("first aid class: what are the signs of a stroke?").
     private const int MaxWordsBetween = 3;
+    private const int HeadingWords = 4;
 
     private readonly HashSet<string> subjects;
     private readonly PhraseFinder phrases;
+    private readonly PhraseFinder now;
 
     public StudyFrame(StudyPhrases? study)
     {
         subjects = [.. study?.Subjects.Select(s => s.Words[0]) ?? []];
         phrases = new PhraseFinder(study?.Phrases ?? []);
+        now = new PhraseFinder(study?.Unless ?? []);
     }
 
-    /// <summary>Whether the normalised <paramref name="words"/> of a message say it is asked for study.</summary>
+    /// <summary>
+    /// Whether the normalised <paramref name="words"/> of a message say it is asked for study, and nothing in it says
+    /// that something is happening now ("for a paper: how long can someone breathe twice a minute? my uncle is doing
+    /// that right now").
+    /// </summary>
     public bool Holds(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
+        return Framed(words) && now.Occurrences(words).Count == 0;
+    }
+
+    private bool Framed(IReadOnlyList<string> words)
+    {
+        if (words.Take(HeadingWords).Any(subjects.Contains))
+            return true;
         for (var i = 0; i < words.Count; i++)
         {
             if (words[i] != "for")

@@ -114,6 +114,17 @@ public sealed class DangerRepliesTests
     }
 
     [Fact]
+    public void A_confident_reading_stands_for_a_question_asked_for_study()
+    {
+        var options = TestFaq.FreshSettings<DangerOptions>();
+        options.StudyWordsBelow = 1;
+        var reply = AnswererReading(out _, options).Answer("tell me about it zzemergency, it is for my nursing class");
+
+        Assert.Equal(Route.Emergency, reply.Route);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+    }
+
+    [Fact]
     public void A_crisis_rule_stands_for_a_question_asked_for_study()
     {
         // Asking how much would kill is a warning sign whoever it is said to be for.

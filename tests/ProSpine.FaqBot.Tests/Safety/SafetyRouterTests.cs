@@ -37,7 +37,7 @@ public sealed class SafetyRouterTests
             new Dictionary<Language, IReadOnlySet<string>> { [Language.Spanish] = new HashSet<string> { "hola", "necesito", "ayuda", "bomba" } },
             [P("not suicidal"), P("just curious")],
             new LongOverPhrases([P("years ago"), P("last year")], [P("been fine"), P("survived")], [P("again")]),
-            new StudyPhrases([P("class"), P("exam")], [P("nursing student")])),
+            new StudyPhrases([P("class"), P("exam")], [P("nursing student")], [P("right now")])),
         new Vocabulary(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>(),
             new HashSet<string> { "the", "a", "please" }, new HashSet<string>()));
 
@@ -74,9 +74,11 @@ public sealed class SafetyRouterTests
     [InlineData("could the pump cause a seizure? asking for a neuro class", true)]
     [InlineData("for my first aid exam: what do blue lips mean", true)]      // three words between "for" and the subject
     [InlineData("as a nursing student, what are the signs of an overdose", true)] // a phrase anywhere
-    [InlineData("is the class of drugs in the pump an opioid", false)]       // a subject, but not after "for"
+    [InlineData("first aid class: what are the signs of a stroke", true)]   // a subject heading the message
+    [InlineData("is baclofen in the same class of drugs as morphine", false)] // a subject, neither heading nor after "for"
     [InlineData("asking for a friend from my old yoga class", false)]        // more than three words between
     [InlineData("asking for a friend", false)]
+    [InlineData("for my EMT class: my brother is breathing like that right now", false)] // happening now
     public void A_question_asked_for_study_is_recognised(string message, bool forStudy)
     {
         Assert.Equal(forStudy, Router.AsksForStudy(message));
