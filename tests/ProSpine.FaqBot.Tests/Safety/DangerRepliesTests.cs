@@ -113,27 +113,18 @@ public sealed class DangerRepliesTests
         Assert.Equal(Route.Emergency, AnswererReading(out _, strict).Answer(question).Route);
     }
 
-    [Fact]
-    public void A_confident_reading_stands_for_a_question_asked_for_study()
+    [Theory]
+    [InlineData("tell me about it zzemergency, it is for my nursing class", Route.Emergency, "911")]
+    // Asking how much would kill is a warning sign whoever it is said to be for.
+    [InlineData("what is the lethal dose of baclofen? it is for my pharmacology class", Route.Crisis, "988")]
+    public void A_confident_reading_or_a_crisis_rule_stands_for_a_question_asked_for_study(string message, Route route, string first)
     {
         var options = TestFaq.FreshSettings<DangerOptions>();
         options.StudyWordsBelow = 1;
-        var reply = AnswererReading(out _, options).Answer("tell me about it zzemergency, it is for my nursing class");
+        var reply = AnswererReading(out _, options).Answer(message);
 
-        Assert.Equal(Route.Emergency, reply.Route);
-        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
-    }
-
-    [Fact]
-    public void A_crisis_rule_stands_for_a_question_asked_for_study()
-    {
-        // Asking how much would kill is a warning sign whoever it is said to be for.
-        var options = TestFaq.FreshSettings<DangerOptions>();
-        options.StudyWordsBelow = 1;
-        var reply = AnswererReading(out _, options).Answer("what is the lethal dose of baclofen? it is for my pharmacology class");
-
-        Assert.Equal(Route.Crisis, reply.Route);
-        Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+        Assert.Equal(route, reply.Route);
+        Assert.True(LabelledQuestions.ComesFirst(reply, first), reply.Text);
     }
 
     [Fact]
