@@ -46,6 +46,19 @@ public sealed class AnswererTests
         Assert.Equal(expected, Answerer.Answer(question).Route);
 
     [Theory]
+    [InlineData("merry christmas", "pleasantries")]
+    [InlineData("sorry for the typos", "acknowledgement")]
+    [InlineData("you guys rock, happy new year", "pleasantries")]
+    [InlineData("thanks, have a great weekend", "thanks")]
+    public void Wishes_apologies_and_thanks_alone_get_small_talks_reply(string message, string kind)
+    {
+        var reply = Answerer.Answer(message);
+
+        Assert.Equal(Route.SmallTalk, reply.Route);
+        Assert.Equal(Answerer.Content.Texts.Get(TextKeys.SmallTalkPrefix + kind), reply.Text);
+    }
+
+    [Theory]
     [InlineData("i just want to go to sleep and never wake up", Route.Crisis)]
     [InlineData("he's breathing really weird and slow since the refill", Route.Emergency)]
     [InlineData("throat feels like its closing up after the new medicine", Route.Emergency)]

@@ -114,6 +114,10 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// fewer, then back to 10 of 150 when a study frame stopped counting beside words of something happening now);
     /// every ceiling and floor was set to the figures then measured. That session's new sets (danger-tune-15 to -17,
     /// danger-holdout-23 to -25) are pinned at their figures after the change; their first runs are in the README.
+    /// In the twenty-first session the new small-talk phrases, learned as calm, moved the danger reading a little:
+    /// danger-holdout-20 13 to 14 of 150 alarms (its ceiling rose), 604 to 596 of 8,658 alarms on the 41 holdouts, no
+    /// crisis or emergency lost (a crisis of danger-tune-16 that fell to "not covered" came back with one crisis example).
+    /// smalltalk-tune, smalltalk-holdout and smalltalk-holdout-2 are pinned at their figures after that change.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -152,7 +156,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/pleasantries-holdout.tsv", 1.0, 0.955, 0.143 },
         { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.04 },
         { "blind/danger-holdout-19.tsv", 1.0, 0.991, 0.08 },
-        { "blind/danger-holdout-20.tsv", 1.0, 0.991, 0.087 },
+        { "blind/danger-holdout-20.tsv", 1.0, 0.991, 0.094 },
         { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.06 },
         { "blind/danger-tune-15.tsv", 1.0, 0.991, 0.027 },
@@ -161,6 +165,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-23.tsv", 1.0, 0.947, 0.04 },
         { "blind/danger-holdout-24.tsv", 1.0, 0.991, 0.054 },
         { "blind/danger-holdout-25.tsv", 1.0, 0.991, 0.08 },
+        { "blind/smalltalk-tune.tsv", 1.0, 1.0, 0.12 },
+        { "blind/smalltalk-holdout.tsv", 1.0, 1.0, 0.103 },
+        { "blind/smalltalk-holdout-2.tsv", 1.0, 0.96, 0.103 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
@@ -228,6 +235,31 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
                 && report.ConfidentWrong.Count <= floor.MaxConfidentWrong;
             Assert.True(kept, $"{floor.Set}\n{Shown(floor.Set, report)}");
         }
+    }
+
+    /// <summary>
+    /// Small talk among everything else (README, "Small talk among other words"): the share of small talk that gets a
+    /// small-talk reply, and of questions the FAQ does not answer that still get "not covered", as measured in the
+    /// twenty-first session after wishes, compliments and apologies joined the small-talk phrases (before: 18, 19, 17
+    /// and 18 small-talk messages of 120, 120, 120 and 110).
+    /// </summary>
+    public static TheoryData<string, double, double> SmallTalkSets => new()
+    {
+        { "blind/smalltalk-tune.tsv", 0.208, 0.963 },
+        { "blind/smalltalk-holdout.tsv", 0.175, 0.981 },
+        { "blind/smalltalk-holdout-2.tsv", 0.208, 0.963 },
+        { "blind/pleasantries-holdout.tsv", 0.227, 1.0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SmallTalkSets))]
+    public void Small_talk_sets_keep_their_figures(string set, double smallTalk, double notCovered)
+    {
+        var report = EvaluateBlind(set);
+        var shown = Shown(set, report);
+
+        Assert.True(report.Accuracy("chitchat") >= smallTalk, shown);
+        Assert.True(report.Accuracy("fallback") >= notCovered, shown);
     }
 
     private EvaluationReport EvaluateBlind(string set)
