@@ -73,9 +73,15 @@ public sealed partial class SafetyRouter
     /// nothing about what is asked either.</summary>
     public IReadOnlyList<string> WithoutSetAside(IReadOnlyList<string> words) => setAside.From(words);
 
+    /// <summary>
+    /// The words the rules read: without the set-aside phrases, nor a study frame's "for my ... class", whose "my" is the
+    /// student's: the hand-off rules read "for my" as a person's own care ("will it work for my back").
+    /// </summary>
+    private IReadOnlyList<string> RuleWords(IReadOnlyList<string> words) => WithoutSetAside(study.Without(words));
+
     /// <summary>Every rule that applies to one run of words, such as one question of a message, in order of precedence.</summary>
     public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words) =>
-        RulesWith(ruleFinder.Occurrences(WithoutSetAside(words)).Select(o => o.Phrase).ToHashSet());
+        RulesWith(ruleFinder.Occurrences(RuleWords(words)).Select(o => o.Phrase).ToHashSet());
 
     /// <summary>
     /// Every rule that applies to a message as typed, in order of precedence. A phrase is looked for within one
@@ -86,7 +92,7 @@ public sealed partial class SafetyRouter
     {
         ArgumentNullException.ThrowIfNull(text);
         return RulesWith(SentenceEnd().Split(text)
-            .SelectMany(sentence => ruleFinder.Occurrences(WithoutSetAside(TextNormalizer.Words(sentence))))
+            .SelectMany(sentence => ruleFinder.Occurrences(RuleWords(TextNormalizer.Words(sentence))))
             .Select(o => o.Phrase).ToHashSet());
     }
 

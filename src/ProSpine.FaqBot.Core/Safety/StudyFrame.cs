@@ -37,19 +37,46 @@ internal sealed class StudyFrame
         return Framed(words) && now.Occurrences(words).Count == 0;
     }
 
+    /// <summary>
+    /// <paramref name="words"/> without each "for ... subject" phrase of a frame ("for my pharm class"): it says who asks,
+    /// not whose care it is.
+    /// </summary>
+    public IReadOnlyList<string> Without(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        List<string>? kept = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "for" && SubjectAfter(words, i) is { } end)
+            {
+                kept ??= [.. words.Take(i)];
+                i = end;
+                continue;
+            }
+            kept?.Add(words[i]);
+        }
+        return kept ?? words;
+    }
+
+    // The index of the subject that ends a frame started by the "for" at index start, if any.
+    private int? SubjectAfter(IReadOnlyList<string> words, int start)
+    {
+        for (var j = start + 1; j < words.Count && j <= start + 1 + MaxWordsBetween; j++)
+        {
+            if (subjects.Contains(words[j]))
+                return j;
+        }
+        return null;
+    }
+
     private bool Framed(IReadOnlyList<string> words)
     {
         if (words.Take(HeadingWords).Any(subjects.Contains))
             return true;
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i] != "for")
-                continue;
-            for (var j = i + 1; j < words.Count && j <= i + 1 + MaxWordsBetween; j++)
-            {
-                if (subjects.Contains(words[j]))
-                    return true;
-            }
+            if (words[i] == "for" && SubjectAfter(words, i) is not null)
+                return true;
         }
         return phrases.Occurrences(words).Count > 0;
     }

@@ -28,6 +28,7 @@ public sealed class SafetyRouterTests
                 Rule("pump alarm", RuleKind.Urgent, [], all: [["pump"], ["alarm", "beeping"]]),
                 Rule("billing", RuleKind.Handoff, ["bill", "insurance"], unless: ["in general"]),
                 Rule("medication", RuleKind.Handoff, ["take my"]),
+                Rule("own care", RuleKind.Handoff, ["for my"]),
             ],
             new Dictionary<string, IReadOnlyList<SafetyPhrase>>
             {
@@ -82,6 +83,16 @@ public sealed class SafetyRouterTests
     public void A_question_asked_for_study_is_recognised(string message, bool forStudy)
     {
         Assert.Equal(forStudy, Router.AsksForStudy(message));
+    }
+
+    [Theory]
+    [InlineData("will a pump work for my back", "own care")]
+    [InlineData("for my pharm class: which drugs go in a pump", null)]       // the student's "my", not their care
+    [InlineData("which drugs go in a pump? asking for my nursing exam", null)]
+    [InlineData("for my exam: can I take my pills with it", "medication")]   // the words outside the frame still count
+    public void A_study_frame_says_who_asks_not_whose_care_it_is(string message, string? expected)
+    {
+        Assert.Equal(expected, Router.FindRule(message)?.Name);
     }
 
     [Theory]
