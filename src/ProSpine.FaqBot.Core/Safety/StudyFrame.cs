@@ -73,11 +73,7 @@ internal sealed class StudyFrame
     {
         if (words.Take(HeadingWords).Any(subjects.Contains))
             return true;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (words[i] == "for" && SubjectAfter(words, i) is not null)
-                return true;
-        }
-        return phrases.Occurrences(words).Count > 0;
+        return Enumerable.Range(0, words.Count).Any(i => words[i] == "for" && SubjectAfter(words, i) is not null)
+            || phrases.Occurrences(words).Count > 0;
     }
 }

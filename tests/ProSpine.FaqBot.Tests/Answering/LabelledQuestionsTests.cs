@@ -262,9 +262,13 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         Assert.True(report.Accuracy("fallback") >= notCovered, shown);
     }
 
+    // A set pinned by two tests (its danger figures and its small talk) is answered once for both.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<EvaluationReport>> BlindReports = new();
+
     private EvaluationReport EvaluateBlind(string set)
     {
-        var report = LabelledQuestions.Evaluate(TestFaq.Answerer(), LabelledQuestions.Load(Repository.TestData(set)));
+        var report = BlindReports.GetOrAdd(set, name => new Lazy<EvaluationReport>(() =>
+            LabelledQuestions.Evaluate(TestFaq.Answerer(), LabelledQuestions.Load(Repository.TestData(name))))).Value;
         output.WriteLine(report.Format(maxFailures: IsHoldout(set) ? 0 : 60));
         return report;
     }
