@@ -126,6 +126,9 @@ static int Ask(Answerer answerer, string question)
         if (answerer.Danger.Read(question).Reading.Whole is { } whole && answerer.Meaning.Likeliest(whole) is var guess)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"regression: {guess.Entry?.Id ?? "not covered"} {guess.Probability:F2} (answers from {answerer.Hybrid.RegressionAnswer?.ToString("F2", CultureInfo.InvariantCulture) ?? "never"})"));
+        if (answerer.Hybrid.WordsGuess(match.Terms) is var byWords)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"entry words: {byWords.Entry?.Id ?? "not covered"} {byWords.Probability:F2}"));
         // Both signals for each entry: the words (score, coverage, overlap with the closest phrasing) and the
         // meaning (sentence similarity to the nearest phrasing). The first is the choice, the next the runners-up.
         foreach (var c in match.Candidates)

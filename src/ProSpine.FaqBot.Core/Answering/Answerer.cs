@@ -30,7 +30,7 @@ public sealed partial class Answerer
         Danger = danger ?? throw new ArgumentNullException(nameof(danger));
         // The phrasings are encoded once, here, through the same cache as the danger reader's calm examples.
         Meaning = new SemanticIndex(content.Entries, content.Uncovered, content.Asked, danger.Embeddings);
-        Hybrid = new HybridMatcher(Matcher, Meaning, new QualifierCheck(content.Entries), content.Asked, matching);
+        Hybrid = new HybridMatcher(Matcher, Meaning, new QualifierCheck(content.Entries), content.Asked, matching, danger.Embeddings.Derived);
         noneOfThese = TextNormalizer.Normalize(messages.Get(TextKeys.NoneOfThese));
     }
 
@@ -171,12 +171,14 @@ public sealed partial class Answerer
     /// its answer ends with where to turn all the same. Small talk never overrules it: "I'm done. I've said my
     /// goodbyes." reads like a farewell. Nor does an answer of the entries' regression alone: "this is my last
     /// message, tell the doctor thanks for everything" is all but certainly about the doctor, and a goodbye. Nor does
-    /// any question when a piece of the message reads as danger beyond doubt (<see cref="DangerVerdict.Firm"/>).
+    /// any question when a piece of the message reads as danger beyond doubt (<see cref="DangerVerdict.Firm"/>). An
+    /// answer that both entries' regressions doubted (<see cref="MatchResult.AnswerInDoubt"/>) counts as the answer it
+    /// was: the message was understood as a question near the FAQ, and only which entry is in doubt.
     /// </summary>
     private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, AskedQuestions asked) =>
         verdict.Unsure && verdict.Rule is null && rule is null && !verdict.Firm
-        && (match() is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { NearMiss: true }
-            || (verdict.InOneClause && asked.Matches.Any(q => q is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false })));
+        && (match() is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { NearMiss: true } or { AnswerInDoubt: true }
+            || (verdict.InOneClause && asked.Matches.Any(q => q is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { AnswerInDoubt: true })));
 
     /// <summary>The call buttons of a route's reply, the most urgent first.</summary>
     private CallAction[] CallsFor(Route route, Language lang) => route switch

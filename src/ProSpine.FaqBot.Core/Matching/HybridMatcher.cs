@@ -13,11 +13,14 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// clearly closest and the words support it well, naming nothing the FAQ never mentions. Or the meaning alone, when
 /// the message is close to one entry's questions (as curated, and as patients asked them) and clearly farther from
 /// every question the FAQ does not answer, and names nothing that only such questions name. Or the entries'
-/// regression: all but sure alone, or less sure when the meaning's nearest entry is the same.</item>
+/// regression: all but sure alone, or less sure when the meaning's nearest entry is the same, or when the entries' words
+/// (<see cref="EntryWords"/>) name the same entry.</item>
 /// <item>Either way the entry must cover the question's negation and answer-kind words (<see cref="QualifierCheck"/>),
 /// which embeddings barely see.</item>
 /// <item>Neither answers a message that means a curated question the FAQ does not answer (<c>not-covered.yaml</c>) more
 /// than it means the entry: a near miss ("how long does the pump <em>battery</em> last").</item>
+/// <item>An answer becomes a "Did you mean" when the entries' regression and the entries' words both name another entry,
+/// or both a question the FAQ does not answer.</item>
 /// <item>When the signals disagree, or only one is strong, the closest entries are offered under "Did you mean". When
 /// the words' choice is set aside, another entry is answered only if the regression is all but sure of it.</item>
 /// </list>
@@ -35,8 +38,10 @@ public sealed class HybridMatcher
     private readonly Dictionary<string, IReadOnlySet<string>> uncoveredNegated;
     /// <summary>The terms of the questions the page does not answer (<c>not-covered.yaml</c>, and as patients asked them).</summary>
     private readonly HashSet<string> uncoveredTerms;
+    private readonly EntryWords entryWords;
 
-    public HybridMatcher(FaqMatcher words, SemanticIndex meaning, QualifierCheck qualifiers, AskedQuestions asked, MatchingOptions options)
+    public HybridMatcher(FaqMatcher words, SemanticIndex meaning, QualifierCheck qualifiers, AskedQuestions asked, MatchingOptions options,
+        Func<string, Func<float[][]>, float[][]>? kept = null)
     {
         this.words = words ?? throw new ArgumentNullException(nameof(words));
         this.meaning = meaning ?? throw new ArgumentNullException(nameof(meaning));
@@ -51,6 +56,14 @@ public sealed class HybridMatcher
         uncoveredNegated = meaning.Uncovered
             .DistinctBy(q => q.Source)
             .ToDictionary(q => q.Source, q => QualifierCheck.Negated(TextNormalizer.Words(q.Text)), StringComparer.Ordinal);
+        var entryIndex = meaning.Entries.Select((entry, i) => (entry.Id, i)).ToDictionary(e => e.Id, e => e.i, StringComparer.Ordinal);
+        var examples = meaning.Entries
+            .SelectMany((entry, i) => entry.Phrasings.Select(p => (Terms: words.Terms(p), Entry: i)))
+            .Concat(asked.Items.Where(q => q.EntryId is not null).Select(q => (Terms: words.Terms(q.Text), Entry: entryIndex[q.EntryId!])))
+            .Concat(meaning.Uncovered.Select(q => (Terms: words.Terms(q.Text), Entry: -1)))
+            .Where(e => e.Terms.Count > 0)
+            .ToList();
+        entryWords = EntryWords.Learn(meaning.Entries, examples, kept ?? ((_, compute) => compute()));
     }
 
     /// <summary>
@@ -83,6 +96,9 @@ public sealed class HybridMatcher
         ArgumentNullException.ThrowIfNull(vector);
         return !RegressionAnswers || meaning.Likeliest(vector).Entry == entry;
     }
+
+    /// <summary>The entry the entries' words (<see cref="EntryWords"/>) find likeliest for a message's matching terms.</summary>
+    public EntryGuess WordsGuess(IReadOnlyList<string> terms) => entryWords.Likeliest(terms);
 
     /// <summary>Matches normalised <paramref name="question"/> words, with the message's sentence vector if it was read.</summary>
     public MatchResult Match(IReadOnlyList<string> question, float[]? vector)
@@ -135,15 +151,32 @@ public sealed class HybridMatcher
         {
             var chosen = lexicalCandidates[0];
             if (WordsChoiceOverruled(chosen) is not { } overruled)
-                return lexical with { Candidates = lexicalCandidates, Reason = "words and meaning agree" };
+                return UnlessDoubted(lexical with { Candidates = lexicalCandidates, Reason = "words and meaning agree" });
             // The words' entry is not what the message asks. The meaning may still name another entry on its own
             // evidence ("will the implant operation take all day" has the words of "when does the medication start"),
             // but only with the entries' regression agreeing: two signals against the words, not one.
             return ByMeaningOrRegression(overruledWords: chosen.Entry) is { } other
-                ? other with { Reason = $"{other.Reason}; the words' choice was set aside: {overruled.Reason}" }
+                ? UnlessDoubted(other with { Reason = $"{other.Reason}; the words' choice was set aside: {overruled.Reason}" })
                 : overruled;
         }
-        return ByMeaningOrRegression(overruledWords: null) ?? Undecided();
+        return ByMeaningOrRegression(overruledWords: null) is { } decided ? UnlessDoubted(decided) : Undecided();
+
+        // The rules' answer, unless both regressions, the meaning's and the words', name another entry or a question the
+        // FAQ does not answer: two readings that learned from every question asked outvote the nearest questions' one.
+        // The person is then asked, their entry first.
+        MatchResult UnlessDoubted(MatchResult answer)
+        {
+            if (options.RegressionsDoubt is not { } doubt || !RegressionAnswers || answer.Outcome != MatchOutcome.Answer)
+                return answer;
+            var byWords = entryWords.Likeliest(lexical.Terms);
+            if (byWords.Entry != guess.Value.Entry || byWords.Entry == answer.Best!.Entry
+                || byWords.Probability < doubt || guess.Value.Probability < doubt)
+                return answer;
+            var named = byWords.Entry is { } other && words.Evidence(lexical, other) is { } evidence ? [WithMeaning(evidence)] : Array.Empty<MatchCandidate>();
+            return Suggest(lexical, [.. named, answer.Best, .. nearest],
+                Invariant($"{answer.Reason}, but the entries' regression ({guess.Value.Probability:F2}) and words ({byWords.Probability:F2}) name {byWords.Entry?.Id ?? "a question the FAQ does not answer"}"))
+                with { AnswerInDoubt = true };
+        }
 
         // Why the meaning or a near miss overrules the words' choice, as a "Did you mean"; null when nothing does.
         MatchResult? WordsChoiceOverruled(MatchCandidate chosen)
@@ -200,6 +233,20 @@ public sealed class HybridMatcher
                 && qualifiers.Uncovered(question, byMeaning).Count == 0
                 && UnknownTermsAllowMeaning(lexical, best.Entry.Id))
                 return ByMeaning(Invariant($"meaning {best.Similarity:F2} and the entries' regression {guess.Value.Probability:F2} agree"));
+            // Or the entries' regression and the entries' words agree, each less sure, on an entry close enough in meaning
+            // ("hw lng do these pumps last"): the sentence model reads typos and rare words poorly, the terms do not.
+            if (mayAnswer && RegressionAnswers && options.WordsWithRegression is { } both
+                && guess.Value.Entry is { } agreed && agreed != overruledWords && guess.Value.Probability >= both
+                && entryWords.Likeliest(lexical.Terms) is { } byWords && byWords.Entry == agreed && byWords.Probability >= options.EntryWordsProbability
+                && closeness.TryGetValue(agreed.Id, out var agreedMeaning) && agreedMeaning.Similarity >= options.EntryWordsMeaning
+                && words.Evidence(lexical, agreed) is { } agreedEvidence
+                && qualifiers.Uncovered(question, agreedEvidence).Count == 0
+                && UnknownTermsAllowMeaning(lexical, agreed.Id))
+                return new MatchResult(MatchOutcome.Answer, [WithMeaning(agreedEvidence), .. nearest.Where(c => c.Entry != agreed)], lexical.Terms)
+                {
+                    Reason = Invariant($"the entries' regression {guess.Value.Probability:F2} and the entries' words {byWords.Probability:F2} agree on {agreed.Id}"),
+                    ByRegressionAlone = true,
+                };
             // Last, the regression over every question asked of each entry and every question the FAQ does not answer: a
             // paraphrase near no single question, when it is all but sure and the entry asks what the question asks.
             if (RegressionAnswers && guess.Value.Entry is { } likeliest && likeliest != overruledWords && RegressionIsSure(likeliest)

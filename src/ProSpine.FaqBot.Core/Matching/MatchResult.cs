@@ -42,8 +42,17 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     public bool NearMiss { get; init; }
 
     /// <summary>
-    /// Only the entries' regression answered (<see cref="EntryClassifier"/>): the words and the nearest questions did
-    /// not. Enough to answer a question, not to set aside a danger read in the same message.
+    /// The words and the meaning answered, but the entries' regression and the entries' words both named another entry,
+    /// or a question the FAQ does not answer, so the person is asked instead (<see cref="MatchOutcome.DidYouMean"/>). The
+    /// message was understood as a question near the FAQ all the same: an unsure danger reading gives way to it as it
+    /// gave way to the answer.
+    /// </summary>
+    public bool AnswerInDoubt { get; init; }
+
+    /// <summary>
+    /// Only the entries' regression answered (<see cref="EntryClassifier"/>), alone or with the entries' words
+    /// (<see cref="EntryWords"/>): the words matcher and the nearest questions did not. Enough to answer a question, not
+    /// to set aside a danger read in the same message.
     /// </summary>
     public bool ByRegressionAlone { get; init; }
 

@@ -134,6 +134,31 @@ public sealed class MatchingOptions
     public double? RegressionWithMeaning { get; set; } = 0.8;
 
     /// <summary>
+    /// The least probability at which the entries' regression answers when the entries' words (<see cref="EntryWords"/>)
+    /// find the same entry likeliest, at least <see cref="EntryWordsProbability"/> sure, and the entry is at least
+    /// <see cref="EntryWordsMeaning"/> similar in meaning: two regressions that agree, one reading the meaning and one
+    /// the words, each less sure than it would need to be alone. Null: the entries' words never answer.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? WordsWithRegression { get; set; } = 0.4;
+
+    /// <summary>The least probability of the entries' words for <see cref="WordsWithRegression"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double EntryWordsProbability { get; set; } = 0.7;
+
+    /// <summary>The least similarity in meaning of the entry, for <see cref="WordsWithRegression"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double EntryWordsMeaning { get; set; } = 0.6;
+
+    /// <summary>
+    /// The least probability at which the entries' regression and the entries' words (<see cref="EntryWords"/>), when
+    /// both name the same other entry than the rules' answer, or both a question the FAQ does not answer, turn that
+    /// answer into a "Did you mean". Null: they never do.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? RegressionsDoubt { get; set; } = 0.5;
+
+    /// <summary>
     /// The entries' regression answers only once it has learned at least this many questions the FAQ does not answer
     /// (<c>not-covered.yaml</c> and <c>asked.yaml</c> together; the shipped FAQ has over a thousand). From a handful it
     /// knows little besides the entries, and is sure of one of them for nearly any message.

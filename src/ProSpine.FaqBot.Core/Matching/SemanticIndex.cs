@@ -56,6 +56,9 @@ public sealed class SemanticIndex
     /// <summary>The entry the regression over every question above finds likeliest for <paramref name="message"/>, or none.</summary>
     public EntryGuess Likeliest(float[] message) => classifier.Likeliest(message);
 
+    /// <summary>The entries, in the FAQ's order.</summary>
+    public IReadOnlyList<FaqEntry> Entries => entries;
+
     /// <summary>The questions the FAQ does not answer: <c>not-covered.yaml</c>'s, then <c>asked.yaml</c>'s.</summary>
     public IReadOnlyList<UncoveredQuestion> Uncovered => uncovered;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ProSpine.FaqBot.Core.Text;
 
 namespace ProSpine.FaqBot.Core.Safety;
 
@@ -124,24 +125,7 @@ public sealed class DangerWords
         return (float)Sigmoid(z);
     }
 
-    /// <summary>
-    /// The distinct words of <paramref name="text"/> and its pairs of neighbouring words, in order of appearance: sums
-    /// over them are then made in the same order every time, in every process.
-    /// </summary>
-    private static List<string> Features(string text)
-    {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var features = new List<string>(2 * words.Length);
-        for (var i = 0; i < words.Length; i++)
-        {
-            if (seen.Add(words[i]))
-                features.Add(words[i]);
-            if (i > 0 && $"{words[i - 1]} {words[i]}" is var pair && seen.Add(pair))
-                features.Add(pair);
-        }
-        return features;
-    }
+    private static List<string> Features(string text) => WordsAndPairs.Of(text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-Math.Clamp(z, -30, 30)));
 }

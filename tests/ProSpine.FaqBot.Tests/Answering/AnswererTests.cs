@@ -12,6 +12,27 @@ public sealed class AnswererTests
     private static readonly Answerer Answerer = TestFaq.Answerer();
 
     [Fact]
+    public void An_answer_both_entries_regressions_doubt_becomes_a_did_you_mean_naming_their_entry_first()
+    {
+        // "What is ... meant to treat" has the words of "what does intrathecal mean" (what-is-pump), close in meaning too;
+        // the entries' regression and the entries' words both read it as what a pump is used for.
+        const string question = "what is a pain pump meant to treat";
+        var matching = TestFaq.FreshSettings<MatchingOptions>();
+        matching.RegressionsDoubt = null;
+        var withoutDoubt = new Answerer(Answerer.Content, matching, TestFaq.Answering, Answerer.Danger);
+
+        var reply = Answerer.Answer(question);
+        var answered = withoutDoubt.Answer(question);
+
+        Assert.Equal("what-is-pump", answered.Answer?.Id);
+        Assert.Equal(Route.DidYouMean, reply.Route);
+        Assert.Null(reply.Answer);
+        Assert.True(reply.Match!.AnswerInDoubt);
+        Assert.Equal(Answerer.Content.Find("used-for")!.Question, reply.Suggestions[0].Title);
+        Assert.Contains(reply.Suggestions, s => s.Title == Answerer.Content.Find("what-is-pump")!.Question);
+    }
+
+    [Fact]
     public void A_reading_of_danger_is_not_set_aside_by_an_answer_of_the_entries_regression_alone()
     {
         // A goodbye that names the doctor: the regression is sure it is about Dr. Stauss, the danger reader is unsure

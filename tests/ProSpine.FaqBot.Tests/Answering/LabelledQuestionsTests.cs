@@ -28,12 +28,13 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// there became a "Did you mean" listing the right entry, while b and c were raised (0.962, 0.958), and
     /// on the new blind sets confident wrong answers fell from 16 to 9 (answers-tune-3) and 18 to 8 (answers-tune-2).
     /// All three were raised, and their wrong answers capped lower, when <c>faq/asked.yaml</c> came (README, "Questions
-    /// as patients asked them"), and again when the entries' regression came (README, "The entries' regression").
+    /// as patients asked them"), and again when the entries' regression came (README, "The entries' regression"), and
+    /// when the entries' words joined it (README, "The entries' words beside their meaning").
     /// </remarks>
     public static TheoryData<string, double, int> Sets => new()
     {
-        { "labelled-questions.tsv", 0.961, 1 },
-        { "patient-questions-b.tsv", 0.972, 2 },
+        { "labelled-questions.tsv", 0.965, 0 },
+        { "patient-questions-b.tsv", 0.975, 0 },
         { "patient-questions-c.tsv", 0.984, 1 },
     };
 
@@ -204,25 +205,30 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// not-covered question and no confident wrong answer lost, when the meaning may answer another entry than the words'
     /// overruled choice and the entries' regression may answer from 0.8 where the meaning's nearest entry agrees (README,
     /// "When the words are set aside, and when the regression and the meaning agree"): the answered floors rose to match.
+    /// In the twenty-second session the entries' words joined the entries' regression, to answer where both agree and to
+    /// doubt an answer where both name another entry (README, "The entries' words beside their meaning"): confident
+    /// wrong answers fell on every set but answers-holdout-4 (4 to 5, for 2 more answered and 1 not-covered question
+    /// fewer), and every figure moved to the new one, answers-holdout-5's answered down by one (171 to 170 of 188, for a
+    /// wrong answer fewer and a not-covered question more).
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
-        ("blind/answers-tune-4.tsv", 0.934, 0.991, 4),
-        ("blind/answers-holdout-3.tsv", 0.833, 0.957, 7),
-        ("blind/answers-tune-5.tsv", 0.862, 0.983, 6),
-        ("blind/answers-holdout-4.tsv", 0.804, 1.0, 4),
-        ("blind/answers-holdout-5.tsv", 0.909, 0.991, 2),
-        ("blind/answers-tune-6.tsv", 0.904, 0.991, 4),
-        ("blind/answers-holdout-6.tsv", 0.893, 0.991, 3),
-        ("blind/answers-tune-7.tsv", 0.856, 0.983, 5),
-        ("blind/answers-holdout-7.tsv", 0.893, 0.958, 4),
-        ("blind/answers-holdout-8.tsv", 0.733, 0.983, 5),
-        ("blind/answers-holdout-9.tsv", 0.866, 0.983, 3),
-        ("blind/answers-holdout-10.tsv", 0.804, 0.955, 10),
-        ("blind/answers-holdout-11.tsv", 0.875, 0.972, 10),
-        ("blind/answers-holdout-12.tsv", 0.895, 0.983, 6),
-        ("blind/answers-tune-8.tsv", 0.840, 1.0, 3),
-        ("blind/answers-holdout-13.tsv", 0.872, 0.966, 6),
+        ("blind/answers-tune-4.tsv", 0.945, 0.991, 2),
+        ("blind/answers-holdout-3.tsv", 0.844, 0.966, 5),
+        ("blind/answers-tune-5.tsv", 0.879, 0.983, 5),
+        ("blind/answers-holdout-4.tsv", 0.815, 0.991, 5),
+        ("blind/answers-holdout-5.tsv", 0.904, 1.0, 1),
+        ("blind/answers-tune-6.tsv", 0.925, 1.0, 1),
+        ("blind/answers-holdout-6.tsv", 0.909, 0.991, 2),
+        ("blind/answers-tune-7.tsv", 0.867, 0.991, 2),
+        ("blind/answers-holdout-7.tsv", 0.904, 0.966, 3),
+        ("blind/answers-holdout-8.tsv", 0.791, 0.994, 2),
+        ("blind/answers-holdout-9.tsv", 0.904, 0.983, 3),
+        ("blind/answers-holdout-10.tsv", 0.825, 0.961, 8),
+        ("blind/answers-holdout-11.tsv", 0.887, 0.983, 6),
+        ("blind/answers-holdout-12.tsv", 0.9, 0.983, 5),
+        ("blind/answers-tune-8.tsv", 0.861, 1.0, 2),
+        ("blind/answers-holdout-13.tsv", 0.893, 0.975, 3),
     ];
 
     [Fact]

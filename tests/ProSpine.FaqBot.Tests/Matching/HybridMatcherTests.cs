@@ -286,6 +286,34 @@ public sealed class HybridMatcherTests
     }
 
     [Fact]
+    public void The_entries_regression_and_the_entries_words_answer_together_when_they_agree()
+    {
+        // "visit" is learned only from the refill entry's questions, "schedule" nowhere: the words matcher covers half
+        // the question and the meaning is too far to answer alone, but both regressions name refill.
+        static HybridMatcher Matcher(double? together) => new(Words, Meaning, new QualifierCheck(Entries), Asked,
+            new MatchingOptions { RegressionMinimumUncovered = 0, MeaningAlone = 0.9, RegressionWithMeaning = null, WordsWithRegression = together });
+        var question = TextNormalizer.Words("visit schedule");
+        var towardRefill = Toward("refill", 0.8);
+
+        var answered = Matcher(0.5).Match(question, towardRefill);
+        var withoutTheRule = Matcher(null).Match(question, towardRefill);
+        // "wear" is learned only from the lifespan entry's questions: the words do not name refill.
+        var disagreeing = Matcher(0.5).Match(TextNormalizer.Words("wear schedule"), towardRefill);
+        var terms = Matcher(0.5).Match(question, vector: null).Terms;
+
+        Assert.Equal("refill", Matcher(0.5).WordsGuess(terms).Entry?.Id);
+        Assert.NotEqual("refill", Matcher(0.5).WordsGuess(Matcher(0.5).Match(TextNormalizer.Words("wear schedule"), vector: null).Terms).Entry?.Id);
+        Assert.InRange(Meaning.Likeliest(towardRefill).Probability, 0.5, 0.9);
+        Assert.Equal(MatchOutcome.Answer, answered.Outcome);
+        Assert.Equal("refill", answered.Best!.Entry.Id);
+        Assert.Contains("the entries' words", answered.Reason, StringComparison.Ordinal);
+        // Two readings less sure than either would need alone: not enough to set an unsure danger reading aside.
+        Assert.True(answered.ByRegressionAlone);
+        Assert.True(withoutTheRule.Outcome != MatchOutcome.Answer, withoutTheRule.Reason);
+        Assert.True(disagreeing.Outcome != MatchOutcome.Answer, disagreeing.Reason);
+    }
+
+    [Fact]
     public void Without_a_vector_the_words_decide_alone()
     {
         var words = TextNormalizer.Words("how many years will a pump last");
