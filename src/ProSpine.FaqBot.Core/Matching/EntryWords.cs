@@ -12,8 +12,7 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// load from the same questions as <see cref="EntryClassifier"/>, with the questions the FAQ does not answer as one
 /// more class. The sentence model reads a message by its topic and reads typos and rare words poorly ("can sombody
 /// tell me what a pian pump is"); the terms are what the words matcher reads, and the regression learned which of
-/// them tell the entries apart from each other and from their near misses ("fix" and "help with" ask what a pump is
-/// used for). A second opinion beside the entries' regression by meaning, never a judge alone: with it, it answers
+/// them tell the entries apart from each other and from their near misses. A second opinion beside the entries' regression by meaning, never a judge alone: with it, it answers
 /// where the rules do not, and doubts their answer (<see cref="HybridMatcher"/>). Immutable and thread-safe.
 /// </summary>
 public sealed class EntryWords

@@ -163,7 +163,8 @@ public sealed class HybridMatcher
 
         // The rules' answer, unless both regressions, the meaning's and the words', name another entry or a question the
         // FAQ does not answer: two readings that learned from every question asked outvote the nearest questions' one.
-        // The person is then asked, their entry first.
+        // Their entry is answered instead when it is also the meaning's nearest, close enough to answer by meaning
+        // (MeaningAnswer); otherwise the person is asked, their entry first.
         MatchResult UnlessDoubted(MatchResult answer)
         {
             if (options.RegressionsDoubt is not { } doubt || !RegressionAnswers || answer.Outcome != MatchOutcome.Answer)
@@ -172,10 +173,16 @@ public sealed class HybridMatcher
             if (byWords.Entry != guess.Value.Entry || byWords.Entry == answer.Best!.Entry
                 || byWords.Probability < doubt || guess.Value.Probability < doubt)
                 return answer;
-            var named = byWords.Entry is { } other && words.Evidence(lexical, other) is { } evidence ? [WithMeaning(evidence)] : Array.Empty<MatchCandidate>();
-            return Suggest(lexical, [.. named, answer.Best, .. nearest],
-                Invariant($"{answer.Reason}, but the entries' regression ({guess.Value.Probability:F2}) and words ({byWords.Probability:F2}) name {byWords.Entry?.Id ?? "a question the FAQ does not answer"}"))
-                with { AnswerInDoubt = true };
+            var why = Invariant($"the entries' regression ({guess.Value.Probability:F2}) and words ({byWords.Probability:F2}) name {byWords.Entry?.Id ?? "a question the FAQ does not answer"}");
+            if (byWords.Entry is not { } named || words.Evidence(lexical, named) is not { } evidence)
+                return Suggest(lexical, [answer.Best, .. nearest], $"{answer.Reason}, but {why}") with { AnswerInDoubt = true };
+            var theirs = WithMeaning(evidence);
+            if (best.Entry == named && best.Similarity >= options.MeaningAnswer && qualifiers.Uncovered(question, theirs).Count == 0)
+                return new MatchResult(MatchOutcome.Answer, [theirs, answer.Best, .. nearest.Where(c => c.Entry != named && c.Entry != answer.Best.Entry)], lexical.Terms)
+                {
+                    Reason = Invariant($"{why}, the nearest in meaning ({best.Similarity:F2}), not {answer.Best.Entry.Id}"),
+                };
+            return Suggest(lexical, [theirs, answer.Best, .. nearest], $"{answer.Reason}, but {why}") with { AnswerInDoubt = true };
         }
 
         // Why the meaning or a near miss overrules the words' choice, as a "Did you mean"; null when nothing does.

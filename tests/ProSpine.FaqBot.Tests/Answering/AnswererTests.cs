@@ -11,25 +11,30 @@ public sealed class AnswererTests
 {
     private static readonly Answerer Answerer = TestFaq.Answerer();
 
-    [Fact]
-    public void An_answer_both_entries_regressions_doubt_becomes_a_did_you_mean_naming_their_entry_first()
+    [Theory]
+    // The words (and a close meaning) choose what-is-pump, from "what does intrathecal mean"; both regressions read what a
+    // pump is used for, which is also the nearest in meaning: it is answered instead.
+    [InlineData("what is a pain pump meant to treat", "what-is-pump", "used-for")]
+    // Both regressions read a question the FAQ does not answer: the person is asked instead of told about another topic.
+    [InlineData("haha that made my whole day", null, null)]
+    public void An_answer_both_entries_regressions_doubt_gives_way_to_their_reading(string question, string? withoutDoubt, string? doubted)
     {
-        // "What is ... meant to treat" has the words of "what does intrathecal mean" (what-is-pump), close in meaning too;
-        // the entries' regression and the entries' words both read it as what a pump is used for.
-        const string question = "what is a pain pump meant to treat";
         var matching = TestFaq.FreshSettings<MatchingOptions>();
         matching.RegressionsDoubt = null;
-        var withoutDoubt = new Answerer(Answerer.Content, matching, TestFaq.Answering, Answerer.Danger);
+        var rulesAlone = new Answerer(Answerer.Content, matching, TestFaq.Answering, Answerer.Danger);
 
         var reply = Answerer.Answer(question);
-        var answered = withoutDoubt.Answer(question);
+        var answered = rulesAlone.Answer(question);
 
-        Assert.Equal("what-is-pump", answered.Answer?.Id);
-        Assert.Equal(Route.DidYouMean, reply.Route);
-        Assert.Null(reply.Answer);
-        Assert.True(reply.Match!.AnswerInDoubt);
-        Assert.Equal(Answerer.Content.Find("used-for")!.Question, reply.Suggestions[0].Title);
-        Assert.Contains(reply.Suggestions, s => s.Title == Answerer.Content.Find("what-is-pump")!.Question);
+        Assert.NotNull(answered.Answer);
+        if (withoutDoubt is not null)
+            Assert.Equal(withoutDoubt, answered.Answer.Id);
+        Assert.Equal(doubted, reply.Answer?.Id);
+        if (doubted is null)
+        {
+            Assert.Equal(Route.DidYouMean, reply.Route);
+            Assert.True(reply.Match!.AnswerInDoubt);
+        }
     }
 
     [Fact]
