@@ -38,8 +38,13 @@ public sealed class HybridMatcher
     private readonly Dictionary<string, IReadOnlySet<string>> uncoveredNegated;
     /// <summary>The terms of the questions the page does not answer (<c>not-covered.yaml</c>, and as patients asked them).</summary>
     private readonly HashSet<string> uncoveredTerms;
+    /// <summary>The entries' words: which entry a message's terms name, learned from the same questions as the meaning's regression.</summary>
     private readonly EntryWords entryWords;
 
+    /// <param name="kept">
+    /// Returns the entries' words' weights kept under a key naming their questions, or computes and keeps them
+    /// (<c>CuratedEmbeddings.Derived</c>); by default they are learned each time.
+    /// </param>
     public HybridMatcher(FaqMatcher words, SemanticIndex meaning, QualifierCheck qualifiers, AskedQuestions asked, MatchingOptions options,
         Func<string, Func<float[][]>, float[][]>? kept = null)
     {
