@@ -61,11 +61,9 @@ public sealed class HybridMatcher
         uncoveredNegated = meaning.Uncovered
             .DistinctBy(q => q.Source)
             .ToDictionary(q => q.Source, q => QualifierCheck.Negated(TextNormalizer.Words(q.Text)), StringComparer.Ordinal);
-        var entryIndex = meaning.Entries.Select((entry, i) => (entry.Id, i)).ToDictionary(e => e.Id, e => e.i, StringComparer.Ordinal);
-        var examples = meaning.Entries
-            .SelectMany((entry, i) => entry.Phrasings.Select(p => (Terms: words.Terms(p), Entry: i)))
-            .Concat(asked.Items.Where(q => q.EntryId is not null).Select(q => (Terms: words.Terms(q.Text), Entry: entryIndex[q.EntryId!])))
-            .Concat(meaning.Uncovered.Select(q => (Terms: words.Terms(q.Text), Entry: -1)))
+        // The same questions the entries' regression learns, read as the words matcher reads them.
+        var examples = meaning.LearnedQuestions
+            .Select(q => (Terms: words.Terms(q.Text), q.Entry))
             .Where(e => e.Terms.Count > 0)
             .ToList();
         entryWords = EntryWords.Learn(meaning.Entries, examples, kept ?? ((_, compute) => compute()));
@@ -144,6 +142,8 @@ public sealed class HybridMatcher
         double UncoveredLead() => best.Similarity - (nearestUncovered.Value?.Similarity ?? 0);
         // The regression's guess, also looked up only when needed: it tells a paraphrase from a near miss.
         var guess = new Lazy<EntryGuess>(() => meaning.Likeliest(vector));
+        // The entries' words' guess, looked up at most once: the agreement and the doubt both ask it.
+        var wordsGuess = new Lazy<EntryGuess>(() => entryWords.Likeliest(lexical.Terms));
         bool RegressionIsSure(FaqEntry entry) =>
             RegressionAnswers && guess.Value.Entry == entry && guess.Value.Probability >= options.RegressionAnswer;
         SemanticUncovered? NearMissOf(double entryMeaning, double margin) =>
@@ -174,7 +174,7 @@ public sealed class HybridMatcher
         {
             if (options.RegressionsDoubt is not { } doubt || !RegressionAnswers || answer.Outcome != MatchOutcome.Answer)
                 return answer;
-            var byWords = entryWords.Likeliest(lexical.Terms);
+            var byWords = wordsGuess.Value;
             if (byWords.Entry != guess.Value.Entry || byWords.Entry == answer.Best!.Entry
                 || byWords.Probability < doubt || guess.Value.Probability < doubt)
                 return answer;
@@ -249,7 +249,7 @@ public sealed class HybridMatcher
             // ("hw lng do these pumps last"): the sentence model reads typos and rare words poorly, the terms do not.
             if (mayAnswer && RegressionAnswers && options.WordsWithRegression is { } both
                 && guess.Value.Entry is { } agreed && agreed != overruledWords && guess.Value.Probability >= both
-                && entryWords.Likeliest(lexical.Terms) is { } byWords && byWords.Entry == agreed && byWords.Probability >= options.EntryWordsProbability
+                && wordsGuess.Value is var byWords && byWords.Entry == agreed && byWords.Probability >= options.EntryWordsProbability
                 && closeness.TryGetValue(agreed.Id, out var agreedMeaning) && agreedMeaning.Similarity >= options.EntryWordsMeaning
                 && words.Evidence(lexical, agreed) is { } agreedEvidence
                 && qualifiers.Uncovered(question, agreedEvidence).Count == 0

@@ -59,6 +59,13 @@ public sealed class SemanticIndex
     /// <summary>The entries, in the FAQ's order.</summary>
     public IReadOnlyList<FaqEntry> Entries => entries;
 
+    /// <summary>
+    /// Every question the entries' regression learns, in its order: each phrasing and question asked with the index of
+    /// its entry in <see cref="Entries"/>, then each question the FAQ does not answer, with -1.
+    /// </summary>
+    public IEnumerable<(string Text, int Entry)> LearnedQuestions =>
+        phrasings.Zip(entryOf).Concat(uncovered.Select(q => (q.Text, -1)));
+
     /// <summary>The questions the FAQ does not answer: <c>not-covered.yaml</c>'s, then <c>asked.yaml</c>'s.</summary>
     public IReadOnlyList<UncoveredQuestion> Uncovered => uncovered;
 
