@@ -59,9 +59,18 @@ public sealed record SafetyRules(
 /// <summary>
 /// The <c>longOver</c> phrases of <c>faq/safety.yaml</c>: a sentence with a phrase of <paramref name="Past"/> ("years
 /// ago") and one of <paramref name="Over"/> ("been clean since"), in a message with none of <paramref name="Unless"/>
-/// ("again", "lately"), tells of danger long over, and is not read for danger.
+/// ("again", "lately"), tells of danger long over, and is not read for danger. In a message that names no crisis, so
+/// does a sentence that places a death (<paramref name="Died"/>) long ago, one that names someone who has died
+/// (<paramref name="Gone"/>: "my late husband"), and one that places an emergency long ago without a phrase of
+/// <paramref name="Present"/> ("is", "keeps").
 /// </summary>
-public sealed record LongOverPhrases(IReadOnlyList<SafetyPhrase> Past, IReadOnlyList<SafetyPhrase> Over, IReadOnlyList<SafetyPhrase> Unless);
+public sealed record LongOverPhrases(
+    IReadOnlyList<SafetyPhrase> Past,
+    IReadOnlyList<SafetyPhrase> Over,
+    IReadOnlyList<SafetyPhrase> Unless,
+    IReadOnlyList<SafetyPhrase>? Died = null,
+    IReadOnlyList<SafetyPhrase>? Gone = null,
+    IReadOnlyList<SafetyPhrase>? Present = null);
 
 /// <summary>
 /// The <c>askedForStudy</c> phrases of <c>faq/safety.yaml</c>: a word of <paramref name="Subjects"/> ("class", "exam")

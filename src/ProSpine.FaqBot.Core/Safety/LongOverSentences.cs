@@ -9,19 +9,34 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// that places it long ago and one that says it is over, and the message must say nowhere that it is back: "I was
 /// suicidal last year and survived. Lately it is back." is read whole.
 /// </summary>
+/// <remarks>
+/// In a message that names no crisis, two kinds of history need no phrase saying it is over: a death told of someone
+/// ("my late husband", "my brother died of an overdose in 2016"), and an emergency of long ago told only in the past
+/// tense ("my grandpa had a heart attack in 1998"). An emergency that long ago is over; a crisis, or grief beside one,
+/// may not be.
+/// </remarks>
 internal sealed class LongOverSentences
 {
     private readonly PhraseFinder finder;
     private readonly HashSet<SafetyPhrase> past;
     private readonly HashSet<SafetyPhrase> over;
     private readonly HashSet<SafetyPhrase> unless;
+    private readonly HashSet<SafetyPhrase> died;
+    private readonly HashSet<SafetyPhrase> gone;
+    private readonly HashSet<SafetyPhrase> present;
+    private readonly Func<IReadOnlyList<string>, bool> namesEmergencyNotCrisis;
 
-    public LongOverSentences(LongOverPhrases? phrases)
+    /// <param name="namesEmergencyNotCrisis">Whether a sentence's words name an emergency by the rules, and no crisis.</param>
+    public LongOverSentences(LongOverPhrases? phrases, Func<IReadOnlyList<string>, bool> namesEmergencyNotCrisis)
     {
         past = [.. phrases?.Past ?? []];
         over = [.. phrases?.Over ?? []];
         unless = [.. phrases?.Unless ?? []];
-        finder = new PhraseFinder(past.Concat(over).Concat(unless));
+        died = [.. phrases?.Died ?? []];
+        gone = [.. phrases?.Gone ?? []];
+        present = [.. phrases?.Present ?? []];
+        this.namesEmergencyNotCrisis = namesEmergencyNotCrisis;
+        finder = new PhraseFinder(past.Concat(over).Concat(unless).Concat(died).Concat(gone).Concat(present));
     }
 
     /// <summary>
@@ -31,13 +46,37 @@ internal sealed class LongOverSentences
     public bool MayHold(IReadOnlyList<string> words)
     {
         var found = finder.Occurrences(words).Select(o => o.Phrase).ToHashSet();
-        return found.Overlaps(past) && !found.Overlaps(unless);
+        return (found.Overlaps(past) || found.Overlaps(gone) || NamesAPastYear(words)) && !found.Overlaps(unless);
     }
 
-    /// <summary>Whether the normalised <paramref name="words"/> of one sentence place danger long ago and say it is over.</summary>
-    public bool Matches(IReadOnlyList<string> words)
+    /// <summary>
+    /// Whether the normalised <paramref name="words"/> of one sentence place danger long ago and say it is over;
+    /// <paramref name="messageNamesCrisis"/> allows only the first kind (see the remarks).
+    /// </summary>
+    public bool Matches(IReadOnlyList<string> words, bool messageNamesCrisis)
     {
         var found = finder.Occurrences(words).Select(o => o.Phrase).ToHashSet();
-        return found.Overlaps(past) && found.Overlaps(over);
+        var longAgo = found.Overlaps(past) || NamesAPastYear(words);
+        if (found.Overlaps(past) && found.Overlaps(over))
+            return true;
+        if (messageNamesCrisis)
+            return false;
+        if (found.Overlaps(present))
+            return false;
+        return found.Overlaps(gone) || (longAgo && (found.Overlaps(died) || namesEmergencyNotCrisis(words)));
+    }
+
+    /// <summary>
+    /// "in 2016", "back in 1998": a year after "in". Not after "since" ("suicidal since 2016" is still so), nor
+    /// anywhere else, where four digits are more often an amount ("an overdose of 2000 mg").
+    /// </summary>
+    private static bool NamesAPastYear(IReadOnlyList<string> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i - 1] == "in" && words[i].Length == 4 && int.TryParse(words[i], out var year) && year is >= 1900 and <= 2099)
+                return true;
+        }
+        return false;
     }
 }

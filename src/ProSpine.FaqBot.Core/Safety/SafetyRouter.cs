@@ -33,7 +33,7 @@ public sealed partial class SafetyRouter
         }
         smallTalkFinder = new PhraseFinder(smallTalkKind.Keys);
         setAside = new SetAsidePhrases(rules.SetAside);
-        longOver = new LongOverSentences(rules.LongOver);
+        longOver = new LongOverSentences(rules.LongOver, NamesEmergencyNotCrisis);
         study = new StudyFrame(rules.AskedForStudy);
     }
 
@@ -59,8 +59,15 @@ public sealed partial class SafetyRouter
         if (!longOver.MayHold(TextNormalizer.Words(text)))
             return text;
         var sentences = SentenceEnd().Split(text);
-        var kept = sentences.Where(s => !longOver.Matches(TextNormalizer.Words(s))).ToList();
+        var namesCrisis = FindRules(text).Any(r => r.Kind == RuleKind.Crisis);
+        var kept = sentences.Where(s => !longOver.Matches(TextNormalizer.Words(s), namesCrisis)).ToList();
         return kept.Count == sentences.Length || kept.All(string.IsNullOrWhiteSpace) ? text : string.Join(' ', kept);
+    }
+
+    private bool NamesEmergencyNotCrisis(IReadOnlyList<string> words)
+    {
+        var kinds = FindRules(words).Select(r => r.Kind).ToHashSet();
+        return kinds.Contains(RuleKind.Emergency) && !kinds.Contains(RuleKind.Crisis);
     }
 
     /// <summary>

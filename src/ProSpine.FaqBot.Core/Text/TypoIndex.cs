@@ -61,6 +61,8 @@ public sealed class TypoIndex
                 continue;
             foreach (var candidate in candidates)
             {
+                if (DiffersOnlyByPrefix(word, candidate))
+                    continue;
                 // A swap of two neighbouring letters ("pian") is one slip of the fingers, though the ratio counts two
                 // edits: rank it just below an exact match.
                 var ratio = IsTransposition(word, candidate) ? 99 : Fuzz.Ratio(word, candidate);
@@ -123,6 +125,15 @@ public sealed class TypoIndex
             .ThenBy(c => c, StringComparer.Ordinal)
             .FirstOrDefault();
     }
+
+    /// <summary>
+    /// "conscious" and "unconscious", "able" and "unable": one word is the other with two letters or more put before
+    /// it. That is how words are made (often the opposite word), not how fingers slip, so it is never a correction.
+    /// One letter may be a slip ("nock" for "knock").
+    /// </summary>
+    private static bool DiffersOnlyByPrefix(string word, string candidate) =>
+        Math.Abs(word.Length - candidate.Length) >= 2
+        && (candidate.EndsWith(word, StringComparison.Ordinal) || word.EndsWith(candidate, StringComparison.Ordinal));
 
     private static bool IsTransposition(string a, string b)
     {

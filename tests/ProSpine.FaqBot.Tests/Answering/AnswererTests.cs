@@ -190,6 +190,10 @@ public sealed class AnswererTests
     [Theory]
     [InlineData("My mother overdosed on her pills years ago and has been doing well since. Is the pump a lower dose than pills?")]
     [InlineData("My wife had a stroke a few years ago and recovered well. How long does the pump battery last?")]
+    // Not said to be over, but over all the same: an emergency long ago, a death long ago, someone who has died.
+    [InlineData("My father had a heart attack in 2009. How long does an intrathecal pump last?")]
+    [InlineData("My uncle passed away from an overdose years ago. What medications are used in the pump?")]
+    [InlineData("My late husband had two seizures in the hospital. Where is the pump placed in the body?")]
     public void History_told_as_over_raises_no_alarm(string message)
     {
         // Both raised the alarm before faq/safety.yaml's longOver: a phrase rule (overdose, stroke) and the meaning.
@@ -244,6 +248,8 @@ public sealed class AnswererTests
     [Theory]
     [InlineData("I overdosed two years ago and survived. Lately I want to do it again.")]
     [InlineData("My dad overdosed years ago and has been doing well since, but tonight he will not wake up.")]
+    [InlineData("My dad had a heart attack in 2015 and he is having crushing chest pain.")]
+    [InlineData("My husband died in 2019. I have been saving my pills so I can be with him.")]
     public void History_that_is_back_or_beside_danger_now_is_still_read(string message)
     {
         Assert.True(LabelledQuestions.IsAlarm(Answerer.Answer(message)));

@@ -119,6 +119,11 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// danger-holdout-20 13 to 14 of 150 alarms (its ceiling rose), 604 to 596 of 8,658 alarms on the 41 holdouts, no
     /// crisis or emergency lost (a crisis of danger-tune-16 that fell to "not covered" came back with one crisis example).
     /// smalltalk-tune, smalltalk-holdout and smalltalk-holdout-2 are pinned at their figures after that change.
+    /// In the twenty-third session more history stopped being read for danger (a death or an emergency placed long
+    /// ago, someone who has died) and the phrase rules stopped reading "conscious" as "unconscious": no crisis or
+    /// emergency lost anywhere, fewer false alarms on nine sets, and one more on danger-holdout-10 (5 to 6 of 150, a
+    /// holdout whose lines were not viewed; its ceiling rose). That session's sets (danger-tune-18, danger-holdout-26
+    /// and -27) are pinned at their figures after the change; their first runs are in the README.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -129,7 +134,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-4.tsv", 1.0, 1.0, 0.036 },
         { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.033 },
-        { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.307 },
+        { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.288 },
         { "blind/danger-tune-8.tsv", 1.0, 0.99, 0.019 },
         { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.125 },
         { "blind/danger-tune-10.tsv", 1.0, 1.0, 0.044 },
@@ -142,33 +147,36 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-7.tsv", 1.0, 0.982, 0.034 },
         { "blind/danger-holdout-8.tsv", 1.0, 0.982, 0.054 },
         { "blind/danger-holdout-9.tsv", 1.0, 0.991, 0.047 },
-        { "blind/danger-holdout-10.tsv", 1.0, 1.0, 0.034 },
+        { "blind/danger-holdout-10.tsv", 1.0, 1.0, 0.04 },
         { "blind/danger-holdout-11.tsv", 1.0, 1.0, 0.02 },
         { "blind/danger-holdout-12.tsv", 0.991, 0.982, 0.027 },
-        { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.154 },
+        { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.134 },
         { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.067 },
-        { "blind/danger-holdout-14.tsv", 1.0, 0.973, 0.4 },
-        { "blind/danger-holdout-15.tsv", 0.991, 1.0, 0.487 },
+        { "blind/danger-holdout-14.tsv", 1.0, 0.973, 0.38 },
+        { "blind/danger-holdout-15.tsv", 0.991, 1.0, 0.447 },
         { "blind/danger-holdout-16.tsv", 1.0, 0.982, 0.56 },
         { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.094 },
-        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.074 },
+        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.06 },
         { "blind/danger-tune-13.tsv", 1.0, 1.0, 0.1 },
-        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.08 },
+        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.074 },
         { "blind/pleasantries-holdout.tsv", 1.0, 0.955, 0.143 },
-        { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.04 },
+        { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.034 },
         { "blind/danger-holdout-19.tsv", 1.0, 0.991, 0.08 },
         { "blind/danger-holdout-20.tsv", 1.0, 0.991, 0.094 },
         { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.06 },
         { "blind/danger-tune-15.tsv", 1.0, 0.991, 0.027 },
-        { "blind/danger-tune-16.tsv", 1.0, 1.0, 0.04 },
-        { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.074 },
+        { "blind/danger-tune-16.tsv", 1.0, 1.0, 0.034 },
+        { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.067 },
         { "blind/danger-holdout-23.tsv", 1.0, 0.947, 0.04 },
         { "blind/danger-holdout-24.tsv", 1.0, 0.991, 0.054 },
         { "blind/danger-holdout-25.tsv", 1.0, 0.991, 0.08 },
         { "blind/smalltalk-tune.tsv", 1.0, 1.0, 0.12 },
         { "blind/smalltalk-holdout.tsv", 1.0, 1.0, 0.103 },
         { "blind/smalltalk-holdout-2.tsv", 1.0, 0.96, 0.103 },
+        { "blind/danger-tune-18.tsv", 1.0, 1.0, 0.127 },
+        { "blind/danger-holdout-26.tsv", 1.0, 0.991, 0.16 },
+        { "blind/danger-holdout-27.tsv", 1.0, 1.0, 0.087 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };

@@ -21,6 +21,18 @@ public sealed class TypoIndexTests
     }
 
     [Theory]
+    [InlineData("conscious", null)]      // "unconscious" is another word, not a slip
+    [InlineData("responsive", null)]     // "unresponsive"
+    [InlineData("nock", "knock")]        // one letter before it may be a slip
+    [InlineData("uncoscious", "unconscious")]
+    public void A_word_is_not_corrected_to_itself_with_letters_put_before_it(string typed, string? corrected)
+    {
+        var index = new TypoIndex(["unconscious", "unresponsive", "knock"]);
+
+        Assert.Equal(corrected, index.Correct(typed));
+    }
+
+    [Theory]
     [InlineData("teh", "the")]
     [InlineData("pmp", "pump")]
     [InlineData("wht", "what")]
