@@ -62,7 +62,8 @@ public sealed record SafetyRules(
 /// ("again", "lately"), tells of danger long over, and is not read for danger. In a message that names no crisis, so
 /// does a sentence that places a death (<paramref name="Died"/>) long ago, one that names someone who has died
 /// (<paramref name="Gone"/>: "my late husband"), and one that places an emergency long ago without a phrase of
-/// <paramref name="Present"/> ("is", "keeps").
+/// <paramref name="Present"/> ("is", "keeps"). A sentence that speaks in the present elsewhere loses only such a
+/// clause, unless what is left has a word of <paramref name="PointsBack"/> ("it", "one", "same").
 /// </summary>
 public sealed record LongOverPhrases(
     IReadOnlyList<SafetyPhrase> Past,
@@ -70,7 +71,8 @@ public sealed record LongOverPhrases(
     IReadOnlyList<SafetyPhrase> Unless,
     IReadOnlyList<SafetyPhrase>? Died = null,
     IReadOnlyList<SafetyPhrase>? Gone = null,
-    IReadOnlyList<SafetyPhrase>? Present = null);
+    IReadOnlyList<SafetyPhrase>? Present = null,
+    IReadOnlyList<SafetyPhrase>? PointsBack = null);
 
 /// <summary>
 /// The <c>askedForStudy</c> phrases of <c>faq/safety.yaml</c>: a word of <paramref name="Subjects"/> ("class", "exam")

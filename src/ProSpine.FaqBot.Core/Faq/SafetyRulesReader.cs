@@ -106,11 +106,11 @@ internal static class SafetyRulesReader
     {
         if (file.Mapping(root, "longOver", required: false) is not { } map)
             return null;
-        file.RejectUnknownKeys(map, "past", "over", "unless", "died", "gone", "present");
+        file.RejectUnknownKeys(map, "past", "over", "unless", "died", "gone", "present", "pointsBack");
         return new LongOverPhrases(Phrases(file, file.Strings(map, "past", required: true)),
             Phrases(file, file.Strings(map, "over", required: true)), Phrases(file, file.Strings(map, "unless")),
             Phrases(file, file.Strings(map, "died")), Phrases(file, file.Strings(map, "gone")),
-            Phrases(file, file.Strings(map, "present")));
+            Phrases(file, file.Strings(map, "present")), Phrases(file, file.Strings(map, "pointsBack")));
     }
 
     private static StudyPhrases? AskedForStudy(YamlFile file, YamlMappingNode root)

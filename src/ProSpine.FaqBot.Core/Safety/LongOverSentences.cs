@@ -24,6 +24,7 @@ internal sealed class LongOverSentences
     private readonly HashSet<SafetyPhrase> died;
     private readonly HashSet<SafetyPhrase> gone;
     private readonly HashSet<SafetyPhrase> present;
+    private readonly PhraseFinder pointsBack;
     private readonly Func<IReadOnlyList<string>, bool> namesEmergencyNotCrisis;
 
     /// <param name="namesEmergencyNotCrisis">Whether a sentence's words name an emergency by the rules, and no crisis.</param>
@@ -35,6 +36,7 @@ internal sealed class LongOverSentences
         died = [.. phrases?.Died ?? []];
         gone = [.. phrases?.Gone ?? []];
         present = [.. phrases?.Present ?? []];
+        pointsBack = new PhraseFinder(phrases?.PointsBack ?? []);
         this.namesEmergencyNotCrisis = namesEmergencyNotCrisis;
         finder = new PhraseFinder(past.Concat(over).Concat(unless).Concat(died).Concat(gone).Concat(present));
     }
@@ -65,6 +67,12 @@ internal sealed class LongOverSentences
             return false;
         return found.Overlaps(gone) || (longAgo && (found.Overlaps(died) || namesEmergencyNotCrisis(words)));
     }
+
+    /// <summary>
+    /// Whether a clause left once a clause of history is taken out of its sentence points back to it ("and he is
+    /// having one"): read alone, it would say nothing.
+    /// </summary>
+    public bool PointsBack(IReadOnlyList<string> words) => pointsBack.Occurrences(words).Count > 0;
 
     /// <summary>
     /// "in 2016", "back in 1998": a year after "in". Not after "since" ("suicidal since 2016" is still so), nor

@@ -60,8 +60,24 @@ public sealed partial class SafetyRouter
             return text;
         var sentences = SentenceEnd().Split(text);
         var namesCrisis = FindRules(text).Any(r => r.Kind == RuleKind.Crisis);
-        var kept = sentences.Where(s => !longOver.Matches(TextNormalizer.Words(s), namesCrisis)).ToList();
-        return kept.Count == sentences.Length || kept.All(string.IsNullOrWhiteSpace) ? text : string.Join(' ', kept);
+        var kept = sentences.Select(s => WithoutHistory(s, namesCrisis)).Where(s => s.Length > 0).ToList();
+        return kept.SequenceEqual(sentences) || kept.All(string.IsNullOrWhiteSpace) ? text : string.Join(' ', kept);
+    }
+
+    // The sentence, without it if it is history, or else without its clauses of history ("My friend died of an
+    // overdose last year, so I'm nervous": the sentence speaks in the present, its first clause does not), unless
+    // what is left points back to them ("and he is having one").
+    private string WithoutHistory(string sentence, bool namesCrisis)
+    {
+        if (longOver.Matches(TextNormalizer.Words(sentence), namesCrisis))
+            return "";
+        if (namesCrisis)
+            return sentence;
+        var clauses = ClauseJoint().Split(sentence).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        var kept = clauses.Where(c => !longOver.Matches(TextNormalizer.Words(c), messageNamesCrisis: false)).ToList();
+        return kept.Count == clauses.Count || kept.Any(c => longOver.PointsBack(TextNormalizer.Words(c)))
+            ? sentence
+            : string.Join(", ", kept.Select(c => c.Trim()));
     }
 
     private bool NamesEmergencyNotCrisis(IReadOnlyList<string> words)
@@ -186,6 +202,10 @@ public sealed partial class SafetyRouter
         }
         return Language.English;
     }
+
+    // Where a clause of history may end inside a sentence: "My friend died of an overdose last year, so I'm nervous."
+    [GeneratedRegex(@"[,;]|\b(?:and|so|but)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseJoint();
 
     // A sentence ends at ".", "?" or "!" and a space, but not at an ellipsis ("I can't... breathe" is one thought) or
     // after "Dr." and the like. Answerer's own split, which finds the questions asked, also breaks at ellipses and new

@@ -123,7 +123,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// ago, someone who has died) and the phrase rules stopped reading "conscious" as "unconscious": no crisis or
     /// emergency lost anywhere, fewer false alarms on nine sets, and one more on danger-holdout-10 (5 to 6 of 150, a
     /// holdout whose lines were not viewed; its ceiling rose). That session's sets (danger-tune-18, danger-holdout-26
-    /// and -27) are pinned at their figures after the change; their first runs are in the README.
+    /// and -27) are pinned at their figures after the change; their first runs are in the README. The same session's
+    /// clauses of history within a sentence lowered eight ceilings more and raised none.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -136,7 +137,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.033 },
         { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.288 },
         { "blind/danger-tune-8.tsv", 1.0, 0.99, 0.019 },
-        { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.125 },
+        { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.119 },
         { "blind/danger-tune-10.tsv", 1.0, 1.0, 0.044 },
         { "blind/danger-holdout.tsv", 1.0, 1.0, 0.045 },
         { "blind/danger-holdout-2.tsv", 1.0, 1.0, 0.055 },
@@ -144,7 +145,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-4.tsv", 1.0, 0.967, 0.031 },
         { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.022 },
         { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.017 },
-        { "blind/danger-holdout-7.tsv", 1.0, 0.982, 0.034 },
+        { "blind/danger-holdout-7.tsv", 1.0, 0.982, 0.027 },
         { "blind/danger-holdout-8.tsv", 1.0, 0.982, 0.054 },
         { "blind/danger-holdout-9.tsv", 1.0, 0.991, 0.047 },
         { "blind/danger-holdout-10.tsv", 1.0, 1.0, 0.04 },
@@ -153,29 +154,29 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.134 },
         { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.067 },
         { "blind/danger-holdout-14.tsv", 1.0, 0.973, 0.38 },
-        { "blind/danger-holdout-15.tsv", 0.991, 1.0, 0.447 },
+        { "blind/danger-holdout-15.tsv", 0.991, 1.0, 0.44 },
         { "blind/danger-holdout-16.tsv", 1.0, 0.982, 0.56 },
         { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.094 },
         { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.06 },
         { "blind/danger-tune-13.tsv", 1.0, 1.0, 0.1 },
         { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.074 },
         { "blind/pleasantries-holdout.tsv", 1.0, 0.955, 0.143 },
-        { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.034 },
+        { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-holdout-19.tsv", 1.0, 0.991, 0.08 },
         { "blind/danger-holdout-20.tsv", 1.0, 0.991, 0.094 },
         { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.06 },
         { "blind/danger-tune-15.tsv", 1.0, 0.991, 0.027 },
         { "blind/danger-tune-16.tsv", 1.0, 1.0, 0.034 },
-        { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.067 },
-        { "blind/danger-holdout-23.tsv", 1.0, 0.947, 0.04 },
+        { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.06 },
+        { "blind/danger-holdout-23.tsv", 1.0, 0.947, 0.034 },
         { "blind/danger-holdout-24.tsv", 1.0, 0.991, 0.054 },
         { "blind/danger-holdout-25.tsv", 1.0, 0.991, 0.08 },
         { "blind/smalltalk-tune.tsv", 1.0, 1.0, 0.12 },
         { "blind/smalltalk-holdout.tsv", 1.0, 1.0, 0.103 },
         { "blind/smalltalk-holdout-2.tsv", 1.0, 0.96, 0.103 },
-        { "blind/danger-tune-18.tsv", 1.0, 1.0, 0.127 },
-        { "blind/danger-holdout-26.tsv", 1.0, 0.991, 0.16 },
+        { "blind/danger-tune-18.tsv", 1.0, 1.0, 0.114 },
+        { "blind/danger-holdout-26.tsv", 1.0, 0.991, 0.134 },
         { "blind/danger-holdout-27.tsv", 1.0, 1.0, 0.087 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },

@@ -38,7 +38,7 @@ public sealed class SafetyRouterTests
             new Dictionary<Language, IReadOnlySet<string>> { [Language.Spanish] = new HashSet<string> { "hola", "necesito", "ayuda", "bomba" } },
             [P("not suicidal"), P("just curious")],
             new LongOverPhrases([P("years ago"), P("last year")], [P("been fine"), P("survived")], [P("again")],
-                Died: [P("died")], Gone: [P("late husband")], Present: [P("is"), P("keeps")]),
+                Died: [P("died")], Gone: [P("late husband")], Present: [P("is"), P("keeps")], PointsBack: [P("one")]),
             new StudyPhrases([P("class"), P("exam")], [P("nursing student")], [P("right now")])),
         new Vocabulary(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>(),
             new HashSet<string> { "the", "a", "please" }, new HashSet<string>()));
@@ -67,11 +67,16 @@ public sealed class SafetyRouterTests
     [InlineData("I was suicidal years ago. Can I get a pump?", null)]                     // a crisis long ago, not said to be over
     [InlineData("I was unconscious years ago. Can I get a pump?", "Can I get a pump?")]   // an emergency long ago is over
     [InlineData("He was unconscious in 2016. Can he get a pump?", "Can he get a pump?")]  // a year after "in"
-    [InlineData("He was unconscious years ago and keeps collapsing. Can he get a pump?", null)] // the sentence speaks in the present
+    [InlineData("He was unconscious years ago and keeps collapsing. Can he get a pump?",
+        "keeps collapsing. Can he get a pump?")]                                            // only the clause of history goes
+    [InlineData("He was unconscious years ago and is having one now.", null)]             // what is left points back to it
     [InlineData("I was unconscious years ago. I want to kill myself.", null)]            // the message names a crisis
     [InlineData("My brother died in 2016. Can I get a pump?", "Can I get a pump?")]      // a death long ago
     [InlineData("My brother died. Can I get a pump?", null)]                             // a death not placed long ago may be now
     [InlineData("My late husband had a pump. Can I get one?", "Can I get one?")]         // someone who has died
+    [InlineData("My brother died in 2016, so my mother is nervous. Can I get a pump?",
+        "my mother is nervous. Can I get a pump?")]                                        // a clause of history
+    [InlineData("My brother died in 2016, so my mother is suicidal.", null)]             // not in a message naming a crisis
     [InlineData("I have been unconscious since 2016. Can I get a pump?", null)]          // "since" a year is still so
     [InlineData("I have been fine since I was unconscious this morning. Can I get a pump?", null)] // not long ago
     [InlineData("He was unconscious years ago and has been fine since.", null)]          // nothing else to read
