@@ -76,6 +76,7 @@ public sealed class AnswererTests
     [InlineData("sorry for the typos", "acknowledgement")]
     [InlineData("you guys rock, happy new year", "pleasantries")]
     [InlineData("thanks, have a great weekend", "thanks")]
+    [InlineData("who made you?", "identity")] // read as crisis 0.36 before it was a phrase, and learned as calm
     public void Wishes_apologies_and_thanks_alone_get_small_talks_reply(string message, string kind)
     {
         var reply = Answerer.Answer(message);
