@@ -10,9 +10,10 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// suicidal last year and survived. Lately it is back." is read whole.
 /// </summary>
 /// <remarks>
-/// In a message that names no crisis, two kinds of history need no phrase saying it is over: a death told of someone
-/// ("my late husband", "my brother died of an overdose in 2016"), and an emergency of long ago told only in the past
-/// tense ("my grandpa had a heart attack in 1998"). An emergency that long ago is over; a crisis, or grief beside one,
+/// In a message that names no crisis, three kinds of history need no phrase saying it is over, when their sentence
+/// says nothing in the present: a death placed long ago ("my brother died of an overdose in 2016"), someone who has
+/// died ("my late husband"), and an emergency placed long ago ("my grandpa had a heart attack in 1998"); for these a
+/// year after "in" also places a sentence long ago. An emergency that long ago is over; a crisis, or grief beside one,
 /// may not be.
 /// </remarks>
 internal sealed class LongOverSentences
@@ -58,13 +59,11 @@ internal sealed class LongOverSentences
     public bool Matches(IReadOnlyList<string> words, bool messageNamesCrisis)
     {
         var found = finder.Occurrences(words).Select(o => o.Phrase).ToHashSet();
-        var longAgo = found.Overlaps(past) || NamesAPastYear(words);
         if (found.Overlaps(past) && found.Overlaps(over))
             return true;
-        if (messageNamesCrisis)
+        if (messageNamesCrisis || found.Overlaps(present))
             return false;
-        if (found.Overlaps(present))
-            return false;
+        var longAgo = found.Overlaps(past) || NamesAPastYear(words);
         return found.Overlaps(gone) || (longAgo && (found.Overlaps(died) || namesEmergencyNotCrisis(words)));
     }
 

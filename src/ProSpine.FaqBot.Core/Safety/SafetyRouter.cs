@@ -48,8 +48,8 @@ public sealed partial class SafetyRouter
     }
 
     /// <summary>
-    /// <paramref name="text"/> without the sentences that tell of danger long past and over ("I overdosed years ago
-    /// and have been clean since."): what the rules and the meaning read. The rest of the message says what it asks
+    /// <paramref name="text"/> without the sentences, or clauses, that tell of danger long past and over ("I overdosed
+    /// years ago and have been clean since."): what the rules and the meaning read. The rest of the message says what it asks
     /// ("Can I still get a pump?" is still a question about the writer's own care). A message of nothing else is
     /// returned whole: the danger it names is all there is to read.
     /// </summary>

@@ -127,8 +127,8 @@ public sealed class TypoIndex
     }
 
     /// <summary>
-    /// "conscious" and "unconscious", "able" and "unable": one word is the other with two letters or more put before
-    /// it. That is how words are made (often the opposite word), not how fingers slip, so it is never a correction.
+    /// "conscious" and "unconscious", "responsive" and "unresponsive": one word is the other with two letters or more
+    /// put before it. That is how words are made (often the opposite word), not how fingers slip, so it is never a correction.
     /// One letter may be a slip ("nock" for "knock").
     /// </summary>
     private static bool DiffersOnlyByPrefix(string word, string candidate) =>
