@@ -73,11 +73,12 @@ public sealed partial class SafetyRouter
             return "";
         if (namesCrisis)
             return sentence;
-        var clauses = ClauseJoint().Split(sentence).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-        var kept = clauses.Where(c => !longOver.Matches(TextNormalizer.Words(c), messageNamesCrisis: false)).ToList();
-        return kept.Count == clauses.Count || kept.Any(c => longOver.PointsBack(TextNormalizer.Words(c)))
+        var clauses = ClauseJoint().Split(sentence).Where(c => !string.IsNullOrWhiteSpace(c))
+            .Select(c => (Text: c.Trim(), Words: TextNormalizer.Words(c))).ToList();
+        var kept = clauses.Where(c => !longOver.Matches(c.Words, messageNamesCrisis: false)).ToList();
+        return kept.Count == clauses.Count || kept.Any(c => longOver.PointsBack(c.Words))
             ? sentence
-            : string.Join(", ", kept.Select(c => c.Trim()));
+            : string.Join(", ", kept.Select(c => c.Text));
     }
 
     private bool NamesEmergencyNotCrisis(IReadOnlyList<string> words)

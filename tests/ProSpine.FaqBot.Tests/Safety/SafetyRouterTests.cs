@@ -77,7 +77,7 @@ public sealed class SafetyRouterTests
     [InlineData("My brother died in 2016, so my mother is nervous. Can I get a pump?",
         "my mother is nervous. Can I get a pump?")]                                        // a clause of history
     [InlineData("My brother died in 2016, so my mother is suicidal.", null)]             // not in a message naming a crisis
-    [InlineData("I have been unconscious since 2016. Can I get a pump?", null)]          // "since" a year is still so
+    [InlineData("He was unconscious since 2016. Can he get a pump?", null)]              // "since" a year is still so
     [InlineData("I have been fine since I was unconscious this morning. Can I get a pump?", null)] // not long ago
     [InlineData("He was unconscious years ago and has been fine since.", null)]          // nothing else to read
     public void History_told_as_over_is_not_read_for_danger(string message, string? readForDanger)
