@@ -310,6 +310,9 @@ public sealed class AnswererTests
     // A question for the clinic beside a covered one: the hand-off, then the answer to the other question.
     [InlineData("what happens during the trial and does my insurance pay for it", "trial-what-happens")]
     [InlineData("Where does the pump go in the body? Also, can I get an appointment this week?", "pump-placement")]
+    // Words of a hand-off (a scan, an appointment) in a question the FAQ answers.
+    [InlineData("Will there be scans or an MRI before they implant the pump?", "evaluation-before-surgery")]
+    [InlineData("what do they do at the trial appointment?", "trial-what-happens")]
     public void A_personal_question_gets_the_hand_off_then_the_general_answer_it_asks_about(string question, string entryId)
     {
         var reply = Answerer.Answer(question);
