@@ -340,6 +340,18 @@ public sealed class AnswererTests
         Assert.DoesNotContain(Answerer.Text(TextKeys.AlsoGeneralInfo), reply.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("I want a person please", true)]
+    [InlineData("can I talk to a person", true)]
+    [InlineData("after how many years will a person need a new pump?", false)] // asks about the pump
+    public void Only_someone_asking_for_a_person_gets_the_hand_off_to_one(string question, bool handedOff)
+    {
+        var reply = Answerer.Answer(question);
+
+        Assert.Equal(handedOff, reply.Route == Route.Handoff);
+        Assert.Equal(handedOff ? null : "lifespan", reply.Answer?.Id);
+    }
+
     [Fact]
     public void A_hand_off_beside_the_faqs_own_wording_adds_that_answer()
     {
