@@ -109,14 +109,15 @@ public sealed partial class SafetyRouter
 
     /// <summary>
     /// Every rule that applies to a message as typed, in order of precedence. A phrase is looked for within one
-    /// sentence: "how long does the surgery take? My son is driving me" does not say "take my" (a question about
-    /// medication). A rule's groups may still be met in different sentences ("My husband has a pump. He is dizzy").
+    /// sentence, between its commas and semicolons: "how long does the surgery take? My son is driving me" and "how
+    /// long does the implant take, my husband is driving me" do not say "take my" (a question about medication). A
+    /// rule's groups may still be met in different sentences ("My husband has a pump. He is dizzy").
     /// </summary>
     public IEnumerable<SafetyRule> FindRules(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return RulesWith(SentenceEnd().Split(text)
-            .SelectMany(sentence => ruleFinder.Occurrences(RuleWords(TextNormalizer.Words(sentence))))
+        return RulesWith(SentenceEnd().Split(text).SelectMany(sentence => PhraseBreak().Split(sentence))
+            .SelectMany(part => ruleFinder.Occurrences(RuleWords(TextNormalizer.Words(part))))
             .Select(o => o.Phrase).ToHashSet());
     }
 
@@ -207,6 +208,10 @@ public sealed partial class SafetyRouter
     // Where a clause of history may end inside a sentence: "My friend died of an overdose last year, so I'm nervous."
     [GeneratedRegex(@"[,;]|\b(?:and|so|but)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseJoint();
+
+    // Where a phrase of a rule cannot run on (see FindRules); sentences are split first.
+    [GeneratedRegex(@"[,;]")]
+    private static partial Regex PhraseBreak();
 
     // A sentence ends at ".", "?" or "!" and a space, but not at an ellipsis ("I can't... breathe" is one thought) or
     // after "Dr." and the like. Answerer's own split, which finds the questions asked, also breaks at ellipses and new

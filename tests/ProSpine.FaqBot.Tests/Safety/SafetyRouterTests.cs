@@ -112,10 +112,12 @@ public sealed class SafetyRouterTests
     [Theory]
     [InlineData("can I take my pills with it", "medication")]
     [InlineData("How long does the surgery take? My son is driving me", null)] // no "take my" across the "?"
+    [InlineData("How long does the surgery take, my son is driving me", null)] // nor across a comma
+    [InlineData("Is the surgery long, can I take my pills before it", "medication")] // within the part after it
     [InlineData("Is the surgery long. Take my word, I'm nervous", "medication")] // within the second sentence
     [InlineData("he cannot... breathe", "unconscious")]                       // an ellipsis is not a sentence end
     [InlineData("Dr. Smith said the pump is fine. Now the alarm is beeping", "pump alarm")] // groups across sentences
-    public void A_phrase_is_found_within_one_sentence(string message, string? expected)
+    public void A_phrase_is_found_within_one_part_of_a_sentence(string message, string? expected)
     {
         Assert.Equal(expected, Router.FindRule(message)?.Name);
     }
