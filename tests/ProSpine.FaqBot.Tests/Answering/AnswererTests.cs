@@ -352,6 +352,28 @@ public sealed class AnswererTests
         Assert.Equal(handedOff ? null : "lifespan", reply.Answer?.Id);
     }
 
+    [Theory]
+    [InlineData("Will I be asleep for the implant, or is it just numbing?", "anesthesia")]      // numbing is anaesthesia
+    [InlineData("do I get put to sleep for the pump or do they just numb the area", "anesthesia")]
+    [InlineData("Im terrified of being awake while they cut me open for the pain pump, am i put under", "anesthesia")]
+    public void Words_of_the_surgery_are_not_symptoms_of_a_wound_or_new_numbness(string question, string entry)
+    {
+        var reply = Answerer.Answer(question);
+
+        Assert.Equal(Route.Answer, reply.Route);
+        Assert.Equal(entry, reply.Answer?.Id);
+    }
+
+    [Theory]
+    [InlineData("my incision came open and it's red")]
+    [InlineData("I can't feel my foot and my leg is weak since the pump")]
+    public void A_wound_or_new_numbness_still_gets_the_clinic_now(string question)
+    {
+        var reply = Answerer.Answer(question);
+
+        Assert.True(reply.Route is Route.Urgent or Route.Emergency, reply.Text);
+    }
+
     [Fact]
     public void A_hand_off_beside_the_faqs_own_wording_adds_that_answer()
     {

@@ -126,7 +126,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// and -27) are pinned at their figures after the change; their first runs are in the README. The same session's
     /// clauses of history within a sentence lowered eight ceilings more and raised none; "who made you" and the like
     /// as small talk (learned as calm) lowered eighteen and raised danger-holdout-15's (66 to 67 of 150, not viewed).
-    /// The twenty-fourth session's sets (danger-tune-19, danger-holdout-28 and -29) are pinned at their first run.
+    /// The twenty-fourth session's sets (danger-tune-19, danger-holdout-28 and -29) are pinned at their first run, and so
+    /// are the twenty-fifth's (danger-tune-20 to -22, danger-holdout-30 and -31).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -183,6 +184,11 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-19.tsv", 1.0, 0.982, 0.034 },
         { "blind/danger-holdout-28.tsv", 0.991, 1.0, 0.08 },
         { "blind/danger-holdout-29.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-tune-20.tsv", 0.982, 1.0, 0.074 },
+        { "blind/danger-tune-21.tsv", 1.0, 1.0, 0.06 },
+        { "blind/danger-tune-22.tsv", 0.991, 1.0, 0.087 },
+        { "blind/danger-holdout-30.tsv", 1.0, 0.991, 0.08 },
+        { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.087 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
