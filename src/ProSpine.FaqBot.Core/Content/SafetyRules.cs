@@ -48,13 +48,16 @@ public sealed record SafetyRule(
 /// <param name="SetAside">Phrases removed before a message is read for danger ("not suicidal", "dying to know").</param>
 /// <param name="LongOver">What shows that a sentence tells of danger long past and over; null for none.</param>
 /// <param name="AskedForStudy">What shows that a question is asked for a class or an exam; null for none.</param>
+/// <param name="SmallTalkFiller">Words that may stand beside small talk without asking anything ("so", "kindly",
+/// "everyone"); null for none.</param>
 public sealed record SafetyRules(
     IReadOnlyList<SafetyRule> Rules,
     IReadOnlyDictionary<string, IReadOnlyList<SafetyPhrase>> SmallTalk,
     IReadOnlyDictionary<Language, IReadOnlySet<string>> LanguageMarkers,
     IReadOnlyList<SafetyPhrase> SetAside,
     LongOverPhrases? LongOver = null,
-    StudyPhrases? AskedForStudy = null);
+    StudyPhrases? AskedForStudy = null,
+    IReadOnlySet<string>? SmallTalkFiller = null);
 
 /// <summary>
 /// The <c>longOver</c> phrases of <c>faq/safety.yaml</c>: a sentence with a phrase of <paramref name="Past"/> ("years

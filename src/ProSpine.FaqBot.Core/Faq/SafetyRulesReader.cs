@@ -23,7 +23,7 @@ internal static class SafetyRulesReader
         if (file.Root is not { } root)
             return new SafetyRules(rules, smallTalk, languages, []);
 
-        file.RejectUnknownKeys(root, [.. RuleSections, "lists", "smallTalk", "languages", "setAside", "longOver", "askedForStudy"]);
+        file.RejectUnknownKeys(root, [.. RuleSections, "lists", "smallTalk", "smallTalkFiller", "languages", "setAside", "longOver", "askedForStudy"]);
         var setAside = Phrases(file, file.Strings(root, "setAside", required: true));
         var lists = new Dictionary<string, List<(string, YamlNode)>>(StringComparer.Ordinal);
         if (file.Mapping(root, "lists", required: false) is { } listMap)
@@ -99,7 +99,22 @@ internal static class SafetyRulesReader
                     file.Problem(keyNode, $"language '{code}' has no hand-off text in {CuratedTextsReader.File} ({code}: handoff)");
             }
         }
-        return new SafetyRules(rules, smallTalk, languages, setAside, LongOver(file, root), AskedForStudy(file, root));
+        return new SafetyRules(rules, smallTalk, languages, setAside, LongOver(file, root), AskedForStudy(file, root),
+            SmallTalkFiller(file, root));
+    }
+
+    private static HashSet<string> SmallTalkFiller(YamlFile file, YamlMappingNode root)
+    {
+        var filler = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (value, node) in file.Strings(root, "smallTalkFiller"))
+        {
+            // One word each: the filler is what a small-talk phrase may stand beside, word by word.
+            if (TextNormalizer.Words(value) is [var word])
+                filler.Add(word);
+            else
+                file.Problem(node, $"small-talk filler '{value}' must be one word");
+        }
+        return filler;
     }
 
     private static LongOverPhrases? LongOver(YamlFile file, YamlMappingNode root)

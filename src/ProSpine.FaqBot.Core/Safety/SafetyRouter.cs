@@ -12,6 +12,7 @@ public sealed partial class SafetyRouter
 {
     private readonly SafetyRules rules;
     private readonly HashSet<string> meaningless;
+    private readonly HashSet<string> besideSmallTalk;
     private readonly PhraseFinder ruleFinder;
     private readonly PhraseFinder smallTalkFinder;
     private readonly SetAsidePhrases setAside;
@@ -25,6 +26,7 @@ public sealed partial class SafetyRouter
         ArgumentNullException.ThrowIfNull(vocabulary);
         this.rules = rules;
         meaningless = vocabulary.Ignore.Union(vocabulary.Weak).ToHashSet(StringComparer.Ordinal);
+        besideSmallTalk = meaningless.Union(rules.SmallTalkFiller ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal);
         ruleFinder = new PhraseFinder(rules.Rules.SelectMany(r => r.Any.Concat(r.All.SelectMany(g => g)).Concat(r.Unless)));
         foreach (var (kind, phrases) in rules.SmallTalk)
         {
@@ -155,8 +157,8 @@ public sealed partial class SafetyRouter
     private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "my", "his", "her", "our", "their" };
 
     /// <summary>
-    /// The kind of small talk ("greeting", "thanks"...) when the message is nothing but small talk and words without
-    /// meaning; null when it asks something.
+    /// The kind of small talk ("greeting", "thanks"...) when the message is nothing but small talk, words without
+    /// meaning and small talk's filler ("thanks so much, everyone"); null when it asks something.
     /// </summary>
     public string? FindSmallTalk(IReadOnlyList<string> words)
     {
@@ -171,7 +173,7 @@ public sealed partial class SafetyRouter
         }
         for (var i = 0; i < words.Count; i++)
         {
-            if (!covered[i] && !meaningless.Contains(words[i]))
+            if (!covered[i] && !besideSmallTalk.Contains(words[i]))
                 return null;
         }
         // The kind listed first in safety.yaml wins: "thanks, bye" is thanks.

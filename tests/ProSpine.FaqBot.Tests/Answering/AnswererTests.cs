@@ -77,6 +77,9 @@ public sealed class AnswererTests
     [InlineData("you guys rock, happy new year", "pleasantries")]
     [InlineData("thanks, have a great weekend", "thanks")]
     [InlineData("who made you?", "identity")] // read as crisis 0.36 before it was a phrase, and learned as calm
+    [InlineData("Thanks so much, that was really helpful.", "thanks")]     // small talk's filler (safety.yaml)
+    [InlineData("Merry Christmas to all the staff!", "pleasantries")]
+    [InlineData("cheers mate", "thanks")]                                  // English, though no common word shows it
     public void Wishes_apologies_and_thanks_alone_get_small_talks_reply(string message, string kind)
     {
         var reply = Answerer.Answer(message);

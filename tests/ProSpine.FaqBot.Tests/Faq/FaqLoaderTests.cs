@@ -216,6 +216,20 @@ public sealed class FaqLoaderTests
     }
 
     [Fact]
+    public void A_small_talk_filler_of_two_words_is_reported_at_its_line()
+    {
+        // Filler is allowed word by word beside small talk: a phrase of two would allow each word alone.
+        using var faq = Repository.CopyFaq();
+        faq.Replace("safety.yaml", "smallTalkFiller: [much,", "smallTalkFiller: [so much,");
+
+        var problem = Assert.Single(faq.LoadProblems());
+
+        Assert.Equal("faq/safety.yaml", problem.File);
+        Assert.Equal(faq.LineOf("safety.yaml", "smallTalkFiller: [so much,"), problem.Line);
+        Assert.Contains("small-talk filler 'so much' must be one word", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_entry_schema_stops_loading()
     {
         using var faq = Repository.CopyFaq();

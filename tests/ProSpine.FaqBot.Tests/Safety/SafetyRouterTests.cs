@@ -39,7 +39,8 @@ public sealed class SafetyRouterTests
             [P("not suicidal"), P("just curious")],
             new LongOverPhrases([P("years ago"), P("last year")], [P("been fine"), P("survived")], [P("again")],
                 Died: [P("died")], Gone: [P("late husband")], Present: [P("is"), P("keeps")], PointsBack: [P("one")]),
-            new StudyPhrases([P("class"), P("exam")], [P("nursing student")], [P("right now")])),
+            new StudyPhrases([P("class"), P("exam")], [P("nursing student")], [P("right now")]),
+            new HashSet<string> { "much", "staff" }),
         new Vocabulary(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>(),
             new HashSet<string> { "the", "a", "please" }, new HashSet<string>()));
 
@@ -129,6 +130,9 @@ public sealed class SafetyRouterTests
     [InlineData("thanks!", "thanks")]
     [InlineData("hello, what is a pump", null)]       // small talk around a question is a question
     [InlineData("good", null)]
+    [InlineData("thanks much, staff", "thanks")]       // small talk's filler asks nothing either
+    [InlineData("much staff", null)]                  // filler alone is no small talk
+    [InlineData("thanks much, what is a pump", null)]
     public void Small_talk_is_a_message_of_nothing_else(string message, string? expected)
     {
         Assert.Equal(expected, Router.FindSmallTalk(TextNormalizer.Words(message)));
