@@ -188,45 +188,22 @@ public sealed class FaqLoaderTests
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_misspelled_list_of_history_told_as_over_is_reported_at_its_line()
+    [Theory]
+    [InlineData("  unless: [again,", "  unles: [again,", "unknown field 'unles'")]    // a misspelled list of longOver
+    // Subjects of study are looked for one word after "for": two words could never be found.
+    [InlineData("  subjects: [class,", "  subjects: [nursing class,", "subject 'nursing class' must be one word")]
+    // Filler is allowed word by word beside small talk: a phrase of two would allow each word alone.
+    [InlineData("smallTalkFiller: [much,", "smallTalkFiller: [so much,", "small-talk filler 'so much' must be one word")]
+    public void A_mistake_in_safety_yaml_is_reported_at_its_line(string original, string broken, string message)
     {
         using var faq = Repository.CopyFaq();
-        faq.Replace("safety.yaml", "  unless: [again,", "  unles: [again,");
+        faq.Replace("safety.yaml", original, broken);
 
         var problem = Assert.Single(faq.LoadProblems());
 
         Assert.Equal("faq/safety.yaml", problem.File);
-        Assert.Equal(faq.LineOf("safety.yaml", "  unles: [again,"), problem.Line);
-        Assert.Contains("unknown field 'unles'", problem.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_subject_of_study_of_two_words_is_reported_at_its_line()
-    {
-        // Subjects are looked for one word after "for": two words could never be found.
-        using var faq = Repository.CopyFaq();
-        faq.Replace("safety.yaml", "  subjects: [class,", "  subjects: [nursing class,");
-
-        var problem = Assert.Single(faq.LoadProblems());
-
-        Assert.Equal("faq/safety.yaml", problem.File);
-        Assert.Equal(faq.LineOf("safety.yaml", "  subjects: [nursing class,"), problem.Line);
-        Assert.Contains("subject 'nursing class' must be one word", problem.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_small_talk_filler_of_two_words_is_reported_at_its_line()
-    {
-        // Filler is allowed word by word beside small talk: a phrase of two would allow each word alone.
-        using var faq = Repository.CopyFaq();
-        faq.Replace("safety.yaml", "smallTalkFiller: [much,", "smallTalkFiller: [so much,");
-
-        var problem = Assert.Single(faq.LoadProblems());
-
-        Assert.Equal("faq/safety.yaml", problem.File);
-        Assert.Equal(faq.LineOf("safety.yaml", "smallTalkFiller: [so much,"), problem.Line);
-        Assert.Contains("small-talk filler 'so much' must be one word", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(faq.LineOf("safety.yaml", broken), problem.Line);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
