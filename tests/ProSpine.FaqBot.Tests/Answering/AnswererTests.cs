@@ -80,6 +80,8 @@ public sealed class AnswererTests
     [InlineData("Thanks so much, that was really helpful.", "thanks")]     // small talk's filler (safety.yaml)
     [InlineData("Merry Christmas to all the staff!", "pleasantries")]
     [InlineData("cheers mate", "thanks")]                                  // English, though no common word shows it
+    [InlineData("knock knock", "acknowledgement")]                         // was taken for another language
+    [InlineData("is this AI?", "identity")]
     public void Wishes_apologies_and_thanks_alone_get_small_talks_reply(string message, string kind)
     {
         var reply = Answerer.Answer(message);
