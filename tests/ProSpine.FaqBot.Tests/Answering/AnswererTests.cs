@@ -16,14 +16,17 @@ public sealed class AnswererTests
     // pump is used for, which is also the nearest in meaning: it is answered instead.
     [InlineData("what is a pain pump meant to treat", "what-is-pump", "used-for")]
     // Both regressions read a question the FAQ does not answer: the person is asked instead of told about another topic.
+    // (Read without small talk's filler words, which since make it small talk: the doubt is what is tested.)
     [InlineData("haha that made my whole day", null, null)]
     public void An_answer_both_entries_regressions_doubt_gives_way_to_their_reading(string question, string? withoutDoubt, string? doubted)
     {
+        var content = Answerer.Content with { Safety = Answerer.Content.Safety with { SmallTalkFiller = null } };
+        var withDoubt = new Answerer(content, TestFaq.FreshSettings<MatchingOptions>(), TestFaq.Answering, Answerer.Danger);
         var matching = TestFaq.FreshSettings<MatchingOptions>();
         matching.RegressionsDoubt = null;
-        var rulesAlone = new Answerer(Answerer.Content, matching, TestFaq.Answering, Answerer.Danger);
+        var rulesAlone = new Answerer(content, matching, TestFaq.Answering, Answerer.Danger);
 
-        var reply = Answerer.Answer(question);
+        var reply = withDoubt.Answer(question);
         var answered = rulesAlone.Answer(question);
 
         Assert.NotNull(answered.Answer);
@@ -65,6 +68,9 @@ public sealed class AnswererTests
     [InlineData("are there scans before the pump is implanted", Route.Answer)]
     [InlineData("what can you help me with", Route.SmallTalk)]
     [InlineData("can this help me", Route.Handoff)]
+    [InlineData("has my wife qualified for a pump yet", Route.Handoff)]           // whether a pump is right for her
+    [InlineData("could my mother be considered for a pain pump", Route.Handoff)]
+    [InlineData("is my pump dose too high", Route.Handoff)]
     [InlineData("thanks!", Route.SmallTalk)]
     [InlineData("what is the capital of France", Route.NotCovered)]
     [InlineData("", Route.Empty)]
