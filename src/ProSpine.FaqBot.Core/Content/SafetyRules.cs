@@ -48,8 +48,8 @@ public sealed record SafetyRule(
 /// <param name="SetAside">Phrases removed before a message is read for danger ("not suicidal", "dying to know").</param>
 /// <param name="LongOver">What shows that a sentence tells of danger long past and over; null for none.</param>
 /// <param name="AskedForStudy">What shows that a question is asked for a class or an exam; null for none.</param>
-/// <param name="SmallTalkFiller">Words that may stand beside small talk without asking anything ("so", "kindly",
-/// "everyone"); null for none.</param>
+/// <param name="SmallTalkFiller">Words that may stand beside small talk without asking anything ("much", "kindly",
+/// "staff"); null for none.</param>
 public sealed record SafetyRules(
     IReadOnlyList<SafetyRule> Rules,
     IReadOnlyDictionary<string, IReadOnlyList<SafetyPhrase>> SmallTalk,

@@ -103,18 +103,19 @@ internal static class SafetyRulesReader
             SmallTalkFiller(file, root));
     }
 
+    // One word each: the filler is what a small-talk phrase may stand beside, word by word.
     private static HashSet<string> SmallTalkFiller(YamlFile file, YamlMappingNode root)
     {
-        var filler = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (value, node) in file.Strings(root, "smallTalkFiller"))
-        {
-            // One word each: the filler is what a small-talk phrase may stand beside, word by word.
-            if (TextNormalizer.Words(value) is [var word])
-                filler.Add(word);
-            else
-                file.Problem(node, $"small-talk filler '{value}' must be one word");
-        }
-        return filler;
+        var filler = file.Strings(root, "smallTalkFiller");
+        ReportLongerThanOneWord(file, filler, "small-talk filler");
+        return filler.Select(f => TextNormalizer.Words(f.Value)).Where(w => w.Count == 1).Select(w => w[0])
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static void ReportLongerThanOneWord(YamlFile file, List<(string Value, YamlNode Node)> items, string what, string why = "")
+    {
+        foreach (var (value, node) in items.Where(i => TextNormalizer.Words(i.Value).Count > 1))
+            file.Problem(node, $"{what} '{value}' must be one word{why}");
     }
 
     private static LongOverPhrases? LongOver(YamlFile file, YamlMappingNode root)
@@ -134,8 +135,7 @@ internal static class SafetyRulesReader
             return null;
         file.RejectUnknownKeys(map, "subjects", "phrases", "unless");
         var subjects = file.Strings(map, "subjects", required: true);
-        foreach (var (value, node) in subjects.Where(s => TextNormalizer.Words(s.Value).Count > 1))
-            file.Problem(node, $"subject '{value}' must be one word: it is looked for after \"for\"");
+        ReportLongerThanOneWord(file, subjects, "subject", ": it is looked for after \"for\"");
         return new StudyPhrases(Phrases(file, subjects), Phrases(file, file.Strings(map, "phrases")), Phrases(file, file.Strings(map, "unless")));
     }
 

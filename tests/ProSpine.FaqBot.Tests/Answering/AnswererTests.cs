@@ -70,7 +70,7 @@ public sealed class AnswererTests
     [InlineData("can this help me", Route.Handoff)]
     [InlineData("has my wife qualified for a pump yet", Route.Handoff)]           // whether a pump is right for her
     [InlineData("could my mother be considered for a pain pump", Route.Handoff)]
-    [InlineData("is my pump dose too high", Route.Handoff)]
+    [InlineData("is my pump dose too high", Route.Handoff)]                       // "their own treatment" before "my pump dose" too
     [InlineData("thanks!", Route.SmallTalk)]
     [InlineData("what is the capital of France", Route.NotCovered)]
     [InlineData("", Route.Empty)]
