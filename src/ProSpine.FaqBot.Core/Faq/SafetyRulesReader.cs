@@ -104,18 +104,23 @@ internal static class SafetyRulesReader
     }
 
     // One word each: the filler is what a small-talk phrase may stand beside, word by word.
-    private static HashSet<string> SmallTalkFiller(YamlFile file, YamlMappingNode root)
-    {
-        var filler = file.Strings(root, "smallTalkFiller");
-        ReportLongerThanOneWord(file, filler, "small-talk filler");
-        return filler.Select(f => TextNormalizer.Words(f.Value)).Where(w => w.Count == 1).Select(w => w[0])
+    private static HashSet<string> SmallTalkFiller(YamlFile file, YamlMappingNode root) =>
+        OneWordEach(file, file.Strings(root, "smallTalkFiller"), "small-talk filler")
+            .Select(f => TextNormalizer.Words(f.Value)[0])
             .ToHashSet(StringComparer.Ordinal);
-    }
 
-    private static void ReportLongerThanOneWord(YamlFile file, List<(string Value, YamlNode Node)> items, string what, string why = "")
+    /// <summary>The items that are one word each; every other (several words, or none) is a problem at its line.</summary>
+    private static List<(string Value, YamlNode Node)> OneWordEach(YamlFile file, List<(string Value, YamlNode Node)> items, string what, string why = "")
     {
-        foreach (var (value, node) in items.Where(i => TextNormalizer.Words(i.Value).Count > 1))
-            file.Problem(node, $"{what} '{value}' must be one word{why}");
+        var oneWord = new List<(string Value, YamlNode Node)>();
+        foreach (var (value, node) in items)
+        {
+            if (TextNormalizer.Words(value).Count == 1)
+                oneWord.Add((value, node));
+            else
+                file.Problem(node, $"{what} '{value}' must be one word{why}");
+        }
+        return oneWord;
     }
 
     private static LongOverPhrases? LongOver(YamlFile file, YamlMappingNode root)
@@ -134,8 +139,7 @@ internal static class SafetyRulesReader
         if (file.Mapping(root, "askedForStudy", required: false) is not { } map)
             return null;
         file.RejectUnknownKeys(map, "subjects", "phrases", "unless");
-        var subjects = file.Strings(map, "subjects", required: true);
-        ReportLongerThanOneWord(file, subjects, "subject", ": it is looked for after \"for\"");
+        var subjects = OneWordEach(file, file.Strings(map, "subjects", required: true), "subject", ": it is looked for after \"for\"");
         return new StudyPhrases(Phrases(file, subjects), Phrases(file, file.Strings(map, "phrases")), Phrases(file, file.Strings(map, "unless")));
     }
 

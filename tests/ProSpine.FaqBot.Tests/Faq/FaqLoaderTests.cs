@@ -194,6 +194,9 @@ public sealed class FaqLoaderTests
     [InlineData("  subjects: [class,", "  subjects: [nursing class,", "subject 'nursing class' must be one word")]
     // Filler is allowed word by word beside small talk: a phrase of two would allow each word alone.
     [InlineData("smallTalkFiller: [much,", "smallTalkFiller: [so much,", "small-talk filler 'so much' must be one word")]
+    // A filler of no words at all would be dropped without a word.
+    [InlineData("smallTalkFiller: [much,", "smallTalkFiller: [\"?!\", much,", "small-talk filler '?!' must be one word")]
+    [InlineData("  subjects: [class,", "  subjects: [\"?!\", class,", "subject '?!' must be one word")]
     public void A_mistake_in_safety_yaml_is_reported_at_its_line(string original, string broken, string message)
     {
         using var faq = Repository.CopyFaq();
