@@ -62,6 +62,8 @@ public sealed class AnswererTests
     [InlineData("my incision is red and warm", Route.Urgent)]
     [InlineData("I want to end my life", Route.Crisis)]
     [InlineData("i want to overdose on purpose", Route.Crisis)]
+    [InlineData("if the trial fails I might as well take them all at once", Route.Crisis)] // read "crisis or emergency" before
+    [InlineData("might as well ask while I'm here: how long does the pump last?", Route.Answer)]
     [InlineData("my husband won't wake up", Route.Emergency)]
     [InlineData("is the pump MRI safe", Route.Handoff)]
     [InlineData("I need a CT scan next week, is that ok with my pump", Route.Handoff)]

@@ -127,7 +127,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// clauses of history within a sentence lowered eight ceilings more and raised none; "who made you" and the like
     /// as small talk (learned as calm) lowered eighteen and raised danger-holdout-15's (66 to 67 of 150, not viewed).
     /// The twenty-fourth session's sets (danger-tune-19, danger-holdout-28 and -29) are pinned at their first run, and so
-    /// are the twenty-fifth's (danger-tune-20 to -22, danger-holdout-30 and -31).
+    /// are the twenty-fifth's (danger-tune-20 to -22, danger-holdout-30 and -31), and the twenty-seventh's sets of pill
+    /// talk (pills-tune, pills-holdout and -2).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -189,6 +190,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-22.tsv", 0.991, 1.0, 0.087 },
         { "blind/danger-holdout-30.tsv", 1.0, 0.991, 0.08 },
         { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.087 },
+        { "blind/pills-tune.tsv", 1.0, 1.0, 0.14 },
+        { "blind/pills-holdout.tsv", 1.0, 0.983, 0.114 },
+        { "blind/pills-holdout-2.tsv", 1.0, 1.0, 0.1 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
     };
