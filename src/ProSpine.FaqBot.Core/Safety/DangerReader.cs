@@ -17,6 +17,12 @@ namespace ProSpine.FaqBot.Core.Safety;
 public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger, float Words, float Strongest)
 {
     public static readonly DangerScores None = new(0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// Crisis on any piece, whether or not a clause reaches <see cref="DangerOptions.ClauseProbability"/>: too weak to
+    /// raise an alarm alone, but enough to keep a crisis from being ruled out once another piece raised one.
+    /// </summary>
+    public float CrisisInAnyPiece { get; init; }
 }
 
 /// <summary>The danger a message shows, from the phrase rules and the classifier together.</summary>
@@ -135,11 +141,12 @@ public sealed partial class DangerReader
 
     private DangerScores Score(float[][] vectors, float wordsDanger)
     {
-        float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0, strongest = 0;
+        float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0, strongest = 0, crisisInAnyPiece = 0;
         for (var i = 0; i < vectors.Length; i++)
         {
             var p = classifier.Probabilities(vectors[i]);
             urgent = Math.Max(urgent, p[(int)DangerLevel.Urgent]);
+            crisisInAnyPiece = Math.Max(crisisInAnyPiece, p[(int)DangerLevel.Crisis]);
             var pieceDanger = p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency];
             if (i == 0)
                 whole = pieceDanger;
@@ -150,7 +157,7 @@ public sealed partial class DangerReader
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
             danger = Math.Max(danger, pieceDanger);
         }
-        return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger, strongest);
+        return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger, strongest) { CrisisInAnyPiece = crisisInAnyPiece };
     }
 
     /// <summary>
@@ -228,8 +235,10 @@ public sealed partial class DangerReader
             return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency, in one clause") { InOneClause = true };
         if (scores.Crisis >= options.ConfidentProbability && scores.Crisis >= scores.Emergency)
             return new DangerVerdict(DangerLevel.Crisis, false, null, "meaning: crisis");
+        // "She asked me to bring her all her pills... she is fully lucid": the emergency read in one clause does not rule
+        // out the crisis another clause tells, though that clause alone is too weak to count.
         if (scores.Emergency >= options.ConfidentProbability)
-            return scores.Crisis >= options.CalmProbability
+            return Math.Max(scores.Crisis, scores.CrisisInAnyPiece) >= options.CalmProbability
                 ? new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: emergency, maybe crisis")
                 : new DangerVerdict(DangerLevel.Emergency, false, null, "meaning: emergency");
         if (scores.Danger >= options.UnsureProbability)

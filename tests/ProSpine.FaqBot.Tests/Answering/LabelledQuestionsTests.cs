@@ -128,7 +128,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// as small talk (learned as calm) lowered eighteen and raised danger-holdout-15's (66 to 67 of 150, not viewed).
     /// The twenty-fourth session's sets (danger-tune-19, danger-holdout-28 and -29) are pinned at their first run, and so
     /// are the twenty-fifth's (danger-tune-20 to -22, danger-holdout-30 and -31), and the twenty-seventh's sets of pill
-    /// talk (pills-tune, pills-holdout and -2).
+    /// talk (pills-tune, pills-holdout and -2). In the twenty-seventh session a crisis read in a clause too weak to count
+    /// stopped being ruled out beside a confident emergency (<c>DangerScores.CrisisInAnyPiece</c>): danger-holdout-4
+    /// 88 to 89 of 91 crises, nothing else moved on any set; its floor rose to match.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -146,7 +148,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout.tsv", 1.0, 1.0, 0.045 },
         { "blind/danger-holdout-2.tsv", 1.0, 1.0, 0.055 },
         { "blind/danger-holdout-3.tsv", 1.0, 1.0, 0.016 },
-        { "blind/danger-holdout-4.tsv", 1.0, 0.967, 0.031 },
+        { "blind/danger-holdout-4.tsv", 1.0, 0.978, 0.031 },
         { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.015 },
         { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.017 },
         { "blind/danger-holdout-7.tsv", 1.0, 0.982, 0.027 },

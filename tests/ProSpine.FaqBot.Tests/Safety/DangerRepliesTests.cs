@@ -221,6 +221,25 @@ public sealed class DangerRepliesTests
     }
 
     [Fact]
+    public void A_crisis_read_in_a_clause_too_weak_to_count_still_puts_988_beside_911()
+    {
+        // The whole message reads as an emergency. The second sentence reads half crisis: under a clause threshold
+        // this high it does not count alone, but a crisis is not ruled out.
+        const string Message = "my dad zzemergency zzemergency zzemergency on the floor. earlier he said zzcrisis zzcalm to me.";
+        var strict = TestFaq.FreshSettings<DangerOptions>();
+        strict.ClauseProbability = 0.99f;
+        var answerer = AnswererReading(out _, strict);
+        var (scores, _) = answerer.Danger.Read(Message);
+
+        var reply = answerer.Answer(Message);
+
+        Assert.True(scores.Crisis < strict.CalmProbability && scores.CrisisInAnyPiece >= strict.CalmProbability,
+            $"crisis {scores.Crisis}, in any piece {scores.CrisisInAnyPiece}");
+        Assert.Equal("meaning: emergency, maybe crisis", reply.RuleName);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911") && LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+    }
+
+    [Fact]
     public void A_question_the_faq_answers_does_not_overrule_a_clause_read_as_danger_beyond_doubt()
     {
         // The stand-in reads the clause "and zzcrisis once" as a crisis beyond doubt, and the whole message as calm.
