@@ -14,15 +14,13 @@ namespace ProSpine.FaqBot.Core.Safety;
 /// <param name="Words">How likely the whole message's words are danger's (<see cref="DangerWords"/>).</param>
 /// <param name="Strongest">Crisis and emergency together on the piece that reads most like danger, whether or not a
 /// clause reaches <see cref="DangerOptions.ClauseProbability"/>: for curators choosing thresholds.</param>
-public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger, float Words, float Strongest)
+/// <param name="CrisisInAnyPiece">Crisis on any piece, whether or not a clause reaches
+/// <see cref="DangerOptions.ClauseProbability"/>: too weak to raise an alarm alone, but enough to keep a crisis from
+/// being ruled out once another piece raised one.</param>
+public sealed record DangerScores(float Crisis, float Emergency, float Urgent, float Danger, float WholeDanger, float Words, float Strongest,
+    float CrisisInAnyPiece)
 {
-    public static readonly DangerScores None = new(0, 0, 0, 0, 0, 0, 0);
-
-    /// <summary>
-    /// Crisis on any piece, whether or not a clause reaches <see cref="DangerOptions.ClauseProbability"/>: too weak to
-    /// raise an alarm alone, but enough to keep a crisis from being ruled out once another piece raised one.
-    /// </summary>
-    public float CrisisInAnyPiece { get; init; }
+    public static readonly DangerScores None = new(0, 0, 0, 0, 0, 0, 0, 0);
 }
 
 /// <summary>The danger a message shows, from the phrase rules and the classifier together.</summary>
@@ -157,7 +155,7 @@ public sealed partial class DangerReader
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
             danger = Math.Max(danger, pieceDanger);
         }
-        return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger, strongest) { CrisisInAnyPiece = crisisInAnyPiece };
+        return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger, strongest, crisisInAnyPiece);
     }
 
     /// <summary>
@@ -214,7 +212,7 @@ public sealed partial class DangerReader
     {
         ArgumentNullException.ThrowIfNull(scores);
         return DecideLevel(rule, scores) is { } verdict
-            ? verdict with { Firm = scores.Danger >= options.FirmProbability }
+            ? verdict with { Firm = verdict.Firm || scores.Danger >= options.FirmProbability }
             : null;
     }
 
@@ -235,11 +233,12 @@ public sealed partial class DangerReader
             return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency, in one clause") { InOneClause = true };
         if (scores.Crisis >= options.ConfidentProbability && scores.Crisis >= scores.Emergency)
             return new DangerVerdict(DangerLevel.Crisis, false, null, "meaning: crisis");
-        // "She asked me to bring her all her pills... she is fully lucid": the emergency read in one clause does not rule
-        // out the crisis another clause tells, though that clause alone is too weak to count.
+        // An emergency read in one piece does not rule out the crisis another clause tells, though that clause reads
+        // too weakly to count alone (under ClauseProbability). Naming 988 beside 911 must not make a confident
+        // emergency one that a question of the message the FAQ answers can overrule: such a verdict is firm.
         if (scores.Emergency >= options.ConfidentProbability)
-            return Math.Max(scores.Crisis, scores.CrisisInAnyPiece) >= options.CalmProbability
-                ? new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: emergency, maybe crisis")
+            return scores.CrisisInAnyPiece >= options.CalmProbability
+                ? new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: emergency, maybe crisis") { Firm = scores.Crisis < options.CalmProbability }
                 : new DangerVerdict(DangerLevel.Emergency, false, null, "meaning: emergency");
         if (scores.Danger >= options.UnsureProbability)
             return new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: crisis or emergency");

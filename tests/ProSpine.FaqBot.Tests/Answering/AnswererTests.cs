@@ -62,7 +62,7 @@ public sealed class AnswererTests
     [InlineData("my incision is red and warm", Route.Urgent)]
     [InlineData("I want to end my life", Route.Crisis)]
     [InlineData("i want to overdose on purpose", Route.Crisis)]
-    [InlineData("if the trial fails I might as well take them all at once", Route.Crisis)] // read "crisis or emergency" before
+    [InlineData("if the trial fails I might as well take them all at once", Route.Crisis)] // 911 and 988 first before the rule
     [InlineData("might as well ask while I'm here: how long does the pump last?", Route.Answer)]
     [InlineData("my husband won't wake up", Route.Emergency)]
     [InlineData("is the pump MRI safe", Route.Handoff)]
@@ -78,6 +78,13 @@ public sealed class AnswererTests
     [InlineData("", Route.Empty)]
     public void Routes_follow_the_clinical_safety_precedence(string question, Route expected) =>
         Assert.Equal(expected, Answerer.Answer(question).Route);
+
+    [Theory]
+    [InlineData("My doctor said I might as well take them all at bedtime.")]
+    [InlineData("If the pump replaces them I might as well toss the whole bottle, right?")]
+    [InlineData("Once the pump is in, do I stop my pills all at once? Might as well ask now.")]
+    public void Might_as_well_is_a_plan_only_in_a_whole_phrase(string message) =>
+        Assert.DoesNotContain(Answerer.Router.FindRules(message), r => r.Name == "might as well take them all");
 
     [Theory]
     [InlineData("merry christmas", "pleasantries")]

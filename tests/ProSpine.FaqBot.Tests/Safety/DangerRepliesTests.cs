@@ -223,8 +223,8 @@ public sealed class DangerRepliesTests
     [Fact]
     public void A_crisis_read_in_a_clause_too_weak_to_count_still_puts_988_beside_911()
     {
-        // The whole message reads as an emergency. The second sentence reads half crisis: under a clause threshold
-        // this high it does not count alone, but a crisis is not ruled out.
+        // The whole message reads as an emergency. The stand-in reads the second sentence crisis 0.75, which counts at
+        // the default clause threshold (0.7); at 0.99 it does not count alone, but a crisis is not ruled out.
         const string Message = "my dad zzemergency zzemergency zzemergency on the floor. earlier he said zzcrisis zzcalm to me.";
         var strict = TestFaq.FreshSettings<DangerOptions>();
         strict.ClauseProbability = 0.99f;
@@ -237,6 +237,22 @@ public sealed class DangerRepliesTests
             $"crisis {scores.Crisis}, in any piece {scores.CrisisInAnyPiece}");
         Assert.Equal("meaning: emergency, maybe crisis", reply.RuleName);
         Assert.True(LabelledQuestions.ComesFirst(reply, "911") && LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+    }
+
+    [Fact]
+    public void Naming_988_beside_a_confident_emergency_does_not_let_a_question_overrule_it()
+    {
+        // A confident emergency (0.8) whose crisis only a clause too weak to count tells (0.5): before 988 was named
+        // beside it, no question of the message that the FAQ answers overruled it, and none may now.
+        var danger = AnswererReading(out _).Danger;
+        var scores = new DangerScores(Crisis: 0.1f, Emergency: 0.8f, Urgent: 0, Danger: 0.9f, WholeDanger: 0.9f, Words: 0,
+            Strongest: 0.9f, CrisisInAnyPiece: 0.5f);
+
+        var verdict = danger.Decide(null, scores);
+
+        Assert.NotNull(verdict);
+        Assert.True(verdict.Unsure && verdict.Firm, verdict.ToString());
+        Assert.False(danger.Decide(null, scores with { CrisisInAnyPiece = 0.1f })!.Unsure);
     }
 
     [Fact]
