@@ -84,7 +84,7 @@ public sealed class AnswererTests
     [InlineData("If the pump replaces them I might as well toss the whole bottle, right?")]
     [InlineData("Once the pump is in, do I stop my pills all at once? Might as well ask now.")]
     public void Might_as_well_is_a_plan_only_in_a_whole_phrase(string message) =>
-        Assert.DoesNotContain(Answerer.Router.FindRules(message), r => r.Name == "might as well take them all");
+        Assert.DoesNotContain(Answerer.Router.FindRules(message), r => r.Kind == RuleKind.Crisis);
 
     [Theory]
     [InlineData("merry christmas", "pleasantries")]
