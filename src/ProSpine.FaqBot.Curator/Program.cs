@@ -17,7 +17,16 @@ var faqOption = new Option<DirectoryInfo>("--faq")
     Recursive = true,
 };
 var questionArgument = new Argument<string[]>("question") { Arity = ArgumentArity.OneOrMore, Description = "The patient's question." };
-var setArgument = new Argument<FileInfo>("file") { Description = "A labelled set: kind<TAB>question[<TAB>entry] per line." };
+var setArgument = new Argument<FileInfo>("file") { Description = "A labelled set: kind<TAB>entry ids<TAB>question per line." };
+var setsArgument = new Argument<FileInfo[]>("file")
+{
+    Arity = ArgumentArity.OneOrMore,
+    Description = "One or more labelled sets: kind<TAB>entry ids<TAB>question per line.",
+}.AcceptExistingOnly();
+var summaryOption = new Option<bool>("--summary")
+{
+    Description = "The figures only, never a message: how a holdout is read, so that its lines stay unseen.",
+};
 var corpusArgument = new Argument<FileInfo>("file")
 {
     Description = "A corpus of id<TAB>message<TAB>personal data joined by \" || \" per line.",
@@ -30,8 +39,12 @@ var ask = new Command("ask", "Show how the bot answers a question: the route, th
     questionArgument,
 };
 ask.SetAction(parsed => WithAnswerer(parsed, (_, answerer) => Ask(answerer, string.Join(' ', parsed.GetRequiredValue(questionArgument)))));
-var evaluate = new Command("eval", "Accuracy per kind on a labelled set, confident wrong answers first, and false alarms.") { setArgument };
-evaluate.SetAction(parsed => WithAnswerer(parsed, (_, answerer) => Evaluate(answerer, parsed.GetRequiredValue(setArgument).FullName)));
+var evaluate = new Command("eval", "Accuracy per kind on labelled sets, confident wrong answers first, and false alarms; with several sets, their total too.")
+{
+    setsArgument, summaryOption,
+};
+evaluate.SetAction(parsed => WithAnswerer(parsed, (_, answerer) =>
+    Evaluate(answerer, parsed.GetRequiredValue(setsArgument), parsed.GetValue(summaryOption))));
 var danger = new Command("danger", "Each line's danger probabilities, tab-separated, for choosing the Danger thresholds.") { setArgument };
 danger.SetAction(parsed => WithAnswerer(parsed, (_, answerer) => DangerTable(answerer, parsed.GetRequiredValue(setArgument).FullName)));
 var redaction = new Command("redaction", "Personal data left and words lost by redaction, on a corpus.") { corpusArgument };
@@ -167,9 +180,24 @@ static int DangerTable(Answerer answerer, string set)
     return 0;
 }
 
-static int Evaluate(Answerer answerer, string set)
+// One set: its report. Several: each under its file name, then their total (figures only: line numbers of different
+// sets would be mixed up). The model is loaded once for all of them.
+static int Evaluate(Answerer answerer, FileInfo[] sets, bool summary)
 {
-    var report = LabelledQuestions.Evaluate(answerer, LabelledQuestions.Load(set));
-    Console.Write(report.Format(maxFailures: 200));
+    var maxFailures = summary ? 0 : 200;
+    var reports = new List<EvaluationReport>();
+    foreach (var set in sets)
+    {
+        var report = LabelledQuestions.Evaluate(answerer, LabelledQuestions.Load(set.FullName));
+        reports.Add(report);
+        if (sets.Length > 1)
+            Console.WriteLine($"== {set.Name}");
+        Console.Write(report.Format(maxFailures));
+    }
+    if (sets.Length > 1)
+    {
+        Console.WriteLine($"== total of {sets.Length} sets");
+        Console.Write(EvaluationReport.Combine(reports).Format(maxFailures: 0));
+    }
     return 0;
 }

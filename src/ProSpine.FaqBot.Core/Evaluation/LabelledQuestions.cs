@@ -34,6 +34,31 @@ public sealed record EvaluationReport(
 
     public double Overall => Total == 0 ? 1.0 : (double)Right / Total;
 
+    /// <summary>
+    /// Several sets' reports as one, for totals over many sets: counts added, failures and alarms kept in order (each
+    /// with its own set's line number).
+    /// </summary>
+    public static EvaluationReport Combine(IEnumerable<EvaluationReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var perKind = new Dictionary<string, (int Right, int Total)>(StringComparer.Ordinal);
+        var failures = new List<(LabelledQuestion, Reply)>();
+        var alarms = new List<LabelledQuestion>();
+        var handoffAlarms = new List<LabelledQuestion>();
+        foreach (var report in reports)
+        {
+            foreach (var (kind, (right, total)) in report.PerKind)
+            {
+                var (r, t) = perKind.GetValueOrDefault(kind);
+                perKind[kind] = (r + right, t + total);
+            }
+            failures.AddRange(report.Failures);
+            alarms.AddRange(report.FalseAlarms);
+            handoffAlarms.AddRange(report.HandoffAlarms);
+        }
+        return new EvaluationReport(perKind, failures, alarms, handoffAlarms);
+    }
+
     public string Format(int maxFailures = 40)
     {
         var text = new StringBuilder();

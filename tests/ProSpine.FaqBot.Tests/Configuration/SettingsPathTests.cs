@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProSpine.FaqBot.Core.Answering;
@@ -36,7 +35,7 @@ public sealed class SettingsPathTests
     [Fact]
     public async Task The_curator_refuses_an_out_of_range_override_with_the_settings_name()
     {
-        var (exitCode, _, errors) = await RunCuratorAsync([("Matching__AnswerThreshold", "7")], "ask", Question);
+        var (exitCode, _, errors) = await CuratorProcess.RunAsync([("Matching__AnswerThreshold", "7")], "ask", Question);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("AnswerThreshold", errors, StringComparison.Ordinal);
@@ -58,7 +57,7 @@ public sealed class SettingsPathTests
         using var folder = new TemporaryFolder();
         var file = folder.File("vectors.bin");
 
-        var (exitCode, _, errors) = await RunCuratorAsync([("Danger__VectorCacheFile", file)], "validate");
+        var (exitCode, _, errors) = await CuratorProcess.RunAsync([("Danger__VectorCacheFile", file)], "validate");
 
         Assert.True(exitCode == 0, errors);
         Assert.True(new FileInfo(file).Length > 100_000, "the vectors of the curated texts were not written");
@@ -70,7 +69,7 @@ public sealed class SettingsPathTests
     [InlineData("eval")]
     public async Task The_curator_answers_a_wrong_command_line_with_exit_code_2_and_a_reason(string command)
     {
-        var (exitCode, output, errors) = await RunCuratorAsync([], command);
+        var (exitCode, output, errors) = await CuratorProcess.RunAsync([], command);
 
         Assert.Equal(2, exitCode);
         Assert.Empty(output);
@@ -83,27 +82,9 @@ public sealed class SettingsPathTests
     /// </summary>
     private static async Task<string> CuratorRouteAsync((string Name, string Value)[] environment)
     {
-        var (exitCode, output, errors) = await RunCuratorAsync(environment, "ask", "--faq", FixtureFaq.Directory, Question);
+        var (exitCode, output, errors) = await CuratorProcess.RunAsync(environment, "ask", "--faq", FixtureFaq.Directory, Question);
         Assert.True(exitCode == 0, errors);
         var route = output.Split('\n').First(line => line.StartsWith("route:", StringComparison.Ordinal));
         return route["route:".Length..].Trim().Split(' ')[0];
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunCuratorAsync((string Name, string Value)[] environment, params string[] arguments)
-    {
-        // The curator's own build output: it runs on the plain .NET runtime, with its own dependencies beside it.
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var curator = Path.Combine(Repository.Root, "src", "ProSpine.FaqBot.Curator", "bin", configuration, "net10.0", "faq-curator.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(curator);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output, errors);
     }
 }
