@@ -41,22 +41,12 @@ public sealed record EvaluationReport(
     public static EvaluationReport Combine(IEnumerable<EvaluationReport> reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var perKind = new Dictionary<string, (int Right, int Total)>(StringComparer.Ordinal);
-        var failures = new List<(LabelledQuestion, Reply)>();
-        var alarms = new List<LabelledQuestion>();
-        var handoffAlarms = new List<LabelledQuestion>();
-        foreach (var report in reports)
-        {
-            foreach (var (kind, (right, total)) in report.PerKind)
-            {
-                var (r, t) = perKind.GetValueOrDefault(kind);
-                perKind[kind] = (r + right, t + total);
-            }
-            failures.AddRange(report.Failures);
-            alarms.AddRange(report.FalseAlarms);
-            handoffAlarms.AddRange(report.HandoffAlarms);
-        }
-        return new EvaluationReport(perKind, failures, alarms, handoffAlarms);
+        var all = reports.ToList();
+        var perKind = all.SelectMany(report => report.PerKind)
+            .GroupBy(kind => kind.Key, StringComparer.Ordinal)
+            .ToDictionary(kind => kind.Key, kind => (kind.Sum(k => k.Value.Right), kind.Sum(k => k.Value.Total)), StringComparer.Ordinal);
+        return new EvaluationReport(perKind, [.. all.SelectMany(r => r.Failures)], [.. all.SelectMany(r => r.FalseAlarms)],
+            [.. all.SelectMany(r => r.HandoffAlarms)]);
     }
 
     public string Format(int maxFailures = 40)
