@@ -43,8 +43,9 @@ var evaluate = new Command("eval", "Accuracy per kind on labelled sets, confiden
 {
     setsArgument, summaryOption,
 };
-evaluate.SetAction(parsed => WithAnswerer(parsed, (_, answerer) =>
-    Evaluate(answerer, parsed.GetRequiredValue(setsArgument), parsed.GetValue(summaryOption))));
+evaluate.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets
+    ? WithAnswerer(parsed, (_, answerer) => Evaluate(answerer, sets, parsed.GetValue(summaryOption)))
+    : 2);
 var danger = new Command("danger", "Each line's danger probabilities, tab-separated, for choosing the Danger thresholds.") { setArgument };
 danger.SetAction(parsed => WithAnswerer(parsed, (_, answerer) => DangerTable(answerer, parsed.GetRequiredValue(setArgument).FullName)));
 var redaction = new Command("redaction", "Personal data left and words lost by redaction, on a corpus.") { corpusArgument };
@@ -180,23 +181,38 @@ static int DangerTable(Answerer answerer, string set)
     return 0;
 }
 
-// One set: its report. Several: each under its file name, then their total (figures only: line numbers of different
-// sets would be mixed up). The model is loaded once for all of them.
-static int Evaluate(Answerer answerer, FileInfo[] sets, bool summary)
+// Every set is read before the model loads: a malformed line in the last of fifty sets is reported at once, not
+// minutes later after the first sets' figures. The error names the file and line, never the message.
+static List<(string Name, List<LabelledQuestion> Questions)>? LoadSets(FileInfo[] sets)
+{
+    try
+    {
+        return [.. sets.Select(set => (set.ToString(), LabelledQuestions.Load(set.FullName)))];
+    }
+    catch (FormatException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return null;
+    }
+}
+
+// One set: its report. Several: each under its path as given, then their total, figures only (a question does not
+// record its set, so the total's failures could not say where they are). The model is loaded once for all of them.
+static int Evaluate(Answerer answerer, List<(string Name, List<LabelledQuestion> Questions)> sets, bool summary)
 {
     var maxFailures = summary ? 0 : 200;
     var reports = new List<EvaluationReport>();
-    foreach (var set in sets)
+    foreach (var (name, questions) in sets)
     {
-        var report = LabelledQuestions.Evaluate(answerer, LabelledQuestions.Load(set.FullName));
+        var report = LabelledQuestions.Evaluate(answerer, questions);
         reports.Add(report);
-        if (sets.Length > 1)
-            Console.WriteLine($"== {set.Name}");
+        if (sets.Count > 1)
+            Console.WriteLine($"== {name}");
         Console.Write(report.Format(maxFailures));
     }
-    if (sets.Length > 1)
+    if (sets.Count > 1)
     {
-        Console.WriteLine($"== total of {sets.Length} sets");
+        Console.WriteLine($"== total of {sets.Count} sets");
         Console.Write(EvaluationReport.Combine(reports).Format(maxFailures: 0));
     }
     return 0;

@@ -35,8 +35,9 @@ public sealed record EvaluationReport(
     public double Overall => Total == 0 ? 1.0 : (double)Right / Total;
 
     /// <summary>
-    /// Several sets' reports as one, for totals over many sets: counts added, failures and alarms kept in order (each
-    /// with its own set's line number).
+    /// Several sets' reports as one, for totals over many sets: counts added, failures and alarms kept in order. Format
+    /// it with <c>maxFailures: 0</c>: a question records its line, not its set, so a listed failure could not say
+    /// where it is.
     /// </summary>
     public static EvaluationReport Combine(IEnumerable<EvaluationReport> reports)
     {

@@ -1,3 +1,4 @@
+using ProSpine.FaqBot.Core.Evaluation;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Configuration;
@@ -17,19 +18,19 @@ public sealed class CuratorEvalTests
         using var folder = new TemporaryFolder();
         var first = folder.File("first.tsv");
         var second = folder.File("second.tsv");
-        await File.WriteAllTextAsync(first, $"answer\tlifespan\t{Unanswerable}\nchitchat\t-\thello\n");
+        await File.WriteAllTextAsync(first, $"answer\t{FixtureFaq.Lifespan}\t{Unanswerable}\nchitchat\t-\thello\n");
         await File.WriteAllTextAsync(second, "chitchat\t-\tthank you\n");
 
         var (fullCode, full, fullErrors) = await CuratorProcess.RunAsync([], "eval", "--faq", FixtureFaq.Directory, first);
-        var (exitCode, output, errors) = await CuratorProcess.RunAsync([], "eval", "--summary", "--faq", FixtureFaq.Directory, first, second);
+        var (exitCode, output, errors) = await CuratorProcess.RunAsync([], "eval", "--faq", FixtureFaq.Directory, "--summary", first, second);
 
         Assert.True(fullCode == 0, fullErrors);
         Assert.Contains(Unanswerable, full, StringComparison.Ordinal);
         Assert.True(exitCode == 0, errors);
-        Assert.DoesNotContain(Unanswerable, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Unanswerable, output + errors, StringComparison.Ordinal);
         var lines = output.Split('\n', StringSplitOptions.TrimEntries);
-        Assert.Contains("== first.tsv", lines);
-        Assert.Contains("== second.tsv", lines);
+        Assert.Contains($"== {first}", lines);
+        Assert.Contains($"== {second}", lines);
         var total = lines.SkipWhile(line => line != "== total of 2 sets").ToList();
         Assert.Contains(total, line => line.StartsWith("answer", StringComparison.Ordinal) && line.Contains("0/1", StringComparison.Ordinal));
         Assert.Contains(total, line => line.StartsWith("chitchat", StringComparison.Ordinal) && line.Contains("2/2", StringComparison.Ordinal));
@@ -37,12 +38,50 @@ public sealed class CuratorEvalTests
     }
 
     [Fact]
-    public async Task A_missing_set_is_refused_before_anything_is_read()
+    public async Task A_missing_set_is_refused_before_any_set_is_read()
     {
-        var (exitCode, output, errors) = await CuratorProcess.RunAsync([], "eval", "--faq", FixtureFaq.Directory, "no-such-set.tsv");
+        using var folder = new TemporaryFolder();
+        var present = folder.File("present.tsv");
+        await File.WriteAllTextAsync(present, "chitchat\t-\thello\n");
+
+        var (exitCode, output, errors) = await CuratorProcess.RunAsync([], "eval", "--faq", FixtureFaq.Directory, present, "no-such-set.tsv");
 
         Assert.Equal(2, exitCode);
         Assert.Empty(output);
         Assert.Contains("no-such-set.tsv", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_line_is_named_by_file_and_line_before_any_set_is_evaluated_and_never_quoted()
+    {
+        using var folder = new TemporaryFolder();
+        var good = folder.File("good.tsv");
+        var broken = folder.File("broken.tsv");
+        await File.WriteAllTextAsync(good, "chitchat\t-\thello\n");
+        await File.WriteAllTextAsync(broken, $"chitchat\t-\thello\nanswer\t{Unanswerable}\n");
+
+        var (exitCode, output, errors) = await CuratorProcess.RunAsync([], "eval", "--summary", "--faq", FixtureFaq.Directory, good, broken);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Contains($"{broken}:2", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(Unanswerable, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Combined_reports_add_every_figure_of_their_sets()
+    {
+        var calm = new LabelledQuestion("fallback", [], "calm", 1);
+        var personal = new LabelledQuestion("handoff", [], "personal", 2);
+        var first = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (3, 4), ["handoff"] = (1, 2) }, [], [calm], [personal]);
+        var second = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (5, 6) }, [], [calm, calm], []);
+
+        var total = EvaluationReport.Combine([first, second]);
+
+        Assert.Equal((8, 10), total.PerKind["fallback"]);
+        Assert.Equal((1, 2), total.PerKind["handoff"]);
+        Assert.Equal(3, total.FalseAlarms.Count);
+        Assert.Single(total.HandoffAlarms);
+        Assert.Contains("alarms        3/10", total.Format(maxFailures: 0), StringComparison.Ordinal);
     }
 }

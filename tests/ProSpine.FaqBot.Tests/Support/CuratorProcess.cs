@@ -17,6 +17,7 @@ public static class CuratorProcess
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         using var process = Process.Start(start)!;
+        // Both pipes are drained at once: reading one to the end first can deadlock when the other one fills.
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
