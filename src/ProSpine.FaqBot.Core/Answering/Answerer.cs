@@ -96,7 +96,7 @@ public sealed partial class Answerer
         var gaveWayToStudy = forStudy && (verdict is { Rule: null } || verdict is null && rules.Any(DangerReader.YieldsToStudy));
         if (verdict is null && !gaveWayToStudy)
             return CalmReply(words, language, reading, rule, Match, questions);
-        if (verdict is not null && !gaveWayToStudy && !AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, questions))
+        if (verdict is not null && !gaveWayToStudy && !AsksOnlyWhatTheFaqAnswers(verdict, rule, Match, questions, Danger.WordsReadCalm(danger)))
             return DangerReply(verdict, questions, words, language, reading);
         // Danger gave way to a general question: the reply still ends with where to turn.
         var reply = CalmReply(words, language, reading, rule, Match, questions);
@@ -173,11 +173,16 @@ public sealed partial class Answerer
     /// message, tell the doctor thanks for everything" is all but certainly about the doctor, and a goodbye. Nor does
     /// any question when a piece of the message reads as danger beyond doubt (<see cref="DangerVerdict.Firm"/>). An
     /// answer that both entries' regressions doubted (<see cref="MatchResult.AnswerInDoubt"/>) counts as the answer it
-    /// was: the message was understood as a question near the FAQ, and only which entry is in doubt.
+    /// was: the message was understood as a question near the FAQ, and only which entry is in doubt. An answer the
+    /// entries' regression and the entries' words agree on counts when the message's words are not danger's
+    /// (<paramref name="wordsReadCalm"/>): "My mom keeps saying spinal pump, what even is that?", where the goodbye
+    /// above has a farewell's words.
     /// </summary>
-    private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, AskedQuestions asked) =>
+    private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, AskedQuestions asked,
+        bool wordsReadCalm) =>
         verdict.Unsure && verdict.Rule is null && rule is null && !verdict.Firm
         && (match() is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { NearMiss: true } or { AnswerInDoubt: true }
+            || (wordsReadCalm && match() is { Outcome: MatchOutcome.Answer, ByRegressionWithWords: true })
             || (verdict.InOneClause && asked.Matches.Any(q => q is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { AnswerInDoubt: true })));
 
     /// <summary>The call buttons of a route's reply, the most urgent first.</summary>

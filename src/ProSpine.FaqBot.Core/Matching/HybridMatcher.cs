@@ -258,6 +258,7 @@ public sealed class HybridMatcher
                 {
                     Reason = Invariant($"the entries' regression {guess.Value.Probability:F2} and the entries' words {byWords.Probability:F2} agree on {agreed.Id}"),
                     ByRegressionAlone = true,
+                    ByRegressionWithWords = true,
                 };
             // Last, the regression over every question asked of each entry and every question the FAQ does not answer: a
             // paraphrase near no single question, when it is all but sure and the entry asks what the question asks.

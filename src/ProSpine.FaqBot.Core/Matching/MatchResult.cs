@@ -56,6 +56,13 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     /// </summary>
     public bool ByRegressionAlone { get; init; }
 
+    /// <summary>
+    /// Of <see cref="ByRegressionAlone"/>: the entries' regression and the entries' words agreed on the entry. Two
+    /// readers of different kinds agreeing set aside an unsure danger reading when the message's words are not danger's
+    /// (<c>Danger:WordsCalmBelow</c>).
+    /// </summary>
+    public bool ByRegressionWithWords { get; init; }
+
     /// <summary>Why the outcome was chosen, for curators and logs ("words and meaning agree"...); never shown.</summary>
     public string? Reason { get; init; }
 }

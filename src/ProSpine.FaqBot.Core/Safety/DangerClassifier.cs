@@ -100,12 +100,23 @@ public sealed class DangerClassifier
     }
 
     /// <summary>The probability of each level, indexed by <see cref="DangerLevel"/>.</summary>
-    public float[] Probabilities(float[] vector)
+    /// <param name="calmExample">When given, a vector all but one calm example, and near no example of danger, reads
+    /// calm: the regression is least reliable far from what it learned ("recipe for chicken soup please" read as an
+    /// emergency), and such a message is, in meaning, the calm example.</param>
+    public float[] Probabilities(float[] vector, CalmExampleRule? calmExample = null)
     {
         ArgumentNullException.ThrowIfNull(vector);
+        var nearestOfLevel = new float[LevelCount];
+        var closeness = Closeness(vector, nearestOfLevel);
+        if (calmExample is not null && calmExample.Holds(nearestOfLevel))
+        {
+            var calm = new float[LevelCount];
+            calm[(int)DangerLevel.Calm] = 1f;
+            return calm;
+        }
         var regression = new float[LevelCount];
         SoftmaxRegression.Probabilities(weights, vector, regression);
-        var nearest = Softmax(Closeness(vector));
+        var nearest = Softmax(closeness);
         return [.. regression.Zip(nearest, (a, b) => (a + b) / 2)];
     }
 
@@ -113,7 +124,10 @@ public sealed class DangerClassifier
     /// For each level, the mean cosine similarity of <paramref name="vector"/> to that level's
     /// <see cref="Neighbours"/> closest examples: how much the message resembles what the level's examples say.
     /// </summary>
-    public float[] Closeness(float[] vector)
+    public float[] Closeness(float[] vector) => Closeness(vector, new float[LevelCount]);
+
+    /// <param name="nearestOfLevel">Filled with the similarity to each level's single closest example.</param>
+    private float[] Closeness(float[] vector, float[] nearestOfLevel)
     {
         ArgumentNullException.ThrowIfNull(vector);
         var closeness = new float[LevelCount];
@@ -123,7 +137,7 @@ public sealed class DangerClassifier
             var examples = examplesByLevel[k];
             if (examples.Length == 0)
             {
-                closeness[k] = float.NegativeInfinity;
+                closeness[k] = nearestOfLevel[k] = float.NegativeInfinity;
                 continue;
             }
             Array.Fill(best, float.NegativeInfinity);
@@ -143,6 +157,7 @@ public sealed class DangerClassifier
             }
             var taken = Math.Min(Neighbours, examples.Length);
             closeness[k] = best.Take(taken).Sum() / taken;
+            nearestOfLevel[k] = best[0];
         }
         return closeness;
     }
@@ -154,5 +169,22 @@ public sealed class DangerClassifier
         var weightsOfLevels = closeness.Select(c => float.IsNegativeInfinity(c) ? 0f : MathF.Exp((c - max) / Temperature)).ToArray();
         var sum = weightsOfLevels.Sum();
         return [.. weightsOfLevels.Select(x => x / sum)];
+    }
+}
+
+/// <summary>
+/// A vector at least <paramref name="Similarity"/> close (cosine) to one calm example, and by at least
+/// <paramref name="Lead"/> closer to it than to every crisis, emergency and urgent example, reads calm
+/// (<see cref="DangerClassifier.Probabilities"/>).
+/// </summary>
+public sealed record CalmExampleRule(float Similarity, float Lead)
+{
+    /// <param name="nearestOfLevel">The similarity to each level's closest example, indexed by <see cref="DangerLevel"/>.</param>
+    public bool Holds(float[] nearestOfLevel)
+    {
+        ArgumentNullException.ThrowIfNull(nearestOfLevel);
+        var calm = nearestOfLevel[(int)DangerLevel.Calm];
+        var danger = nearestOfLevel.Where((_, level) => level != (int)DangerLevel.Calm).Max();
+        return calm >= Similarity && calm - danger >= Lead;
     }
 }

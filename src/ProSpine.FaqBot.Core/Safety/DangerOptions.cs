@@ -67,6 +67,30 @@ public sealed class DangerOptions
     [Range(0.0, 1.0)]
     public float? StudyWordsBelow { get; set; } = 0.3f;
 
+    /// <summary>
+    /// A piece of a message (the whole, or a clause) at least this close in meaning (cosine) to one calm example, and
+    /// <see cref="CalmExampleLead"/> closer to it than to every crisis, emergency and urgent example, reads calm when
+    /// the message's words do not read as danger's (<see cref="WordsCalmBelow"/>). "recipe for chicken soup please" is
+    /// all but the calm "how do I make chicken soup from scratch" (0.79) and near no example of danger (0.28), yet the
+    /// regression, far from anything it learned, read it as an emergency (0.91). Null: never.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float? CalmExampleSimilarity { get; set; } = 0.7f;
+
+    /// <summary>How much closer a piece must be to a calm example than to any example of danger (see <see cref="CalmExampleSimilarity"/>).</summary>
+    [Range(0.0, 1.0)]
+    public float CalmExampleLead { get; set; } = 0.2f;
+
+    /// <summary>
+    /// The message's words read as danger's less probably than this (<see cref="DangerWords"/>): a piece close to a calm
+    /// example may read calm (<see cref="CalmExampleSimilarity"/>), and an unsure reading gives way to an answer the
+    /// entries' regression and the entries' words agree on (<c>Matching:WordsWithRegression</c>), as it gives way to
+    /// the other answers. "My mom keeps saying spinal pump, what even is that?" reads 0.35 by meaning and 0.02 by its
+    /// words; "this is goodbye. please tell Dr. Stauss he did his best" 0.76 and 1.00. Null: neither.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float? WordsCalmBelow { get; set; } = 0.5f;
+
     /// <summary>An urgent pump or wound problem this probable gets "call the clinic now".</summary>
     [Range(0.0, 1.0)]
     public float UrgentProbability { get; set; } = 0.7f;

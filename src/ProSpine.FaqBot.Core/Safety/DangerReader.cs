@@ -140,9 +140,10 @@ public sealed partial class DangerReader
     private DangerScores Score(float[][] vectors, float wordsDanger)
     {
         float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0, strongest = 0, crisisInAnyPiece = 0;
+        var calmExample = CalmExampleRuleFor(wordsDanger);
         for (var i = 0; i < vectors.Length; i++)
         {
-            var p = classifier.Probabilities(vectors[i]);
+            var p = classifier.Probabilities(vectors[i], calmExample);
             urgent = Math.Max(urgent, p[(int)DangerLevel.Urgent]);
             crisisInAnyPiece = Math.Max(crisisInAnyPiece, p[(int)DangerLevel.Crisis]);
             var pieceDanger = p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency];
@@ -157,6 +158,26 @@ public sealed partial class DangerReader
         }
         return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger, strongest, crisisInAnyPiece);
     }
+
+    /// <summary>
+    /// Whether the message's words read as ordinary words, not danger's (<see cref="DangerOptions.WordsCalmBelow"/>):
+    /// then a piece all but a calm example reads calm, and an unsure reading gives way to an answer the entries'
+    /// regression and the entries' words agree on.
+    /// </summary>
+    public bool WordsReadCalm(DangerScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return WordsReadCalm(scores.Words);
+    }
+
+    private bool WordsReadCalm(float wordsDanger) => options.WordsCalmBelow is { } below && wordsDanger < below;
+
+    // Only when the words agree: "I've been looking up exactly where the pump sits so I know where to cut it out
+    // myself" is near the calm "where do they put the pump", and its words are a crisis's.
+    private CalmExampleRule? CalmExampleRuleFor(float wordsDanger) =>
+        options.CalmExampleSimilarity is { } similarity && WordsReadCalm(wordsDanger)
+            ? new CalmExampleRule(similarity, options.CalmExampleLead)
+            : null;
 
     /// <summary>
     /// Whether <paramref name="rule"/> gives way to the classifier: a crisis or emergency rule whose words people also
@@ -256,8 +277,11 @@ public sealed partial class DangerReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var pieces = Pieces(text);
+        if (pieces.Count == 0)
+            return [];
         var vectors = encoder.Encode(pieces);
-        return [.. pieces.Select((piece, i) => new DangerExplanation(piece, classifier.Probabilities(vectors[i]),
+        var calmExample = CalmExampleRuleFor(words.Probability(pieces[0]));
+        return [.. pieces.Select((piece, i) => new DangerExplanation(piece, classifier.Probabilities(vectors[i], calmExample),
             [.. exemplars.Select((e, j) => (e, SentenceVectors.Dot(exemplarVectors[j], vectors[i])))
                 .OrderByDescending(n => n.Item2).Take(nearest)]))];
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Evaluation;
@@ -40,12 +41,14 @@ public sealed class AnswererTests
         }
     }
 
-    [Fact]
-    public void A_reading_of_danger_is_not_set_aside_by_an_answer_of_the_entries_regression_alone()
+    [Theory]
+    [InlineData("last message from me, tell dr stauss thanks for everything")]
+    // The entries' words agree with the regression on Dr. Stauss, but the message's words are a farewell's.
+    [InlineData("this is goodbye. please tell Dr. Stauss he did his best")]
+    public void A_reading_of_danger_is_not_set_aside_by_an_answer_of_the_entries_regression_alone(string message)
     {
         // A goodbye that names the doctor: the regression is sure it is about Dr. Stauss, the danger reader is unsure
         // which danger it is. A question the words and the nearest questions answer would set that reading aside.
-        const string message = "last message from me, tell dr stauss thanks for everything";
         var (_, reading) = Answerer.Danger.Read(message);
 
         var match = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
@@ -55,6 +58,59 @@ public sealed class AnswererTests
         Assert.True(match.ByRegressionAlone, match.Reason);
         Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
         Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+    }
+
+    /// <summary>An answerer of the repository's FAQ with <paramref name="settings"/> on top of appsettings.json.</summary>
+    private static Answerer AnswererWith(params (string Key, string? Value)[] settings) =>
+        TestFaq.AnswerersWith(settings.ToDictionary(s => s.Key, s => s.Value)).Create(Answerer.Content);
+
+    [Fact]
+    public void An_unsure_reading_gives_way_to_an_answer_both_entries_readers_agree_on_when_the_words_are_not_dangers()
+    {
+        // Read 0.35 by meaning (a mother, a spine), 0.02 by its words; the entries' regression and the entries' words
+        // both name what-is-pump, which the words matcher alone does not.
+        const string message = "My mom keeps saying spinal pump, what even is that?";
+        var (scores, reading) = Answerer.Danger.Read(message);
+        var match = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
+
+        var reply = Answerer.Answer(message);
+        var alarmed = AnswererWith(("Danger:WordsCalmBelow", "")).Answer(message);
+
+        Assert.True(scores.Danger >= TestFaq.Danger.UnsureProbability, $"{scores.Danger}");
+        Assert.True(match.ByRegressionWithWords, match.Reason);
+        Assert.Equal("what-is-pump", reply.Answer?.Id);
+        Assert.EndsWith(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
+        Assert.True(LabelledQuestions.ComesFirst(alarmed, "911"), alarmed.Text);
+    }
+
+    [Fact]
+    public void A_message_all_but_a_calm_example_and_near_no_danger_reads_calm()
+    {
+        // The danger regression, far from anything it learned, reads an emergency (0.9); the message is all but the
+        // calm "how do I make chicken soup from scratch" of danger.yaml.
+        const string message = "recipe for chicken soup please";
+
+        var reply = Answerer.Answer(message);
+        var alarmed = AnswererWith(("Danger:CalmExampleSimilarity", "")).Answer(message);
+
+        Assert.Equal(Route.NotCovered, reply.Route);
+        Assert.False(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+        Assert.True(LabelledQuestions.ComesFirst(alarmed, "911"), alarmed.Text);
+    }
+
+    [Fact]
+    public void A_crisis_near_a_calm_example_keeps_its_alarm_when_its_words_are_dangers()
+    {
+        // Near the calm "where do they put the pump", but a plan of self-harm in words a crisis uses. With a smaller lead
+        // the meaning alone would read it calm; the words keep it from that.
+        const string message = "I've been looking up exactly where the pump sits so I know where to cut it out myself";
+        var wordsCalmBelow = TestFaq.Danger.WordsCalmBelow!.Value.ToString(CultureInfo.InvariantCulture);
+
+        var reply = AnswererWith(("Danger:CalmExampleLead", "0.1"), ("Danger:WordsCalmBelow", wordsCalmBelow)).Answer(message);
+        var wordsIgnored = AnswererWith(("Danger:CalmExampleLead", "0.1"), ("Danger:WordsCalmBelow", "1")).Answer(message);
+
+        Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+        Assert.False(LabelledQuestions.ComesFirst(wordsIgnored, "988"), wordsIgnored.Text);
     }
 
     [Theory]

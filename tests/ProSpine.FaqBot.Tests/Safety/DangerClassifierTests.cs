@@ -131,4 +131,24 @@ public sealed class DangerClassifierTests
         Assert.Equal(DangerLevel.Calm, (DangerLevel)Array.IndexOf(closeness, closeness.Max()));
         Assert.True(closeness[(int)DangerLevel.Calm] > 0.9f);
     }
+
+    [Fact]
+    public void A_vector_all_but_a_calm_example_and_far_from_every_danger_example_reads_calm_under_the_rule()
+    {
+        var (vectors, levels) = Clusters(perLevel: 20);
+        // One calm example that leans toward the crisis cluster, as "how do I make chicken soup" leans toward choking.
+        var leaning = Normalised([0f, 0f, 0f, 0.6f, 0f, 0f, 0f, 0f, 0.8f, .. new float[7]]);
+        var classifier = DangerClassifier.Train([.. vectors, leaning], [.. levels, DangerLevel.Calm]);
+        var probe = Normalised([0f, 0f, 0f, 0.7f, 0f, 0f, 0f, 0f, 0.72f, .. new float[7]]);
+
+        var read = classifier.Probabilities(probe);
+        var underTheRule = classifier.Probabilities(probe, new CalmExampleRule(Similarity: 0.7f, Lead: 0.2f));
+        var tooCloseToDanger = classifier.Probabilities(probe, new CalmExampleRule(Similarity: 0.7f, Lead: 0.4f));
+        var notCloseEnough = classifier.Probabilities(probe, new CalmExampleRule(Similarity: 0.999f, Lead: 0.2f));
+
+        Assert.True(read[(int)DangerLevel.Crisis] > 0.5f, $"crisis {read[(int)DangerLevel.Crisis]}");
+        Assert.Equal([1f, 0f, 0f, 0f], underTheRule);
+        Assert.Equal(read, tooCloseToDanger);
+        Assert.Equal(read, notCloseEnough);
+    }
 }
