@@ -176,7 +176,8 @@ public sealed partial class Answerer
     /// was: the message was understood as a question near the FAQ, and only which entry is in doubt. An answer the
     /// entries' regression and the entries' words agree on counts when the message's words are not danger's
     /// (<paramref name="wordsReadCalm"/>): "My mom keeps saying spinal pump, what even is that?", where the goodbye
-    /// above has a farewell's words.
+    /// above has a farewell's words. Only for the whole message: it was measured so, and a question of a message read
+    /// alone carries less of what the person said.
     /// </summary>
     private static bool AsksOnlyWhatTheFaqAnswers(DangerVerdict verdict, SafetyRule? rule, Func<MatchResult> match, AskedQuestions asked,
         bool wordsReadCalm) =>

@@ -57,7 +57,7 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     public bool ByRegressionAlone { get; init; }
 
     /// <summary>
-    /// Of <see cref="ByRegressionAlone"/>: the entries' regression and the entries' words agreed on the entry. Two
+    /// Implies <see cref="ByRegressionAlone"/>: the entries' words named the same entry as the regression. Two
     /// readers of different kinds agreeing set aside an unsure danger reading when the message's words are not danger's
     /// (<c>Danger:WordsCalmBelow</c>).
     /// </summary>

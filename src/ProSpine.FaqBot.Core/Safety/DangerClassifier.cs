@@ -101,8 +101,9 @@ public sealed class DangerClassifier
 
     /// <summary>The probability of each level, indexed by <see cref="DangerLevel"/>.</summary>
     /// <param name="calmExample">When given, a vector all but one calm example, and near no example of danger, reads
-    /// calm: the regression is least reliable far from what it learned ("recipe for chicken soup please" read as an
-    /// emergency), and such a message is, in meaning, the calm example.</param>
+    /// calm: the regression weighs directions of meaning, not nearness, and can be sure and wrong right beside a calm
+    /// example it learned ("recipe for chicken soup please" read as an emergency at 0.91, beside "how do I make chicken
+    /// soup from scratch"); such a message is, in meaning, the calm example.</param>
     public float[] Probabilities(float[] vector, CalmExampleRule? calmExample = null)
     {
         ArgumentNullException.ThrowIfNull(vector);

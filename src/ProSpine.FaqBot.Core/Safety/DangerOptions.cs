@@ -68,11 +68,12 @@ public sealed class DangerOptions
     public float? StudyWordsBelow { get; set; } = 0.3f;
 
     /// <summary>
-    /// A piece of a message (the whole, or a clause) at least this close in meaning (cosine) to one calm example, and
+    /// A piece of a message (the whole, or a clause) at least this close in meaning (cosine) to one calm example (of
+    /// <c>danger.yaml</c> or <c>danger-written.yaml</c>, an FAQ phrasing or a small-talk phrase), and
     /// <see cref="CalmExampleLead"/> closer to it than to every crisis, emergency and urgent example, reads calm when
     /// the message's words do not read as danger's (<see cref="WordsCalmBelow"/>). "recipe for chicken soup please" is
     /// all but the calm "how do I make chicken soup from scratch" (0.79) and near no example of danger (0.28), yet the
-    /// regression, far from anything it learned, read it as an emergency (0.91). Null: never.
+    /// regression, which learned that example, read it as an emergency (0.91). Null: never.
     /// </summary>
     [Range(0.0, 1.0)]
     public float? CalmExampleSimilarity { get; set; } = 0.7f;

@@ -140,6 +140,8 @@ public sealed partial class DangerReader
     private DangerScores Score(float[][] vectors, float wordsDanger)
     {
         float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0, strongest = 0, crisisInAnyPiece = 0;
+        // A whole message read calm by a calm example leaves its clauses: danger in one of them is then read as in one
+        // clause of a calm message (the weakest reading, which a question the FAQ answers may overrule).
         var calmExample = CalmExampleRuleFor(wordsDanger);
         for (var i = 0; i < vectors.Length; i++)
         {
@@ -272,7 +274,10 @@ public sealed partial class DangerReader
         return null;
     }
 
-    /// <summary>Each piece read (the whole message, then its clauses) with its probabilities and nearest examples.</summary>
+    /// <summary>
+    /// Each piece read (the whole message, then its clauses) with its probabilities and nearest examples. A piece read
+    /// calm by a calm example (<see cref="DangerOptions.CalmExampleSimilarity"/>) shows calm 1.00, that example first.
+    /// </summary>
     public IReadOnlyList<DangerExplanation> Explain(string text, int nearest = 3)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ProSpine.FaqBot.Core.Answering;
 using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Evaluation;
@@ -49,13 +48,14 @@ public sealed class AnswererTests
     {
         // A goodbye that names the doctor: the regression is sure it is about Dr. Stauss, the danger reader is unsure
         // which danger it is. A question the words and the nearest questions answer would set that reading aside.
-        var (_, reading) = Answerer.Danger.Read(message);
+        var (scores, reading) = Answerer.Danger.Read(message);
 
         var match = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
         var reply = Answerer.Answer(message);
 
         Assert.Equal(MatchOutcome.Answer, match.Outcome);
         Assert.True(match.ByRegressionAlone, match.Reason);
+        Assert.False(Answerer.Danger.WordsReadCalm(scores), $"words {scores.Words}");
         Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
         Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
     }
@@ -86,15 +86,15 @@ public sealed class AnswererTests
     [Fact]
     public void A_message_all_but_a_calm_example_and_near_no_danger_reads_calm()
     {
-        // The danger regression, far from anything it learned, reads an emergency (0.9); the message is all but the
-        // calm "how do I make chicken soup from scratch" of danger.yaml.
+        // The danger regression reads an emergency (0.9), though the message is all but the calm "how do I make chicken
+        // soup from scratch" of danger.yaml, which it learned.
         const string message = "recipe for chicken soup please";
 
         var reply = Answerer.Answer(message);
         var alarmed = AnswererWith(("Danger:CalmExampleSimilarity", "")).Answer(message);
 
         Assert.Equal(Route.NotCovered, reply.Route);
-        Assert.False(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+        Assert.False(LabelledQuestions.IsAlarm(reply), reply.Text);
         Assert.True(LabelledQuestions.ComesFirst(alarmed, "911"), alarmed.Text);
     }
 
@@ -104,13 +104,15 @@ public sealed class AnswererTests
         // Near the calm "where do they put the pump", but a plan of self-harm in words a crisis uses. With a smaller lead
         // the meaning alone would read it calm; the words keep it from that.
         const string message = "I've been looking up exactly where the pump sits so I know where to cut it out myself";
-        var wordsCalmBelow = TestFaq.Danger.WordsCalmBelow!.Value.ToString(CultureInfo.InvariantCulture);
+        var (scores, _) = Answerer.Danger.Read(message);
 
-        var reply = AnswererWith(("Danger:CalmExampleLead", "0.1"), ("Danger:WordsCalmBelow", wordsCalmBelow)).Answer(message);
+        var reply = AnswererWith(("Danger:CalmExampleLead", "0.1")).Answer(message);
+        // The words' guard off: they read just under 1, which a threshold of 1 lets through.
         var wordsIgnored = AnswererWith(("Danger:CalmExampleLead", "0.1"), ("Danger:WordsCalmBelow", "1")).Answer(message);
 
+        Assert.True(scores.Words is > 0.9f and < 1f, $"words {scores.Words}");
         Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
-        Assert.False(LabelledQuestions.ComesFirst(wordsIgnored, "988"), wordsIgnored.Text);
+        Assert.False(LabelledQuestions.IsAlarm(wordsIgnored), wordsIgnored.Text);
     }
 
     [Theory]

@@ -136,7 +136,7 @@ public sealed class DangerClassifierTests
     public void A_vector_all_but_a_calm_example_and_far_from_every_danger_example_reads_calm_under_the_rule()
     {
         var (vectors, levels) = Clusters(perLevel: 20);
-        // One calm example that leans toward the crisis cluster, as "how do I make chicken soup" leans toward choking.
+        // One calm example that leans toward the crisis cluster: the regression reads a vector beside it as a crisis.
         var leaning = Normalised([0f, 0f, 0f, 0.6f, 0f, 0f, 0f, 0f, 0.8f, .. new float[7]]);
         var classifier = DangerClassifier.Train([.. vectors, leaning], [.. levels, DangerLevel.Calm]);
         var probe = Normalised([0f, 0f, 0f, 0.7f, 0f, 0f, 0f, 0f, 0.72f, .. new float[7]]);
