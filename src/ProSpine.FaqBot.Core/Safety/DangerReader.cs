@@ -276,7 +276,8 @@ public sealed partial class DangerReader
 
     /// <summary>
     /// Each piece read (the whole message, then its clauses) with its probabilities and nearest examples. A piece read
-    /// calm by a calm example (<see cref="DangerOptions.CalmExampleSimilarity"/>) shows calm 1.00, that example first.
+    /// calm by a calm example (<see cref="DangerOptions.CalmExampleSimilarity"/>) shows calm 1.00; the nearest listed are
+    /// those of the danger files, so an FAQ phrasing or small-talk phrase that made it calm is not among them.
     /// </summary>
     public IReadOnlyList<DangerExplanation> Explain(string text, int nearest = 3)
     {
