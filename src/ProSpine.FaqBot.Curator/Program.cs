@@ -27,6 +27,10 @@ var summaryOption = new Option<bool>("--summary")
 {
     Description = "The figures only, never a message: how a holdout is read, so that its lines stay unseen.",
 };
+var tableOption = new Option<bool>("--table")
+{
+    Description = "One Markdown row per set and one for their total, figures only (as --summary): docs/blind-sets.md is made with it.",
+};
 var corpusArgument = new Argument<FileInfo>("file")
 {
     Description = "A corpus of id<TAB>message<TAB>personal data joined by \" || \" per line.",
@@ -41,10 +45,10 @@ var ask = new Command("ask", "Show how the bot answers a question: the route, th
 ask.SetAction(parsed => WithAnswerer(parsed, (_, answerer) => Ask(answerer, string.Join(' ', parsed.GetRequiredValue(questionArgument)))));
 var evaluate = new Command("eval", "Accuracy per kind on labelled sets, confident wrong answers first, and false alarms; with several sets, their total too.")
 {
-    setsArgument, summaryOption,
+    setsArgument, summaryOption, tableOption,
 };
 evaluate.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets
-    ? WithAnswerer(parsed, (_, answerer) => Evaluate(answerer, sets, parsed.GetValue(summaryOption)))
+    ? WithAnswerer(parsed, (_, answerer) => Evaluate(answerer, sets, parsed.GetValue(summaryOption), parsed.GetValue(tableOption)))
     : 2);
 var danger = new Command("danger", "Each line's danger probabilities, tab-separated, for choosing the Danger thresholds.") { setArgument };
 danger.SetAction(parsed => WithAnswerer(parsed, (_, answerer) => DangerTable(answerer, parsed.GetRequiredValue(setArgument).FullName)));
@@ -197,9 +201,16 @@ static List<(string Name, List<LabelledQuestion> Questions)>? LoadSets(FileInfo[
 }
 
 // One set: its report. Several: each under its path as given, then their total, figures only (a question does not
-// record its set, so the total's failures could not say where they are). The model is loaded once for all of them.
-static int Evaluate(Answerer answerer, List<(string Name, List<LabelledQuestion> Questions)> sets, bool summary)
+// record its set, so the total's failures could not say where they are). With --table, one Markdown row per set and
+// one for the total instead. The model is loaded once for all of them.
+static int Evaluate(Answerer answerer, List<(string Name, List<LabelledQuestion> Questions)> sets, bool summary, bool table)
 {
+    if (table)
+    {
+        Console.Write(EvaluationReport.FormatTable(
+            [.. sets.Select(set => (Path.GetFileName(set.Name), LabelledQuestions.Evaluate(answerer, set.Questions)))]));
+        return 0;
+    }
     var maxFailures = summary ? 0 : 200;
     var reports = new List<EvaluationReport>();
     foreach (var (name, questions) in sets)

@@ -50,6 +50,44 @@ public sealed record EvaluationReport(
             [.. all.SelectMany(r => r.HandoffAlarms)]);
     }
 
+    /// <summary>
+    /// A Markdown table with one row per set and a last row for all of them: each kind's right and total, false alarms
+    /// and hand-offs with 911 or 988 first over their totals, confident wrong answers over all lines. Figures only, like
+    /// <c>--summary</c>: no message of any set is ever in it.
+    /// </summary>
+    public static string FormatTable(IReadOnlyList<(string Name, EvaluationReport Report)> sets)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var text = new StringBuilder();
+        text.AppendLine($"| set | {string.Join(" | ", TableColumns.Select(c => c.Title))} |");
+        text.AppendLine($"| --- |{string.Concat(TableColumns.Select(_ => " ---: |"))}");
+        foreach (var (name, report) in sets)
+            text.AppendLine($"| `{name}` | {string.Join(" | ", TableColumns.Select(c => Cell(c.Figure(report))))} |");
+        var all = Combine(sets.Select(s => s.Report));
+        text.AppendLine(System.FormattableString.Invariant(
+            $"| **all {sets.Count}** | {string.Join(" | ", TableColumns.Select(c => c.Figure(all) is { } f ? $"**{Cell(f)}**" : Cell(null)))} |"));
+        return text.ToString();
+
+        static string Cell((int Right, int Total)? figure) =>
+            figure is var (right, total) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{right:N0}/{total:N0}") : "–";
+    }
+
+    private (int Right, int Total)? KindFigure(string kind) => PerKind.TryGetValue(kind, out var k) && k.Total > 0 ? k : null;
+
+    private static readonly (string Title, Func<EvaluationReport, (int Right, int Total)?> Figure)[] TableColumns =
+    [
+        ("emergencies", r => r.KindFigure("emergency")),
+        ("crises", r => r.KindFigure("crisis")),
+        ("false alarms", r => r.CalmTotal > 0 ? (r.FalseAlarms.Count, r.CalmTotal) : null),
+        ("answered", r => r.KindFigure("answer")),
+        ("not covered", r => r.KindFigure("fallback")),
+        ("hand-offs", r => r.KindFigure("handoff")),
+        ("hand-offs, 911 first", r => r.KindFigure("handoff") is var (_, total) ? (r.HandoffAlarms.Count, total) : null),
+        ("small talk", r => r.KindFigure("chitchat")),
+        ("confident wrong", r => r.Total > 0 ? (r.ConfidentWrong.Count, r.Total) : null),
+        ("overall", r => r.Total > 0 ? (r.Right, r.Total) : null),
+    ];
+
     public string Format(int maxFailures = 40)
     {
         var text = new StringBuilder();

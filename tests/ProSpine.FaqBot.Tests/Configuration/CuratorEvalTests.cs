@@ -4,8 +4,8 @@ using ProSpine.FaqBot.Tests.Support;
 namespace ProSpine.FaqBot.Tests.Configuration;
 
 /// <summary>
-/// <c>faq-curator eval</c> on several sets at once, and <c>--summary</c>, which prints figures and never a message: a
-/// holdout's lines must stay unseen by whoever tunes the bot.
+/// <c>faq-curator eval</c> on several sets at once, and <c>--summary</c> and <c>--table</c>, which print figures and
+/// never a message: a holdout's lines must stay unseen by whoever tunes the bot.
 /// </summary>
 public sealed class CuratorEvalTests
 {
@@ -16,10 +16,7 @@ public sealed class CuratorEvalTests
     public async Task Summary_prints_the_figures_of_each_set_and_their_total_but_no_message()
     {
         using var folder = new TemporaryFolder();
-        var first = folder.File("first.tsv");
-        var second = folder.File("second.tsv");
-        await File.WriteAllTextAsync(first, $"answer\t{FixtureFaq.Lifespan}\t{Unanswerable}\nchitchat\t-\thello\n");
-        await File.WriteAllTextAsync(second, "chitchat\t-\tthank you\n");
+        var (first, second) = await TwoSetsAsync(folder);
 
         var (fullCode, full, fullErrors) = await CuratorProcess.RunAsync([], "eval", "--faq", FixtureFaq.Directory, first);
         var (exitCode, output, errors) = await CuratorProcess.RunAsync([], "eval", "--faq", FixtureFaq.Directory, "--summary", first, second);
@@ -35,6 +32,51 @@ public sealed class CuratorEvalTests
         Assert.Contains(total, line => line.StartsWith("answer", StringComparison.Ordinal) && line.Contains("0/1", StringComparison.Ordinal));
         Assert.Contains(total, line => line.StartsWith("chitchat", StringComparison.Ordinal) && line.Contains("2/2", StringComparison.Ordinal));
         Assert.Contains(total, line => line.StartsWith("overall", StringComparison.Ordinal) && line.Contains("2/3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Table_prints_a_row_of_figures_per_set_and_their_total_but_no_message()
+    {
+        using var folder = new TemporaryFolder();
+        var (first, second) = await TwoSetsAsync(folder);
+
+        var (exitCode, output, errors) = await CuratorProcess.RunAsync([], "eval", "--faq", FixtureFaq.Directory, "--table", first, second);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.DoesNotContain(Unanswerable, output + errors, StringComparison.Ordinal);
+        var rows = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, rows.Length);
+        Assert.StartsWith("| `first.tsv` | – | – | 0/2 | 0/1 |", rows[2], StringComparison.Ordinal);
+        Assert.StartsWith("| `second.tsv` | – | – | 0/1 | – |", rows[3], StringComparison.Ordinal);
+        Assert.StartsWith("| **all 2** | – | – | **0/3** | **0/1** |", rows[4], StringComparison.Ordinal);
+        Assert.EndsWith("| **2/3** |", rows[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_shows_each_figure_over_its_own_total_and_a_dash_for_a_kind_a_set_lacks()
+    {
+        var calm = new LabelledQuestion("fallback", [], "calm", 1);
+        var personal = new LabelledQuestion("handoff", [], "personal", 2);
+        var first = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (3, 4), ["handoff"] = (1, 2), ["crisis"] = (1_000, 1_200) }, [], [calm], [personal]);
+        var second = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (5, 6) }, [], [calm, calm], []);
+
+        var rows = EvaluationReport.FormatTable([("a.tsv", first), ("b.tsv", second)]).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("| set | emergencies | crises | false alarms | answered | not covered | hand-offs | hand-offs, 911 first | small talk | confident wrong | overall |", rows[0]);
+        Assert.Equal("| `a.tsv` | – | 1,000/1,200 | 1/4 | – | 3/4 | 1/2 | 1/2 | – | 0/1,206 | 1,004/1,206 |", rows[2]);
+        Assert.Equal("| `b.tsv` | – | – | 2/6 | – | 5/6 | – | – | – | 0/6 | 5/6 |", rows[3]);
+        Assert.Equal("| **all 2** | – | **1,000/1,200** | **3/10** | – | **8/10** | **1/2** | **1/2** | – | **0/1,212** | **1,009/1,212** |", rows[4]);
+    }
+
+    // Two small sets: the first with an answerable question the fixture FAQ cannot answer, whose text a report of
+    // figures must never print.
+    private static async Task<(string First, string Second)> TwoSetsAsync(TemporaryFolder folder)
+    {
+        var first = folder.File("first.tsv");
+        var second = folder.File("second.tsv");
+        await File.WriteAllTextAsync(first, $"answer\t{FixtureFaq.Lifespan}\t{Unanswerable}\nchitchat\t-\thello\n");
+        await File.WriteAllTextAsync(second, "chitchat\t-\tthank you\n");
+        return (first, second);
     }
 
     [Fact]
