@@ -29,7 +29,7 @@ var summaryOption = new Option<bool>("--summary")
 };
 var tableOption = new Option<bool>("--table")
 {
-    Description = "One Markdown row per set and one for their total, figures only (as --summary): docs/blind-sets.md is made with it.",
+    Description = "One Markdown row per set (named by its file name) and one for their total, figures only (as --summary): docs/blind-sets.md is made with it.",
 };
 var corpusArgument = new Argument<FileInfo>("file")
 {

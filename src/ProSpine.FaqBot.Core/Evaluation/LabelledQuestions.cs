@@ -61,15 +61,15 @@ public sealed record EvaluationReport(
         var text = new StringBuilder();
         text.AppendLine($"| set | {string.Join(" | ", TableColumns.Select(c => c.Title))} |");
         text.AppendLine($"| --- |{string.Concat(TableColumns.Select(_ => " ---: |"))}");
+        // A "|" would end the cell even inside the code span.
         foreach (var (name, report) in sets)
-            text.AppendLine($"| `{name}` | {string.Join(" | ", TableColumns.Select(c => Cell(c.Figure(report))))} |");
+            text.AppendLine($"| `{name.Replace("|", "\\|", StringComparison.Ordinal)}` | {string.Join(" | ", TableColumns.Select(c => Cell(c.Figure(report))))} |");
         var all = Combine(sets.Select(s => s.Report));
-        text.AppendLine(System.FormattableString.Invariant(
-            $"| **all {sets.Count}** | {string.Join(" | ", TableColumns.Select(c => c.Figure(all) is { } f ? $"**{Cell(f)}**" : Cell(null)))} |"));
+        text.AppendLine($"| **all {sets.Count}** | {string.Join(" | ", TableColumns.Select(c => c.Figure(all) is { } f ? $"**{Cell(f)}**" : Cell(null)))} |");
         return text.ToString();
 
         static string Cell((int Right, int Total)? figure) =>
-            figure is var (right, total) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{right:N0}/{total:N0}") : "–";
+            figure is (var right, var total) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{right:N0}/{total:N0}") : "–";
     }
 
     private (int Right, int Total)? KindFigure(string kind) => PerKind.TryGetValue(kind, out var k) && k.Total > 0 ? k : null;
@@ -82,7 +82,7 @@ public sealed record EvaluationReport(
         ("answered", r => r.KindFigure("answer")),
         ("not covered", r => r.KindFigure("fallback")),
         ("hand-offs", r => r.KindFigure("handoff")),
-        ("hand-offs, 911 first", r => r.KindFigure("handoff") is var (_, total) ? (r.HandoffAlarms.Count, total) : null),
+        ("hand-offs, 911 first", r => r.KindFigure("handoff") is (_, var total) ? (r.HandoffAlarms.Count, total) : null),
         ("small talk", r => r.KindFigure("chitchat")),
         ("confident wrong", r => r.Total > 0 ? (r.ConfidentWrong.Count, r.Total) : null),
         ("overall", r => r.Total > 0 ? (r.Right, r.Total) : null),

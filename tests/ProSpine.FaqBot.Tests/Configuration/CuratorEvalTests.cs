@@ -57,15 +57,18 @@ public sealed class CuratorEvalTests
     {
         var calm = new LabelledQuestion("fallback", [], "calm", 1);
         var personal = new LabelledQuestion("handoff", [], "personal", 2);
-        var first = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (3, 4), ["handoff"] = (1, 2), ["crisis"] = (1_000, 1_200) }, [], [calm], [personal]);
+        // A question labelled not covered that got an FAQ answer: a confident wrong answer.
+        var lifespanQuestion = FixtureFaq.Content.Find(FixtureFaq.Lifespan)!.Question;
+        var answered = (new LabelledQuestion("fallback", [], lifespanQuestion, 3), FixtureFaq.Answerer().Answer(lifespanQuestion));
+        var first = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (3, 4), ["handoff"] = (1, 2), ["crisis"] = (1_000, 1_200) }, [answered], [calm], [personal]);
         var second = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (5, 6) }, [], [calm, calm], []);
 
-        var rows = EvaluationReport.FormatTable([("a.tsv", first), ("b.tsv", second)]).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var rows = EvaluationReport.FormatTable([("a.tsv", first), ("b|c.tsv", second)]).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("| set | emergencies | crises | false alarms | answered | not covered | hand-offs | hand-offs, 911 first | small talk | confident wrong | overall |", rows[0]);
-        Assert.Equal("| `a.tsv` | – | 1,000/1,200 | 1/4 | – | 3/4 | 1/2 | 1/2 | – | 0/1,206 | 1,004/1,206 |", rows[2]);
-        Assert.Equal("| `b.tsv` | – | – | 2/6 | – | 5/6 | – | – | – | 0/6 | 5/6 |", rows[3]);
-        Assert.Equal("| **all 2** | – | **1,000/1,200** | **3/10** | – | **8/10** | **1/2** | **1/2** | – | **0/1,212** | **1,009/1,212** |", rows[4]);
+        Assert.Equal("| `a.tsv` | – | 1,000/1,200 | 1/4 | – | 3/4 | 1/2 | 1/2 | – | 1/1,206 | 1,004/1,206 |", rows[2]);
+        Assert.Equal("| `b\\|c.tsv` | – | – | 2/6 | – | 5/6 | – | – | – | 0/6 | 5/6 |", rows[3]);
+        Assert.Equal("| **all 2** | – | **1,000/1,200** | **3/10** | – | **8/10** | **1/2** | **1/2** | – | **1/1,212** | **1,009/1,212** |", rows[4]);
     }
 
     // Two small sets: the first with an answerable question the fixture FAQ cannot answer, whose text a report of
