@@ -1,4 +1,7 @@
+using ProSpine.FaqBot.Core.Answering;
+using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Tests.Support;
 
 namespace ProSpine.FaqBot.Tests.Configuration;
@@ -57,9 +60,11 @@ public sealed class CuratorEvalTests
     {
         var calm = new LabelledQuestion("fallback", [], "calm", 1);
         var personal = new LabelledQuestion("handoff", [], "personal", 2);
-        // A question labelled not covered that got an FAQ answer: a confident wrong answer.
-        var lifespanQuestion = FixtureFaq.Content.Find(FixtureFaq.Lifespan)!.Question;
-        var answered = (new LabelledQuestion("fallback", [], lifespanQuestion, 3), FixtureFaq.Answerer().Answer(lifespanQuestion));
+        // A question labelled not covered that got an FAQ answer: a confident wrong answer. The table only counts it,
+        // so the reply is made directly from the fixture's entry, without loading the sentence model.
+        var lifespan = FaqLoader.Load(FixtureFaq.Directory).Find(FixtureFaq.Lifespan)!;
+        var answered = (new LabelledQuestion("fallback", [], lifespan.Question, 3),
+            Reply.FaqAnswer(lifespan, lifespan.Answer[0], "citation", [], Language.English, match: null));
         var first = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (3, 4), ["handoff"] = (1, 2), ["crisis"] = (1_000, 1_200) }, [answered], [calm], [personal]);
         var second = new EvaluationReport(new Dictionary<string, (int, int)> { ["fallback"] = (5, 6) }, [], [calm, calm], []);
 
