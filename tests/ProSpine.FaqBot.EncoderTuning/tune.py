@@ -1,12 +1,13 @@
 """Fine-tunes MiniLM (all-MiniLM-L6-v2, the bot's sentence model) on faq/'s examples, and measures it.
 
-A measuring tool, not part of the bot: see README.md. Reads DIR/model.onnx and DIR/rows.jsonl, written by ./dump.
+A measuring tool, not part of the bot: see README.md. Reads DIR/model.onnx, DIR/rows.jsonl and DIR/reference.json,
+written by this folder's Program.cs (dotnet run --project tests/ProSpine.FaqBot.EncoderTuning -- DIR SETS...).
 
   tune.py DIR check                      the model here reads as the bot's encoder does (dot products 1.0000)
-  tune.py DIR rank [STATE]               whole-message danger ranking of the scored lines: a regression on the
-                                         examples' vectors (frozen model, or the fine-tuned STATE)
+  tune.py DIR rank [STATE]               whole-message danger ranking of the scored lines: a plain regression on
+                                         the danger examples' vectors (the model as shipped, or the fine-tuned STATE)
   tune.py DIR train STATE [--epochs 2] [--lr 2e-5] [--top 6] [--danger-only]
-  tune.py DIR export STATE OUT.onnx      the package's model with STATE's weights, for FT_MODEL in a scratch build
+  tune.py DIR export STATE OUT.onnx      the package's model with STATE's weights (for a scratch build: README.md)
 """
 import json, math, random, sys
 import onnx, torch
@@ -18,16 +19,19 @@ SCALE = 20.0  # unit vectors times this: cosines become logits a softmax can sep
 
 
 def onnx_weights(model):
-    """The model's weights by their BERT names. The exporter left the matrices unnamed (and transposed, as MatMul
-    reads them); each is named after the bias added to its product."""
+    """The model's float weights by their BERT names. The exporter left the matrices unnamed (and transposed, as
+    MatMul reads them); each is named after the bias added to its product."""
     init = {i.name: i for i in model.graph.initializer}
     consumers = {}
     for node in model.graph.node:
         for x in node.input:
             consumers.setdefault(x, []).append(node)
-    names = {k: (k, False) for k in init if not k[0].isdigit() and k != 'embeddings.position_ids'}
-    for node in model.graph.node:
-        if node.op_type == 'MatMul' and node.input[1] in init and len(init[node.input[1]].dims) == 2:
+    matrices = [n for n in model.graph.node
+                if n.op_type == 'MatMul' and n.input[1] in init and len(init[n.input[1]].dims) == 2]
+    named = {n.input[1] for n in matrices}
+    names = {k: (k, False) for k, v in init.items()
+             if k.endswith(('.weight', '.bias')) and k not in named and v.data_type == onnx.TensorProto.FLOAT}
+    for node in matrices:
             add = consumers[node.output[0]][0]
             bias = next(x for x in add.input if x in init and x.endswith('.bias'))
             names[bias[:-len('.bias')] + '.weight'] = (node.input[1], True)
@@ -40,7 +44,8 @@ class MiniLM(torch.nn.Module):
         def tensor(onnx_name, transposed):
             t = torch.tensor(numpy_helper.to_array(init[onnx_name]).copy()).float()
             return t.t().contiguous() if transposed else t
-        self.w = torch.nn.ParameterDict({k.replace('.', '_'): torch.nn.Parameter(tensor(*v)) for k, v in names.items()})
+        self.w = torch.nn.ParameterDict({k.replace('.', '_'): torch.nn.Parameter(tensor(*v))
+                                         for k, v in names.items()})
 
     def p(self, name):
         return self.w[name.replace('.', '_')]
@@ -53,7 +58,8 @@ class MiniLM(torch.nn.Module):
 
     def forward(self, ids, mask):
         b, t = ids.shape
-        x = (self.p('embeddings.word_embeddings.weight')[ids] + self.p('embeddings.position_embeddings.weight')[:t][None]
+        x = (self.p('embeddings.word_embeddings.weight')[ids]
+             + self.p('embeddings.position_embeddings.weight')[:t][None]
              + self.p('embeddings.token_type_embeddings.weight')[0][None, None])
         x = self.norm(x, 'embeddings.LayerNorm')
         masked = (1.0 - mask[:, None, None, :].float()) * -1e4
@@ -64,8 +70,8 @@ class MiniLM(torch.nn.Module):
             attention = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(HEAD_SIZE) + masked, -1)
             context = (attention @ v).transpose(1, 2).reshape(b, t, HEADS * HEAD_SIZE)
             x = self.norm(self.linear(context, n + 'attention.output.dense') + x, n + 'attention.output.LayerNorm')
-            x = self.norm(self.linear(torch.nn.functional.gelu(self.linear(x, n + 'intermediate.dense')), n + 'output.dense') + x,
-                          n + 'output.LayerNorm')
+            hidden = torch.nn.functional.gelu(self.linear(x, n + 'intermediate.dense'))
+            x = self.norm(self.linear(hidden, n + 'output.dense') + x, n + 'output.LayerNorm')
         return x
 
     def encode(self, ids, mask):
@@ -129,7 +135,8 @@ def train(model, danger, entries, epochs, lr, top):
 
 
 def regression(x, y, classes=4, steps=300):
-    """A softmax regression over the vectors, as the bot's danger regression learns (full batch, momentum)."""
+    """A plain softmax regression over the vectors (full batch, momentum). Not the bot's classifier: no class weights,
+    no nearest-examples vote, and the written crises and emergencies are learned, not only looked up."""
     w = torch.zeros(x.shape[1] + 1, classes, requires_grad=True)
     xb = torch.cat([x, torch.ones(len(x), 1)], 1)
     optimizer = torch.optim.SGD([w], lr=8.0, momentum=0.9)
@@ -142,7 +149,8 @@ def regression(x, y, classes=4, steps=300):
 
 def rank(model, danger, scored):
     """How many calm lines read as danger when the threshold holds 90 to 99% of the crises and emergencies."""
-    probabilities = regression(encode(model, danger), torch.tensor([r['l'] for r in danger]))(encode(model, scored))
+    read = regression(encode(model, danger), torch.tensor([r['l'] for r in danger]))
+    probabilities = read(encode(model, scored))
     score = (probabilities[:, 2] + probabilities[:, 3]).tolist()
     found = sorted((s for s, r in zip(score, scored) if r['k'] in ('emergency', 'crisis')), reverse=True)
     calm = [s for s, r in zip(score, scored) if r['k'] in ('answer', 'fallback', 'chitchat')]
@@ -150,11 +158,17 @@ def rank(model, danger, scored):
     for share in (0.90, 0.95, 0.98, 0.99):
         threshold = found[math.ceil(share * len(found)) - 1]
         print(f'holding {share:.0%} of {len(found)} crises and emergencies: {sum(s >= threshold for s in calm)} of '
-              f'{len(calm)} calm lines and {sum(s >= threshold for s in handoffs)} of {len(handoffs)} hand-offs read as danger')
+              f'{len(calm)} calm lines and {sum(s >= threshold for s in handoffs)} of {len(handoffs)} hand-offs '
+              'read as danger')
 
 
 def main():
-    folder, command = sys.argv[1], sys.argv[2]
+    positional = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith('--')
+                  and not (i > 1 and sys.argv[i - 1] in ('--epochs', '--lr', '--top'))]
+    needed = {'check': 2, 'rank': 2, 'train': 3, 'export': 4}
+    if len(positional) < 2 or positional[1] not in needed or len(positional) < needed[positional[1]]:
+        sys.exit(__doc__)
+    folder, command = positional[0], positional[1]
     torch.manual_seed(0)
     random.seed(0)
     onnx_model = onnx.load(f'{folder}/model.onnx')
@@ -169,21 +183,20 @@ def main():
         reference = torch.tensor(json.load(open(f'{folder}/reference.json')))
         print('dot products', (encode(model, rows[:5]) * reference).sum(-1).tolist())
     elif command == 'rank':
-        if len(sys.argv) > 3:
-            model.load_state_dict(torch.load(sys.argv[3]))
+        if len(positional) > 2:
+            model.load_state_dict(torch.load(positional[2]))
         rank(model, danger, scored)
     elif command == 'train':
         train(model, danger, [] if '--danger-only' in sys.argv else entries,
               option('--epochs', 2), option('--lr', 2e-5), option('--top', LAYERS))
-        torch.save(model.state_dict(), sys.argv[3])
+        torch.save(model.state_dict(), positional[2])
     elif command == 'export':
-        model.load_state_dict(torch.load(sys.argv[3]))
+        model.load_state_dict(torch.load(positional[2]))
         for name, (onnx_name, transposed) in names.items():
             t = model.p(name).detach()
-            init[onnx_name].CopyFrom(numpy_helper.from_array((t.t() if transposed else t).contiguous().numpy(), onnx_name))
-        onnx.save(onnx_model, sys.argv[4])
-    else:
-        sys.exit(__doc__)
+            t = (t.t() if transposed else t).contiguous().numpy()
+            init[onnx_name].CopyFrom(numpy_helper.from_array(t, onnx_name))
+        onnx.save(onnx_model, positional[3])
 
 
 if __name__ == '__main__':
