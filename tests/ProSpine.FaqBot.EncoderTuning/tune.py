@@ -32,9 +32,9 @@ def onnx_weights(model):
     names = {k: (k, False) for k, v in init.items()
              if k.endswith(('.weight', '.bias')) and k not in named and v.data_type == onnx.TensorProto.FLOAT}
     for node in matrices:
-            add = consumers[node.output[0]][0]
-            bias = next(x for x in add.input if x in init and x.endswith('.bias'))
-            names[bias[:-len('.bias')] + '.weight'] = (node.input[1], True)
+        add = consumers[node.output[0]][0]
+        bias = next(x for x in add.input if x in init and x.endswith('.bias'))
+        names[bias[:-len('.bias')] + '.weight'] = (node.input[1], True)
     return init, names
 
 
