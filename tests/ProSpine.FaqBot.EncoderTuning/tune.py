@@ -9,7 +9,7 @@ written by this folder's Program.cs (dotnet run --project tests/ProSpine.FaqBot.
   tune.py DIR train STATE [--epochs 2] [--lr 2e-5] [--top 6] [--danger-only]
   tune.py DIR export STATE OUT.onnx      the package's model with STATE's weights (for a scratch build: README.md)
 """
-import json, math, random, sys
+import argparse, json, math, random
 import onnx, torch
 from onnx import numpy_helper
 
@@ -163,41 +163,48 @@ def rank(model, danger, scored):
 
 
 def main():
-    positional = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith('--')
-                  and not (i > 1 and sys.argv[i - 1] in ('--epochs', '--lr', '--top'))]
-    needed = {'check': 2, 'rank': 2, 'train': 3, 'export': 4}
-    if len(positional) < 2 or positional[1] not in needed or len(positional) < needed[positional[1]]:
-        sys.exit(__doc__)
-    folder, command = positional[0], positional[1]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('folder')
+    commands = parser.add_subparsers(dest='command', required=True)
+    commands.add_parser('check')
+    commands.add_parser('rank').add_argument('state', nargs='?')
+    training = commands.add_parser('train')
+    training.add_argument('state')
+    training.add_argument('--epochs', type=int, default=2)
+    training.add_argument('--lr', type=float, default=2e-5)
+    training.add_argument('--top', type=int, default=LAYERS)
+    training.add_argument('--danger-only', action='store_true')
+    exporting = commands.add_parser('export')
+    exporting.add_argument('state')
+    exporting.add_argument('out')
+    args = parser.parse_args()
+
     torch.manual_seed(0)
     random.seed(0)
-    onnx_model = onnx.load(f'{folder}/model.onnx')
+    onnx_model = onnx.load(f'{args.folder}/model.onnx')
     init, names = onnx_weights(onnx_model)
     model = MiniLM(init, names)
-    rows = [json.loads(line) for line in open(f'{folder}/rows.jsonl')]
+    rows = [json.loads(line) for line in open(f'{args.folder}/rows.jsonl')]
     danger = [r for r in rows if r['g'] == 'danger']
     entries = [r for r in rows if r['g'] == 'entry']
     scored = [r for r in rows if r['g'] == 'test']
-    option = lambda name, default: type(default)(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
-    if command == 'check':
-        reference = torch.tensor(json.load(open(f'{folder}/reference.json')))
+    if args.command == 'check':
+        reference = torch.tensor(json.load(open(f'{args.folder}/reference.json')))
         print('dot products', (encode(model, rows[:5]) * reference).sum(-1).tolist())
-    elif command == 'rank':
-        if len(positional) > 2:
-            model.load_state_dict(torch.load(positional[2]))
+    elif args.command == 'rank':
+        if args.state:
+            model.load_state_dict(torch.load(args.state))
         rank(model, danger, scored)
-    elif command == 'train':
-        train(model, danger, [] if '--danger-only' in sys.argv else entries,
-              option('--epochs', 2), option('--lr', 2e-5), option('--top', LAYERS))
-        torch.save(model.state_dict(), positional[2])
-    elif command == 'export':
-        model.load_state_dict(torch.load(positional[2]))
+    elif args.command == 'train':
+        train(model, danger, [] if args.danger_only else entries, args.epochs, args.lr, args.top)
+        torch.save(model.state_dict(), args.state)
+    else:
+        model.load_state_dict(torch.load(args.state))
         for name, (onnx_name, transposed) in names.items():
             t = model.p(name).detach()
             t = (t.t() if transposed else t).contiguous().numpy()
             init[onnx_name].CopyFrom(numpy_helper.from_array(t, onnx_name))
-        onnx.save(onnx_model, positional[3])
-
+        onnx.save(onnx_model, args.out)
 
 if __name__ == '__main__':
     main()
