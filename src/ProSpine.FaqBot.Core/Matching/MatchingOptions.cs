@@ -61,7 +61,7 @@ public sealed class MatchingOptions
     /// asking this entry.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MeaningAlone { get; set; } = 0.78;
+    public double MeaningAlone { get; set; } = 0.8;
 
     /// <summary>How much nearer in meaning than any question the FAQ does not answer an entry chosen by
     /// <see cref="MeaningAlone"/> must be.</summary>
@@ -122,7 +122,7 @@ public sealed class MatchingOptions
     /// rules to decide. Null: the regression never answers (nor overrules a near miss).
     /// </summary>
     [Range(0.5, 1.0)]
-    public double? RegressionAnswer { get; set; } = 0.9;
+    public double? RegressionAnswer { get; set; } = 0.93;
 
     /// <summary>
     /// The least probability at which the entries' regression answers when the meaning's nearest entry is the same one,
@@ -156,7 +156,7 @@ public sealed class MatchingOptions
     /// answer into a "Did you mean". Null: they never do.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double? RegressionsDoubt { get; set; } = 0.5;
+    public double? RegressionsDoubt { get; set; } = 0.4;
 
     /// <summary>
     /// The entries' regression answers only once it has learned at least this many questions the FAQ does not answer

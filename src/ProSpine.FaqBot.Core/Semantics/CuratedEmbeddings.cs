@@ -12,8 +12,9 @@ namespace ProSpine.FaqBot.Core.Semantics;
 /// </summary>
 public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
 {
-    // Changes whenever the file layout or the model changes: an old file is then ignored and rewritten.
-    private const string FileSignature = "prospine-sentence-vectors/2/all-MiniLM-L6-v2";
+    // Changes whenever the file layout or the model (or its fine-tuned weights) changes: an old file is then ignored
+    // and rewritten.
+    private readonly string fileSignature = "prospine-sentence-vectors/3/" + encoder.Model;
 
     private readonly ConcurrentDictionary<string, float[]> known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, float[][]> derived = new(StringComparer.Ordinal);
@@ -40,7 +41,7 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
             try
             {
                 using var reader = new BinaryReader(File.OpenRead(path));
-                if (reader.ReadString() != FileSignature)
+                if (reader.ReadString() != fileSignature)
                     return;
                 var count = Count(reader, int.MaxValue);
                 for (var i = 0; i < count; i++)
@@ -133,7 +134,7 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
                 var temporary = cacheFile + ".tmp";
                 using (var writer = new BinaryWriter(File.Create(temporary)))
                 {
-                    writer.Write(FileSignature);
+                    writer.Write(fileSignature);
                     writer.Write(texts.Count);
                     foreach (var text in texts)
                     {

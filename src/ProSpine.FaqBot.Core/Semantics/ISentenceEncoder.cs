@@ -6,5 +6,8 @@ namespace ProSpine.FaqBot.Core.Semantics;
 /// </summary>
 public interface ISentenceEncoder
 {
+    /// <summary>Names the model and its weights: vectors kept under another name are not reused.</summary>
+    string Model { get; }
+
     float[][] Encode(IReadOnlyList<string> texts);
 }

@@ -76,6 +76,8 @@ public sealed class EntryClassifierTests
     /// <summary>The regression learns from vectors given to it; nothing is encoded.</summary>
     private sealed class NoEncoder : ISentenceEncoder
     {
+        public string Model => "none";
+
         public float[][] Encode(IReadOnlyList<string> texts) => throw new InvalidOperationException("nothing to encode");
     }
 }

@@ -355,6 +355,8 @@ public sealed class HybridMatcherTests
     /// </remarks>
     private sealed class TopicEncoder(IReadOnlyDictionary<string, int> axisOfText, int dimensions) : ISentenceEncoder
     {
+        public string Model => "topics";
+
         public float[][] Encode(IReadOnlyList<string> texts) => [.. texts.Select(Vector)];
 
         private float[] Vector(string text)

@@ -175,6 +175,8 @@ public sealed class CuratedEmbeddingsTests : IDisposable
     private sealed class GatedEncoder : ISentenceEncoder
     {
         private readonly KeywordEncoder inner = new();
+
+        public string Model => inner.Model;
         private TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource open = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

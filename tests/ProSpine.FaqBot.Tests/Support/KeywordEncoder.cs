@@ -12,6 +12,8 @@ public sealed class KeywordEncoder : ISentenceEncoder
     private static readonly string[] Markers = ["zzcalm", "zzurgent", "zzemergency", "zzcrisis"];
     private int encoded;
 
+    public string Model => "keywords";
+
     public int Encoded => Volatile.Read(ref encoded);
 
     public float[][] Encode(IReadOnlyList<string> texts)
