@@ -55,7 +55,7 @@ public sealed class FineTunedWeightsTests
     // Two tensors, 2×3 and 4, and as many half-precision numbers after the header as asked.
     private static byte[] File(string format, int numbers)
     {
-        var header = $$"""{"format": "{{format}}", "tensors": [{"name": "a", "shape": [2, 3]}, {"name": "b", "shape": [4]}], "check": {"text": "a check", "vector": [0.6, 0.8]}}""";
+        var header = $$$"""{"format": "{{{format}}}", "tensors": [{"name": "a", "shape": [2, 3]}, {"name": "b", "shape": [4]}], "check": {"text": "a check", "vector": [0.6, 0.8]}}""";
         var bytes = new List<byte>(Encoding.UTF8.GetBytes(header + "\n"));
         for (var i = 0; i < numbers; i++)
             bytes.AddRange(BitConverter.GetBytes((Half)(i / 10.0)));
