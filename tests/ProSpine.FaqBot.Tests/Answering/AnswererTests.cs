@@ -12,9 +12,9 @@ public sealed class AnswererTests
     private static readonly Answerer Answerer = TestFaq.Answerer();
 
     [Theory]
-    // The words (and a close meaning) choose what-is-pump, from "what does intrathecal mean"; both regressions read what a
-    // pump is used for, which is also the nearest in meaning: it is answered instead.
-    [InlineData("what is a pain pump meant to treat", "what-is-pump", "used-for")]
+    // The words and the meaning agree on when the medication starts; both regressions read how long the implant takes,
+    // which the meaning does not back closely enough to answer: the person is asked instead of told the wrong thing.
+    [InlineData("is the pump placement a quick surgery or an all day thing", "medication-start", null)]
     // Both regressions read a question the FAQ does not answer: the person is asked instead of told about another topic.
     // (Read without small talk's filler words, which since make it small talk: the doubt is what is tested.)
     [InlineData("haha that made my whole day", null, null)]
@@ -67,9 +67,10 @@ public sealed class AnswererTests
     [Fact]
     public void An_unsure_reading_gives_way_to_an_answer_both_entries_readers_agree_on_when_the_words_are_not_dangers()
     {
-        // Read 0.35 by meaning (a mother, a spine), 0.02 by its words; the entries' regression and the entries' words
-        // both name what-is-pump, which the words matcher alone does not.
-        const string message = "My mom keeps saying spinal pump, what even is that?";
+        // Read as danger by meaning (its typos), calm by its words; the entries' regression and the entries' words both
+        // name lifespan. (The fine-tuned model reads this test's first message, "My mom keeps saying spinal pump, what
+        // even is that?", calm.)
+        const string message = "hw lng do these pumps last 4";
         var (scores, reading) = Answerer.Danger.Read(message);
         var match = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
 
@@ -78,7 +79,7 @@ public sealed class AnswererTests
 
         Assert.True(scores.Danger >= TestFaq.Danger.UnsureProbability, $"{scores.Danger}");
         Assert.True(match.ByRegressionWithWords, match.Reason);
-        Assert.Equal("what-is-pump", reply.Answer?.Id);
+        Assert.Equal("lifespan", reply.Answer?.Id);
         Assert.EndsWith(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
         Assert.True(LabelledQuestions.ComesFirst(alarmed, "911"), alarmed.Text);
     }
@@ -86,9 +87,9 @@ public sealed class AnswererTests
     [Fact]
     public void A_message_all_but_a_calm_example_and_near_no_danger_reads_calm()
     {
-        // The danger regression reads an emergency (0.9), though the message is all but the calm "how do I make chicken
-        // soup from scratch" of danger.yaml, which it learned.
-        const string message = "recipe for chicken soup please";
+        // The danger regression reads danger, though the message is all but a calm example of danger.yaml about pills,
+        // which it learned (the fine-tuned model no longer misreads "recipe for chicken soup please", this test's first).
+        const string message = "How do you safely get rid of old pill bottles with pills still in them?";
 
         var reply = Answerer.Answer(message);
         var alarmed = AnswererWith(("Danger:CalmExampleSimilarity", "")).Answer(message);
@@ -99,10 +100,12 @@ public sealed class AnswererTests
     }
 
     [Fact]
-    public void A_crisis_near_a_calm_example_keeps_its_alarm_when_its_words_are_dangers()
+    public void A_crisis_near_a_calm_example_keeps_its_alarm_by_its_words_and_by_its_meaning()
     {
-        // Near the calm "where do they put the pump", but a plan of self-harm in words a crisis uses. With a smaller lead
-        // the meaning alone would read it calm; the words keep it from that.
+        // Near the calm "where do they put the pump", but a plan of self-harm in words a crisis uses. With the package's
+        // model and a smaller lead, the meaning alone read it calm and only the words kept it from that; the fine-tuned
+        // model reads it as danger by meaning too (and no crisis of the fourteen danger tuning sets needs the words'
+        // guard any more), so both now keep its alarm.
         const string message = "I've been looking up exactly where the pump sits so I know where to cut it out myself";
         var (scores, _) = Answerer.Danger.Read(message);
 
@@ -112,7 +115,7 @@ public sealed class AnswererTests
 
         Assert.True(scores.Words is > 0.9f and < 1f, $"words {scores.Words}");
         Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
-        Assert.False(LabelledQuestions.IsAlarm(wordsIgnored), wordsIgnored.Text);
+        Assert.True(LabelledQuestions.IsAlarm(wordsIgnored), wordsIgnored.Text);
     }
 
     [Theory]
@@ -384,7 +387,6 @@ public sealed class AnswererTests
 
     [Theory]
     [InlineData("my doctor mentioned a pain pump, what is that exactly", "what-is-pump")]
-    [InlineData("am I a good candidate for a pain pump", "who-can-benefit")]
     // A question for the clinic beside a covered one: the hand-off, then the answer to the other question.
     [InlineData("what happens during the trial and does my insurance pay for it", "trial-what-happens")]
     [InlineData("Where does the pump go in the body? Also, can I get an appointment this week?", "pump-placement")]

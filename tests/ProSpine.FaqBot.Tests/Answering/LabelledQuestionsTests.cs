@@ -30,12 +30,18 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// All three were raised, and their wrong answers capped lower, when <c>faq/asked.yaml</c> came (README, "Questions
     /// as patients asked them"), and again when the entries' regression came (README, "The entries' regression"), and
     /// when the entries' words joined it (README, "The entries' words beside their meaning").
+    /// With the fine-tuned sentence model (README, "The fine-tuned layers shipped") the first two were raised (0.965 to
+    /// 0.97, 0.975 to 0.98: two answers more each) and the wrong-answer caps of the first and the last rose by one:
+    /// "how long will an implanted drug pump work" now gets how long the implant takes, not how long the pump lasts;
+    /// "is the pump only for pain or is it used for spasticity too" gets the spasms entry, not what pumps are used for.
+    /// The trade was judged on the 54 holdouts, where confident wrong answers went from 123 to 125 of 20,337 while 86
+    /// more questions were answered and 199 fewer calm messages got 911 or 988 first.
     /// </remarks>
     public static TheoryData<string, double, int> Sets => new()
     {
-        { "labelled-questions.tsv", 0.965, 0 },
-        { "patient-questions-b.tsv", 0.975, 0 },
-        { "patient-questions-c.tsv", 0.984, 1 },
+        { "labelled-questions.tsv", 0.97, 1 },
+        { "patient-questions-b.tsv", 0.98, 0 },
+        { "patient-questions-c.tsv", 0.984, 2 },
     };
 
     public static TheoryData<string> SetNames => [.. Sets.Select(row => (string)row[0])];
@@ -137,75 +143,81 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// (<c>Danger:WordsCalmBelow</c>): no crisis or emergency moved on any set, and the ceilings of the 26 sets whose
     /// false alarms fell moved to their new figures.
     /// The thirtieth session's holdout of the usual mix (mix-holdout-2) is pinned at its first run.
+    /// In the thirty-fourth session the sentence model's fine-tuned layers (README, "The fine-tuned layers shipped")
+    /// moved every set, and every row was pinned at its figures with them, kept by the rule written before the holdouts
+    /// were run: crises and emergencies gained in total (holdouts 3,760 to 3,767 and 3,766 to 3,767), no set lost more
+    /// than one, false alarms fell from 709 to 510 of 11,023. One crisis was lost on danger-tune-2, -4 and -20 and on
+    /// danger-holdout-2, -5, -7, -9, -10 and -19; false alarms rose on danger-tune-7 (44 to 54 of 160), -2 and -21 and
+    /// on danger-holdout-5, -14, -15 and -23, and fell on most others.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
     {
         { "blind/danger-tune.tsv", 1.0, 1.0, 0.016 },
-        { "blind/danger-tune-2.tsv", 1.0, 1.0, 0.029 },
-        { "blind/danger-tune-3.tsv", 1.0, 1.0, 0.022 },
-        { "blind/danger-tune-4.tsv", 1.0, 1.0, 0.029 },
-        { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.02 },
-        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.033 },
-        { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.275 },
-        { "blind/danger-tune-8.tsv", 1.0, 0.99, 0.013 },
-        { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.107 },
-        { "blind/danger-tune-10.tsv", 1.0, 1.0, 0.038 },
-        { "blind/danger-holdout.tsv", 1.0, 1.0, 0.037 },
-        { "blind/danger-holdout-2.tsv", 1.0, 1.0, 0.055 },
+        { "blind/danger-tune-2.tsv", 1.0, 0.988, 0.036 },
+        { "blind/danger-tune-3.tsv", 1.0, 1.0, 0.015 },
+        { "blind/danger-tune-4.tsv", 1.0, 0.99, 0.0 },
+        { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.0 },
+        { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.017 },
+        { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.338 },
+        { "blind/danger-tune-8.tsv", 1.0, 1.0, 0.007 },
+        { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.069 },
+        { "blind/danger-tune-10.tsv", 1.0, 1.0, 0.019 },
+        { "blind/danger-holdout.tsv", 1.0, 1.0, 0.03 },
+        { "blind/danger-holdout-2.tsv", 1.0, 0.988, 0.028 },
         { "blind/danger-holdout-3.tsv", 1.0, 1.0, 0.0 },
-        { "blind/danger-holdout-4.tsv", 1.0, 0.978, 0.031 },
-        { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.015 },
-        { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.017 },
-        { "blind/danger-holdout-7.tsv", 1.0, 0.982, 0.02 },
-        { "blind/danger-holdout-8.tsv", 1.0, 0.982, 0.034 },
-        { "blind/danger-holdout-9.tsv", 1.0, 0.991, 0.04 },
-        { "blind/danger-holdout-10.tsv", 1.0, 1.0, 0.04 },
-        { "blind/danger-holdout-11.tsv", 1.0, 1.0, 0.02 },
-        { "blind/danger-holdout-12.tsv", 0.991, 0.982, 0.02 },
-        { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.12 },
-        { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.067 },
-        { "blind/danger-holdout-14.tsv", 1.0, 0.973, 0.38 },
-        { "blind/danger-holdout-15.tsv", 0.991, 1.0, 0.447 },
-        { "blind/danger-holdout-16.tsv", 1.0, 0.982, 0.554 },
-        { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.087 },
-        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.047 },
-        { "blind/danger-tune-13.tsv", 1.0, 1.0, 0.094 },
-        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.074 },
-        { "blind/pleasantries-holdout.tsv", 1.0, 0.955, 0.139 },
-        { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.027 },
-        { "blind/danger-holdout-19.tsv", 1.0, 0.991, 0.074 },
-        { "blind/danger-holdout-20.tsv", 1.0, 0.991, 0.087 },
-        { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.04 },
-        { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.054 },
-        { "blind/danger-tune-15.tsv", 1.0, 0.991, 0.02 },
-        { "blind/danger-tune-16.tsv", 1.0, 1.0, 0.027 },
-        { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.054 },
-        { "blind/danger-holdout-23.tsv", 1.0, 0.947, 0.027 },
-        { "blind/danger-holdout-24.tsv", 1.0, 0.991, 0.047 },
-        { "blind/danger-holdout-25.tsv", 1.0, 0.991, 0.08 },
-        { "blind/smalltalk-tune.tsv", 1.0, 1.0, 0.107 },
-        { "blind/smalltalk-holdout.tsv", 1.0, 1.0, 0.089 },
-        { "blind/smalltalk-holdout-2.tsv", 1.0, 0.96, 0.085 },
-        { "blind/danger-tune-18.tsv", 1.0, 1.0, 0.1 },
-        { "blind/danger-holdout-26.tsv", 1.0, 0.991, 0.127 },
-        { "blind/danger-holdout-27.tsv", 1.0, 1.0, 0.074 },
-        { "blind/danger-tune-19.tsv", 1.0, 0.982, 0.034 },
-        { "blind/danger-holdout-28.tsv", 0.991, 1.0, 0.08 },
-        { "blind/danger-holdout-29.tsv", 1.0, 1.0, 0.067 },
-        { "blind/danger-tune-20.tsv", 0.982, 1.0, 0.074 },
-        { "blind/danger-tune-21.tsv", 1.0, 1.0, 0.06 },
-        { "blind/danger-tune-22.tsv", 0.991, 1.0, 0.087 },
-        { "blind/danger-holdout-30.tsv", 1.0, 0.991, 0.08 },
-        { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.08 },
-        { "blind/pills-tune.tsv", 1.0, 1.0, 0.127 },
-        { "blind/pills-holdout.tsv", 1.0, 0.983, 0.114 },
-        { "blind/pills-holdout-2.tsv", 1.0, 1.0, 0.1 },
-        { "blind/mix-tune.tsv", 1.0, 1.0, 0.007 },
-        { "blind/mix-holdout.tsv", 1.0, 0.983, 0.007 },
-        { "blind/mix-holdout-2.tsv", 1.0, 0.95, 0.02 },
+        { "blind/danger-holdout-4.tsv", 1.0, 0.989, 0.016 },
+        { "blind/danger-holdout-5.tsv", 1.0, 0.978, 0.022 },
+        { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.009 },
+        { "blind/danger-holdout-7.tsv", 1.0, 0.973, 0.014 },
+        { "blind/danger-holdout-8.tsv", 1.0, 0.991, 0.007 },
+        { "blind/danger-holdout-9.tsv", 1.0, 0.982, 0.007 },
+        { "blind/danger-holdout-10.tsv", 1.0, 0.991, 0.04 },
+        { "blind/danger-holdout-11.tsv", 1.0, 1.0, 0.007 },
+        { "blind/danger-holdout-12.tsv", 0.991, 0.991, 0.007 },
+        { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.094 },
+        { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.007 },
+        { "blind/danger-holdout-14.tsv", 1.0, 0.982, 0.387 },
+        { "blind/danger-holdout-15.tsv", 1.0, 1.0, 0.507 },
+        { "blind/danger-holdout-16.tsv", 1.0, 1.0, 0.494 },
+        { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.054 },
+        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.04 },
+        { "blind/danger-tune-13.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.04 },
+        { "blind/pleasantries-holdout.tsv", 1.0, 0.955, 0.072 },
+        { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.02 },
+        { "blind/danger-holdout-19.tsv", 1.0, 0.982, 0.04 },
+        { "blind/danger-holdout-20.tsv", 1.0, 1.0, 0.074 },
+        { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.027 },
+        { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.034 },
+        { "blind/danger-tune-15.tsv", 1.0, 0.991, 0.0 },
+        { "blind/danger-tune-16.tsv", 1.0, 1.0, 0.02 },
+        { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.034 },
+        { "blind/danger-holdout-23.tsv", 1.0, 0.965, 0.04 },
+        { "blind/danger-holdout-24.tsv", 1.0, 0.991, 0.027 },
+        { "blind/danger-holdout-25.tsv", 1.0, 0.991, 0.04 },
+        { "blind/smalltalk-tune.tsv", 1.0, 1.0, 0.063 },
+        { "blind/smalltalk-holdout.tsv", 1.0, 1.0, 0.067 },
+        { "blind/smalltalk-holdout-2.tsv", 1.0, 0.96, 0.032 },
+        { "blind/danger-tune-18.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-holdout-26.tsv", 1.0, 1.0, 0.087 },
+        { "blind/danger-holdout-27.tsv", 1.0, 1.0, 0.06 },
+        { "blind/danger-tune-19.tsv", 1.0, 1.0, 0.027 },
+        { "blind/danger-holdout-28.tsv", 0.991, 1.0, 0.054 },
+        { "blind/danger-holdout-29.tsv", 1.0, 1.0, 0.04 },
+        { "blind/danger-tune-20.tsv", 1.0, 0.991, 0.047 },
+        { "blind/danger-tune-21.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-tune-22.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-holdout-30.tsv", 1.0, 1.0, 0.047 },
+        { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.047 },
+        { "blind/pills-tune.tsv", 1.0, 1.0, 0.067 },
+        { "blind/pills-holdout.tsv", 1.0, 1.0, 0.027 },
+        { "blind/pills-holdout-2.tsv", 1.0, 1.0, 0.054 },
+        { "blind/mix-tune.tsv", 1.0, 1.0, 0.0 },
+        { "blind/mix-holdout.tsv", 1.0, 0.983, 0.0 },
+        { "blind/mix-holdout-2.tsv", 1.0, 0.966, 0.007 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
-        { "blind/spanish-holdout.tsv", 1.0, 0.96, 0 },
+        { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
     };
 
     [Theory]
@@ -250,31 +262,36 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// alarms answered one or two questions more on seven sets, with every not-covered and wrong figure kept; their
     /// answered floors rose to the new figures.
     /// The thirtieth session's holdout of the usual mix (mix-holdout-2) is pinned at its first run.
+    /// In the thirty-fourth session the fine-tuned sentence model (README, "The fine-tuned layers shipped") moved every
+    /// set, and every row was pinned at its figures with it: on the 54 holdouts 86 more questions were answered, 7 fewer
+    /// not-covered questions kept and 2 more confident wrong answers given. Set by set, confident wrong rose on
+    /// answers-holdout-3 (5 to 7), -4, -6, -10, -13 and -15, answers-tune-6 and mix-holdout-2 (2 to 4 of 300), and fell on
+    /// seven; not covered fell most on answers-holdout-10 (0.961 to 0.922 of 180).
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
         ("blind/answers-tune-4.tsv", 0.951, 0.991, 2),
-        ("blind/answers-holdout-3.tsv", 0.855, 0.966, 5),
-        ("blind/answers-tune-5.tsv", 0.879, 0.983, 5),
-        ("blind/answers-holdout-4.tsv", 0.815, 0.991, 5),
-        ("blind/answers-holdout-5.tsv", 0.920, 1.0, 1),
-        ("blind/answers-tune-6.tsv", 0.930, 1.0, 1),
-        ("blind/answers-holdout-6.tsv", 0.909, 0.991, 2),
-        ("blind/answers-tune-7.tsv", 0.872, 0.991, 2),
-        ("blind/answers-holdout-7.tsv", 0.920, 0.966, 3),
-        ("blind/answers-holdout-8.tsv", 0.812, 0.994, 2),
-        ("blind/answers-holdout-9.tsv", 0.904, 0.983, 3),
-        ("blind/answers-holdout-10.tsv", 0.841, 0.961, 8),
-        ("blind/answers-holdout-11.tsv", 0.887, 0.983, 6),
-        ("blind/answers-holdout-12.tsv", 0.904, 0.983, 5),
-        ("blind/answers-tune-8.tsv", 0.872, 1.0, 2),
-        ("blind/answers-holdout-13.tsv", 0.893, 0.975, 3),
-        ("blind/answers-tune-9.tsv", 0.904, 0.991, 2),
-        ("blind/answers-holdout-14.tsv", 0.904, 0.991, 3),
-        ("blind/answers-holdout-15.tsv", 0.829, 1.0, 2),
-        ("blind/mix-tune.tsv", 0.962, 1.0, 1),
+        ("blind/answers-holdout-3.tsv", 0.861, 0.957, 7),
+        ("blind/answers-tune-5.tsv", 0.873, 0.991, 4),
+        ("blind/answers-holdout-4.tsv", 0.858, 0.983, 6),
+        ("blind/answers-holdout-5.tsv", 0.946, 0.991, 1),
+        ("blind/answers-tune-6.tsv", 0.952, 0.991, 3),
+        ("blind/answers-holdout-6.tsv", 0.898, 0.983, 3),
+        ("blind/answers-tune-7.tsv", 0.914, 1.0, 1),
+        ("blind/answers-holdout-7.tsv", 0.936, 0.975, 2),
+        ("blind/answers-holdout-8.tsv", 0.85, 0.994, 2),
+        ("blind/answers-holdout-9.tsv", 0.916, 0.983, 3),
+        ("blind/answers-holdout-10.tsv", 0.858, 0.922, 9),
+        ("blind/answers-holdout-11.tsv", 0.933, 0.988, 5),
+        ("blind/answers-holdout-12.tsv", 0.925, 0.994, 1),
+        ("blind/answers-tune-8.tsv", 0.877, 0.991, 2),
+        ("blind/answers-holdout-13.tsv", 0.909, 0.975, 4),
+        ("blind/answers-tune-9.tsv", 0.914, 1.0, 0),
+        ("blind/answers-holdout-14.tsv", 0.941, 0.991, 1),
+        ("blind/answers-holdout-15.tsv", 0.888, 0.991, 3),
+        ("blind/mix-tune.tsv", 0.962, 0.98, 1),
         ("blind/mix-holdout.tsv", 0.95, 1.0, 0),
-        ("blind/mix-holdout-2.tsv", 0.887, 0.98, 2),
+        ("blind/mix-holdout-2.tsv", 0.912, 0.98, 4),
     ];
 
     [Fact]
@@ -293,13 +310,14 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// Small talk among everything else (README, "Small talk among other words"): the share of small talk that gets a
     /// small-talk reply, and of questions the FAQ does not answer that still get "not covered", as measured in the
     /// twenty-first session after wishes, compliments and apologies joined the small-talk phrases (before: 18, 19, 17
-    /// and 18 small-talk messages of 120, 120, 120 and 110).
+    /// and 18 small-talk messages of 120, 120, 120 and 110). With the fine-tuned sentence model (thirty-fourth session)
+    /// smalltalk-holdout-2 kept 51 of its 55 not-covered questions instead of 53, and its floor moved to that.
     /// </summary>
     public static TheoryData<string, double, double> SmallTalkSets => new()
     {
         { "blind/smalltalk-tune.tsv", 0.208, 0.963 },
         { "blind/smalltalk-holdout.tsv", 0.175, 0.981 },
-        { "blind/smalltalk-holdout-2.tsv", 0.208, 0.963 },
+        { "blind/smalltalk-holdout-2.tsv", 0.208, 0.927 },
         { "blind/pleasantries-holdout.tsv", 0.227, 1.0 },
     };
 
