@@ -5,7 +5,7 @@ written by this folder's Program.cs (dotnet run --project tests/ProSpine.FaqBot.
 
   tune.py DIR check                      the model here reads as the bot's encoder does (dot products 1.0000)
   tune.py DIR rank [STATE]               whole-message danger ranking of the scored lines: a plain regression on
-                                         the danger examples' vectors (the model as shipped, or the fine-tuned STATE)
+                                         the danger examples' vectors (the package's model, or the fine-tuned STATE)
   tune.py DIR train STATE [--epochs 2] [--lr 2e-5] [--top 6] [--danger-only]
   tune.py DIR export STATE OUT.onnx      the package's model with STATE's weights (for a scratch build: README.md)
   tune.py DIR overlay STATE OUT.bin      the weights STATE changed, in half precision, as the bot lays them over the
