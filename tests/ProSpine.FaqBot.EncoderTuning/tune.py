@@ -193,23 +193,21 @@ def main():
     danger = [r for r in rows if r['g'] == 'danger']
     entries = [r for r in rows if r['g'] == 'entry']
     scored = [r for r in rows if r['g'] == 'test']
+    if args.command in ('rank', 'export', 'overlay') and args.state:
+        model.load_state_dict(torch.load(args.state))
     if args.command == 'check':
         reference = torch.tensor(json.load(open(f'{args.folder}/reference.json')))
         print('dot products', (encode(model, rows[:5]) * reference).sum(-1).tolist())
     elif args.command == 'rank':
-        if args.state:
-            model.load_state_dict(torch.load(args.state))
         rank(model, danger, scored)
     elif args.command == 'train':
         train(model, danger, [] if args.danger_only else entries, args.epochs, args.lr, args.top)
         torch.save(model.state_dict(), args.state)
     elif args.command == 'export':
-        model.load_state_dict(torch.load(args.state))
         for name, (onnx_name, transposed) in names.items():
             init[onnx_name].CopyFrom(numpy_helper.from_array(onnx_layout(model, name, transposed), onnx_name))
         onnx.save(onnx_model, args.out)
     else:
-        model.load_state_dict(torch.load(args.state))
         write_overlay(model, init, names, rows[0], json.load(open(f'{args.folder}/reference-text.json')), args.out)
 
 

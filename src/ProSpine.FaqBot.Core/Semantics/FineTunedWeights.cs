@@ -49,9 +49,9 @@ internal sealed class FineTunedWeights : IDisposable
     {
         using var stream = typeof(FineTunedWeights).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidDataException($"The fine-tuned weights ({ResourceName}) are not in the assembly.");
-        using var bytes = new MemoryStream();
-        stream.CopyTo(bytes);
-        return Read(bytes.ToArray());
+        var file = new byte[stream.Length];
+        stream.ReadExactly(file);
+        return Read(file);
     }
 
     public static FineTunedWeights Read(byte[] file)
