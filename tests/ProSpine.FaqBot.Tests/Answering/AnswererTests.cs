@@ -100,22 +100,23 @@ public sealed class AnswererTests
     }
 
     [Fact]
-    public void A_crisis_near_a_calm_example_keeps_its_alarm_by_its_words_and_by_its_meaning()
+    public void A_crisis_near_a_calm_example_keeps_its_alarm_when_its_words_are_dangers()
     {
-        // Near the calm "where do they put the pump", but a plan of self-harm in words a crisis uses. With the package's
-        // model and a smaller lead, the meaning alone read it calm and only the words kept it from that; the fine-tuned
-        // model reads it as danger by meaning too (and no crisis of the fourteen danger tuning sets needs the words'
-        // guard any more), so both now keep its alarm.
+        // Near the calm "where do they put the pump", but a plan of self-harm in words a crisis uses. The fine-tuned
+        // model reads it as danger by meaning at the shipped calm-example settings; with a looser calm-example rule
+        // (no lead, similarity from 0.5) the meaning alone reads it calm, and only the words keep its alarm.
         const string message = "I've been looking up exactly where the pump sits so I know where to cut it out myself";
         var (scores, _) = Answerer.Danger.Read(message);
+        (string Key, string? Value)[] looserCalmExamples = [("Danger:CalmExampleLead", "0"), ("Danger:CalmExampleSimilarity", "0.5")];
 
-        var reply = AnswererWith(("Danger:CalmExampleLead", "0.1")).Answer(message);
+        var reply = AnswererWith(looserCalmExamples).Answer(message);
         // The words' guard off: they read just under 1, which a threshold of 1 lets through.
-        var wordsIgnored = AnswererWith(("Danger:CalmExampleLead", "0.1"), ("Danger:WordsCalmBelow", "1")).Answer(message);
+        var wordsIgnored = AnswererWith([.. looserCalmExamples, ("Danger:WordsCalmBelow", "1")]).Answer(message);
 
         Assert.True(scores.Words is > 0.9f and < 1f, $"words {scores.Words}");
+        Assert.True(LabelledQuestions.ComesFirst(Answerer.Answer(message), "988"));
         Assert.True(LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
-        Assert.True(LabelledQuestions.IsAlarm(wordsIgnored), wordsIgnored.Text);
+        Assert.False(LabelledQuestions.IsAlarm(wordsIgnored), wordsIgnored.Text);
     }
 
     [Theory]
