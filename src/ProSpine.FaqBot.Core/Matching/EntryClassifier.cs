@@ -4,11 +4,7 @@ using ProSpine.FaqBot.Core.Semantics;
 namespace ProSpine.FaqBot.Core.Matching;
 
 /// <summary>The entry a message most likely asks by its meaning (null: a question the FAQ does not answer), and how likely.</summary>
-public sealed record EntryGuess(FaqEntry? Entry, double Probability)
-{
-    /// <summary>The probability of "a question the FAQ does not answer", whether or not it is the likeliest.</summary>
-    public double NotAnswered { get; init; }
-}
+public sealed record EntryGuess(FaqEntry? Entry, double Probability);
 
 /// <summary>
 /// Which entry a message asks, read by a regression over sentence vectors (<see cref="SoftmaxRegression"/>) that
@@ -66,6 +62,6 @@ public sealed class EntryClassifier
             if (probabilities[k] > probabilities[best])
                 best = k;
         }
-        return new EntryGuess(best < entries.Count ? entries[best] : null, probabilities[best]) { NotAnswered = probabilities[entries.Count] };
+        return new EntryGuess(best < entries.Count ? entries[best] : null, probabilities[best]);
     }
 }

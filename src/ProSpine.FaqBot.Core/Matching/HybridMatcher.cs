@@ -84,9 +84,6 @@ public sealed class HybridMatcher
     /// <summary>The least probability at which the entries' regression answers alone (<see cref="MatchingOptions.RegressionAnswer"/>).</summary>
     public double? RegressionAnswer => options.RegressionAnswer;
 
-    /// <summary>The least probability at which the signals read together answer (<see cref="MatchingOptions.TogetherAnswer"/>).</summary>
-    public double? TogetherAnswer => options.TogetherAnswer;
-
     /// <summary>Whether the entries' regression may answer: it is not turned off, and it learned enough questions the FAQ does not answer.</summary>
     private bool RegressionAnswers =>
         options.RegressionAnswer is not null && meaning.Uncovered.Count >= options.RegressionMinimumUncovered;
@@ -276,41 +273,14 @@ public sealed class HybridMatcher
             return null;
         }
 
-        // Neither signal answers by a rule of its own. Read together, the signals may still be sure enough of the
-        // regression's likeliest entry; otherwise the closest entries are offered when either is close.
+        // Neither signal answers: the closest entries are offered when either is close.
         MatchResult Undecided()
-        {
-            var together = Together();
-            if (together is not null && options.TogetherAnswer is { } sure && together.Probability >= sure
-                && words.Evidence(lexical, together.Entry) is { } evidence && qualifiers.Uncovered(question, evidence).Count == 0)
-                return new MatchResult(MatchOutcome.Answer, [WithMeaning(evidence), .. nearest.Where(c => c.Entry != together.Entry)], lexical.Terms)
-                {
-                    Reason = $"the signals together: {together}",
-                    ByRegressionAlone = true,
-                    Together = together,
-                };
-            return Unanswered() with { Together = together };
-        }
-
-        MatchResult Unanswered()
         {
             var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();
             if (lexical.Outcome == MatchOutcome.DidYouMean || close.Count > 0)
                 return Suggest(lexical, [.. lexicalCandidates.Where(_ => lexical.Outcome == MatchOutcome.DidYouMean), .. close],
                     lexical.Outcome == MatchOutcome.DidYouMean ? "the words hesitate" : "close in meaning, not in words");
             return lexical with { Candidates = lexicalCandidates, Reason = "neither signal is close" };
-        }
-
-        // Each signal's reading of the regression's likeliest entry, when it names one.
-        SignalsTogether? Together()
-        {
-            if (!RegressionAnswers || guess.Value.Entry is not { } likeliest || !closeness.TryGetValue(likeliest.Id, out var near)
-                || words.Evidence(lexical, likeliest) is not { } evidence)
-                return null;
-            var byWords = wordsGuess.Value;
-            return new SignalsTogether(likeliest, guess.Value.Probability, guess.Value.NotAnswered, near.Similarity,
-                near.Similarity - (nearestUncovered.Value?.Similarity ?? 0), byWords.Entry == likeliest ? byWords.Probability : 0,
-                evidence.Coverage);
         }
     }
 

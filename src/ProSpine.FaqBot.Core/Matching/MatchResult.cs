@@ -63,12 +63,6 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     /// </summary>
     public bool ByRegressionWithWords { get; init; }
 
-    /// <summary>
-    /// The signals read together for the entries' regression's likeliest entry, when no rule answered by one or two of
-    /// them (<see cref="SignalsTogether"/>): what answered, or what was too unsure to.
-    /// </summary>
-    public SignalsTogether? Together { get; init; }
-
     /// <summary>Why the outcome was chosen, for curators and logs ("words and meaning agree"...); never shown.</summary>
     public string? Reason { get; init; }
 }
