@@ -8,6 +8,7 @@ using ProSpine.FaqBot.Core.Evaluation;
 using ProSpine.FaqBot.Core.Content;
 using ProSpine.FaqBot.Core.Faq;
 using ProSpine.FaqBot.Core.Insights;
+using ProSpine.FaqBot.Core.Matching;
 using ProSpine.FaqBot.Core.Safety;
 
 // The curators' command: check faq/ and see how the bot will route a question, without starting the server.
@@ -52,13 +53,20 @@ evaluate.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is 
     : 2);
 var danger = new Command("danger", "Each line's danger probabilities, tab-separated, for choosing the Danger thresholds.") { setArgument };
 danger.SetAction(parsed => WithAnswerer(parsed, (_, answerer) => DangerTable(answerer, parsed.GetRequiredValue(setArgument).FullName)));
+var together = new Command("together", "Each undecided question's signals read together, tab-separated, for fitting SignalsTogether's weights on tuning sets.")
+{
+    setsArgument,
+};
+together.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets
+    ? WithAnswerer(parsed, (_, answerer) => TogetherTable(answerer, sets))
+    : 2);
 var redaction = new Command("redaction", "Personal data left and words lost by redaction, on a corpus.") { corpusArgument };
 // What the insights store would keep of each message, with this FAQ's vocabulary: no sentence model needed.
 redaction.SetAction(parsed => WithContent(parsed, content => Redaction(content, parsed.GetRequiredValue(corpusArgument).FullName)));
 
 var root = new RootCommand("The curators' command: check faq/ and see how the bot will route a question.")
 {
-    validate, ask, evaluate, danger, redaction,
+    validate, ask, evaluate, danger, together, redaction,
 };
 root.Options.Add(faqOption);
 var arguments = root.Parse(args);
@@ -141,6 +149,11 @@ static int Ask(Answerer answerer, string question)
     {
         Console.WriteLine($"terms:   {string.Join(' ', match.Terms)}");
         Console.WriteLine($"outcome: {match.Outcome}{(match.Reason is null ? "" : $" ({match.Reason})")}");
+        if (match.Outcome != MatchOutcome.Answer)
+        {
+            foreach (var signals in match.Together)
+                Console.WriteLine($"together: {signals} (answers from {answerer.Hybrid.TogetherAnswer?.ToString("F2", CultureInfo.InvariantCulture) ?? "never"})");
+        }
         if (answerer.Danger.Read(question).Reading.Whole is { } whole && answerer.Meaning.Likeliest(whole) is var guess)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"regression: {guess.Entry?.Id ?? "not covered"} {guess.Probability:F2} (answers from {answerer.Hybrid.RegressionAnswer?.ToString("F2", CultureInfo.InvariantCulture) ?? "never"})"));
@@ -181,6 +194,29 @@ static int DangerTable(Answerer answerer, string set)
         var rule = answerer.Router.FindRule(labelled.Question);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{labelled.Kind}\t{scores.Crisis:F3}\t{scores.Emergency:F3}\t{scores.Urgent:F3}\t{scores.WholeDanger:F3}\t{scores.Danger:F3}\t{scores.Strongest:F3}\t{scores.Words:F3}\t{rule?.Kind.ToString() ?? "-"}\t{answered.Route}\t{labelled.Question}"));
+    }
+    return 0;
+}
+
+// Per question that no rule answered by one or two signals (of every kind), one row per entry read together: the
+// question's kind, whether its line names that entry, what the bot did, and every signal's reading of the entry. No
+// message text, so the readings of a set can be shared without its lines; fit on tuning sets only.
+static int TogetherTable(Answerer answerer, List<(string Name, List<LabelledQuestion> Questions)> sets)
+{
+    Console.WriteLine("set\tline\tkind\tright\toutcome\tentry\tprobability\t" + string.Join('\t',
+        "regression notanswered meaning behind ahead words wordsnotanswered coverage score".Split(' ')));
+    foreach (var (name, questions) in sets)
+    {
+        foreach (var labelled in questions)
+        {
+            var reply = answerer.Answer(labelled.Question);
+            foreach (var read in reply.Match?.Together ?? [])
+            {
+                var right = labelled.Topics.Contains(read.Entry.Id) ? 1 : 0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(name)}\t{labelled.Line}\t{labelled.Kind}\t{right}\t{reply.Route}/{reply.Match!.Outcome}\t{read.Entry.Id}\t{read.Probability:F4}\t{string.Join('\t', read.Readings.Select(r => r.ToString("F4", CultureInfo.InvariantCulture)))}"));
+            }
+        }
     }
     return 0;
 }

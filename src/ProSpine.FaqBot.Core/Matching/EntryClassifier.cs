@@ -50,12 +50,19 @@ public sealed class EntryClassifier
             embeddings.Derived(key, () => SoftmaxRegression.Learn(vectors, classes, entries.Count + 1, sampleWeight, Training)));
     }
 
-    /// <summary>The likeliest entry for <paramref name="vector"/> (a message's unit sentence vector), or none.</summary>
-    public EntryGuess Likeliest(float[] vector)
+    /// <summary>Each entry's probability for <paramref name="vector"/>, in the order of the FAQ's entries, then "not answered".</summary>
+    public float[] Probabilities(float[] vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
         var probabilities = new float[weights.Length];
         SoftmaxRegression.Probabilities(weights, vector, probabilities);
+        return probabilities;
+    }
+
+    /// <summary>The likeliest entry for <paramref name="vector"/> (a message's unit sentence vector), or none.</summary>
+    public EntryGuess Likeliest(float[] vector)
+    {
+        var probabilities = Probabilities(vector);
         var best = 0;
         for (var k = 1; k < probabilities.Length; k++)
         {

@@ -67,10 +67,7 @@ public sealed class EntryWords
     /// <summary>The likeliest entry for a message's <paramref name="terms"/>, or none (a question the FAQ does not answer).</summary>
     public EntryGuess Likeliest(IReadOnlyList<string> terms)
     {
-        ArgumentNullException.ThrowIfNull(terms);
-        var features = WordsAndPairs.Of(terms).Select(f => index.GetValueOrDefault(f, -1)).Where(f => f >= 0).ToArray();
-        var probabilities = new double[weights.Length];
-        Softmax(weights, features, probabilities);
+        var probabilities = Probabilities(terms);
         var best = 0;
         for (var k = 1; k < probabilities.Length; k++)
         {
@@ -78,6 +75,16 @@ public sealed class EntryWords
                 best = k;
         }
         return new EntryGuess(best < entries.Count ? entries[best] : null, (float)probabilities[best]);
+    }
+
+    /// <summary>Each entry's probability for a message's <paramref name="terms"/>, in the order of the entries, then "not answered".</summary>
+    public double[] Probabilities(IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var features = WordsAndPairs.Of(terms).Select(f => index.GetValueOrDefault(f, -1)).Where(f => f >= 0).ToArray();
+        var probabilities = new double[weights.Length];
+        Softmax(weights, features, probabilities);
+        return probabilities;
     }
 
     private static string TrainingKey(IReadOnlyList<(IReadOnlyList<string> Terms, int Entry)> examples)

@@ -40,6 +40,8 @@ public sealed class HybridMatcher
     private readonly HashSet<string> uncoveredTerms;
     /// <summary>The entries' words: which entry a message's terms name, learned from the same questions as the meaning's regression.</summary>
     private readonly EntryWords entryWords;
+    /// <summary>Each entry's position among the regressions' classes.</summary>
+    private readonly Dictionary<string, int> entryIndex;
 
     /// <param name="kept">
     /// Returns the entries' words' weights kept under a key naming their questions, or computes and keeps them
@@ -67,6 +69,7 @@ public sealed class HybridMatcher
             .Where(e => e.Terms.Count > 0)
             .ToList();
         entryWords = EntryWords.Learn(meaning.Entries, examples, kept ?? ((_, compute) => compute()));
+        entryIndex = meaning.Entries.Select((e, i) => (e.Id, i)).ToDictionary(e => e.Id, e => e.i, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -83,6 +86,9 @@ public sealed class HybridMatcher
 
     /// <summary>The least probability at which the entries' regression answers alone (<see cref="MatchingOptions.RegressionAnswer"/>).</summary>
     public double? RegressionAnswer => options.RegressionAnswer;
+
+    /// <summary>The least probability at which the signals read together answer (<see cref="MatchingOptions.TogetherAnswer"/>).</summary>
+    public double? TogetherAnswer => options.TogetherAnswer;
 
     /// <summary>Whether the entries' regression may answer: it is not turned off, and it learned enough questions the FAQ does not answer.</summary>
     private bool RegressionAnswers =>
@@ -273,14 +279,50 @@ public sealed class HybridMatcher
             return null;
         }
 
-        // Neither signal answers: the closest entries are offered when either is close.
+        // Neither signal answers by a rule of its own. Read together, the signals may still be sure enough of the
+        // regression's likeliest entry; otherwise the closest entries are offered when either is close.
         MatchResult Undecided()
+        {
+            var together = Together();
+            if (together.FirstOrDefault() is { } likeliest && options.TogetherAnswer is { } sure && likeliest.Probability >= sure
+                && words.Evidence(lexical, likeliest.Entry) is { } evidence && qualifiers.Uncovered(question, evidence).Count == 0)
+                return new MatchResult(MatchOutcome.Answer, [WithMeaning(evidence), .. nearest.Where(c => c.Entry != likeliest.Entry)], lexical.Terms)
+                {
+                    Reason = $"the signals together: {likeliest}",
+                    ByRegressionAlone = true,
+                    Together = together,
+                };
+            return Unanswered() with { Together = together };
+        }
+
+        MatchResult Unanswered()
         {
             var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();
             if (lexical.Outcome == MatchOutcome.DidYouMean || close.Count > 0)
                 return Suggest(lexical, [.. lexicalCandidates.Where(_ => lexical.Outcome == MatchOutcome.DidYouMean), .. close],
                     lexical.Outcome == MatchOutcome.DidYouMean ? "the words hesitate" : "close in meaning, not in words");
             return lexical with { Candidates = lexicalCandidates, Reason = "neither signal is close" };
+        }
+
+        // Each signal's reading of the entries any of them finds likeliest (the regression's, the meaning's nearest, the
+        // words matcher's and the entries' words'), the likeliest to answer first.
+        List<SignalsTogether> Together()
+        {
+            if (!RegressionAnswers)
+                return [];
+            var byRegression = meaning.Probabilities(vector);
+            var byWords = entryWords.Probabilities(lexical.Terms);
+            var notAnswered = byRegression.Length - 1;
+            var uncoveredSimilarity = nearestUncovered.Value?.Similarity ?? 0;
+            FaqEntry?[] likeliest = [guess.Value.Entry, best.Entry, lexicalCandidates.FirstOrDefault()?.Entry, wordsGuess.Value.Entry];
+            return likeliest.OfType<FaqEntry>().Distinct()
+                .Select(entry => (Entry: entry, Index: entryIndex[entry.Id], Evidence: words.Evidence(lexical, entry)))
+                .Where(c => c.Evidence is not null && closeness.ContainsKey(c.Entry.Id))
+                .Select(c => new SignalsTogether(c.Entry, byRegression[c.Index], byRegression[notAnswered], closeness[c.Entry.Id].Similarity,
+                    best.Similarity - closeness[c.Entry.Id].Similarity, closeness[c.Entry.Id].Similarity - uncoveredSimilarity,
+                    byWords[c.Index], byWords[notAnswered], c.Evidence!.Coverage, c.Evidence.Score))
+                .OrderByDescending(t => t.Probability)
+                .ToList();
         }
     }
 

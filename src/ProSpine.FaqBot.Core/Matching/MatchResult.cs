@@ -63,6 +63,12 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     /// </summary>
     public bool ByRegressionWithWords { get; init; }
 
+    /// <summary>
+    /// When no rule answered by one or two signals: every signal's reading of each entry one of them found likeliest,
+    /// the likeliest to answer first (<see cref="SignalsTogether"/>): what answered, or what was too unsure to.
+    /// </summary>
+    public IReadOnlyList<SignalsTogether> Together { get; init; } = [];
+
     /// <summary>Why the outcome was chosen, for curators and logs ("words and meaning agree"...); never shown.</summary>
     public string? Reason { get; init; }
 }

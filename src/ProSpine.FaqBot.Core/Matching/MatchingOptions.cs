@@ -159,6 +159,13 @@ public sealed class MatchingOptions
     public double? RegressionsDoubt { get; set; } = 0.4;
 
     /// <summary>
+    /// The least probability at which the signals read together (<see cref="SignalsTogether"/>) answer the entries'
+    /// regression's likeliest entry when no rule answered by one or two of them. Null: they never do.
+    /// </summary>
+    [Range(0.5, 1.0)]
+    public double? TogetherAnswer { get; set; }
+
+    /// <summary>
     /// The entries' regression answers only once it has learned at least this many questions the FAQ does not answer
     /// (<c>not-covered.yaml</c> and <c>asked.yaml</c> together; the shipped FAQ has over a thousand). From a handful it
     /// knows little besides the entries, and is sure of one of them for nearly any message.

@@ -56,6 +56,9 @@ public sealed class SemanticIndex
     /// <summary>The entry the regression over every question above finds likeliest for <paramref name="message"/>, or none.</summary>
     public EntryGuess Likeliest(float[] message) => classifier.Likeliest(message);
 
+    /// <summary>The entries' regression's probability of each entry, in the order of <see cref="Entries"/>, then "not answered".</summary>
+    public float[] Probabilities(float[] message) => classifier.Probabilities(message);
+
     /// <summary>The entries, in the FAQ's order.</summary>
     public IReadOnlyList<FaqEntry> Entries => entries;
 

@@ -314,6 +314,50 @@ public sealed class HybridMatcherTests
     }
 
     [Fact]
+    public void The_signals_read_together_answer_what_no_rule_did_when_the_fitted_model_is_sure()
+    {
+        // No rule answers "upkeep schedule" here: the meaning alone would need 0.9 and the regression's agreeing rules
+        // are off. Read together, the meaning (0.8, far from every question the FAQ does not answer) and the regression
+        // both lean to refill.
+        static HybridMatcher Matcher(double? together) => new(Words, Meaning, new QualifierCheck(Entries), Asked,
+            new MatchingOptions { RegressionMinimumUncovered = 0, MeaningAlone = 0.9, RegressionWithMeaning = null, WordsWithRegression = null, TogetherAnswer = together });
+        var question = TextNormalizer.Words("upkeep schedule");
+        var towardRefill = Toward("refill", 0.8);
+
+        var answered = Matcher(0.7).Match(question, towardRefill);
+        var withoutIt = Matcher(null).Match(question, towardRefill);
+        var tooUnsure = Matcher(0.99999).Match(question, towardRefill);
+        // Toward a question the FAQ does not answer, no entry reads likely enough.
+        var nearMiss = Matcher(0.7).Match(TextNormalizer.Words("does it have a battery"), Toward("battery", 0.8));
+
+        Assert.Equal(MatchOutcome.Answer, answered.Outcome);
+        Assert.Equal("refill", answered.Best!.Entry.Id);
+        Assert.StartsWith("the signals together: refill", answered.Reason, StringComparison.Ordinal);
+        // One reading of every signal, none sure alone: not enough to set an unsure danger reading aside.
+        Assert.True(answered.ByRegressionAlone);
+        Assert.True(withoutIt.Outcome != MatchOutcome.Answer, withoutIt.Reason);
+        Assert.Equal("refill", withoutIt.Together[0].Entry.Id);
+        Assert.InRange(withoutIt.Together[0].Probability, 0.7, 0.99999);
+        Assert.True(tooUnsure.Outcome != MatchOutcome.Answer, tooUnsure.Reason);
+        Assert.True(nearMiss.Outcome != MatchOutcome.Answer, nearMiss.Reason);
+    }
+
+    [Fact]
+    public void The_signals_read_together_do_not_answer_an_entry_that_misses_the_questions_negation()
+    {
+        // Toward "who should get a pump" in meaning, but the message asks who should not: the qualifier check holds
+        // here as in every other rule.
+        var matcher = new HybridMatcher(Words, Meaning, new QualifierCheck(Entries), Asked,
+            new MatchingOptions { RegressionMinimumUncovered = 0, MeaningAlone = 0.9, RegressionWithMeaning = null, WordsWithRegression = null, TogetherAnswer = 0.5 });
+
+        var result = matcher.Match(TextNormalizer.Words("which people are not candidates"), Toward("candidates", 0.8));
+
+        Assert.Equal("candidates", result.Together[0].Entry.Id);
+        Assert.True(result.Together[0].Probability >= 0.5);
+        Assert.True(result.Outcome != MatchOutcome.Answer, result.Reason);
+    }
+
+    [Fact]
     public void Without_a_vector_the_words_decide_alone()
     {
         var words = TextNormalizer.Words("how many years will a pump last");
