@@ -163,7 +163,7 @@ public sealed class MatchingOptions
     /// regression's likeliest entry when no rule answered by one or two of them. Null: they never do.
     /// </summary>
     [Range(0.5, 1.0)]
-    public double? TogetherAnswer { get; set; }
+    public double? TogetherAnswer { get; set; } = 0.6;
 
     /// <summary>
     /// The entries' regression answers only once it has learned at least this many questions the FAQ does not answer

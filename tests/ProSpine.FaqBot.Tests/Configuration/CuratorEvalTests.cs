@@ -76,6 +76,31 @@ public sealed class CuratorEvalTests
         Assert.Equal("| **all 2** | – | **1,000/1,200** | **3/10** | – | **8/10** | **1/2** | **1/2** | – | **1/1,212** | **1,009/1,212** |", rows[4]);
     }
 
+    [Fact]
+    public async Task Together_prints_each_undecided_questions_readings_by_set_and_line_but_no_message()
+    {
+        using var folder = new TemporaryFolder();
+        var (first, _) = await TwoSetsAsync(folder);
+        // The fixture FAQ has a handful of questions it does not answer; the shipped one has a thousand, enough for
+        // the entries' regression to answer, and so to be read together.
+        (string, string)[] environment = [("Matching__RegressionMinimumUncovered", "0")];
+
+        var (exitCode, output, errors) = await CuratorProcess.RunAsync(environment, "together", "--faq", FixtureFaq.Directory, first);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.DoesNotContain(Unanswerable, output + errors, StringComparison.Ordinal);
+        var rows = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('\t')).ToList();
+        Assert.Equal(["set", "line", "kind", "right", "outcome", "entry", "probability", "regression", "notanswered", "meaning", "behind", "ahead", "words", "wordsnotanswered", "coverage", "score"], rows[0]);
+        // The unanswerable line is undecided; "hello" is small talk and never reaches matching.
+        Assert.NotEmpty(rows.Skip(1));
+        Assert.All(rows.Skip(1), row =>
+        {
+            Assert.Equal(rows[0].Length, row.Length);
+            Assert.Equal(["first.tsv", "1", "answer"], row[..3]);
+            Assert.Equal(row[5] == FixtureFaq.Lifespan ? "1" : "0", row[3]);
+        });
+    }
+
     // Two small sets: the first with an answerable question the fixture FAQ cannot answer, whose text a report of
     // figures must never print.
     private static async Task<(string First, string Second)> TwoSetsAsync(TemporaryFolder folder)

@@ -24,7 +24,7 @@ public sealed class FaqReloadTests
     }
 
     /// <summary>A phrasing no entry answers until it is added to the lifespan entry.</summary>
-    internal const string NewPhrasing = "zebra quokka pump durability question";
+    internal const string NewPhrasing = "zebra quokka pump wombat question";
 
     /// <summary>A copy of the FAQ served and watched, whose change events and clock the test drives.</summary>
     private sealed class WatchedCopy : IDisposable

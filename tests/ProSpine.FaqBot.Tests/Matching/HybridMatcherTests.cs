@@ -48,9 +48,10 @@ public sealed class HybridMatcherTests
 
     private static readonly HybridMatcher Matcher = new(Words, Meaning, new QualifierCheck(Entries), Asked, Options);
 
-    // This FAQ has only three questions it does not answer; the shipped one has a thousand.
+    // This FAQ has only three questions it does not answer; the shipped one has a thousand. The regression's rules
+    // alone: the signals read together have tests of their own.
     private static readonly HybridMatcher WithRegression = new(Words, Meaning, new QualifierCheck(Entries), Asked,
-        new MatchingOptions { RegressionMinimumUncovered = 0 });
+        new MatchingOptions { RegressionMinimumUncovered = 0, TogetherAnswer = null });
 
     [Fact]
     public void Words_and_meaning_that_agree_answer()
@@ -266,7 +267,7 @@ public sealed class HybridMatcherTests
     {
         // Here the meaning alone would need 0.9, so only the agreement of the two can answer "upkeep schedule".
         static HybridMatcher Matcher(double? agreeing) => new(Words, Meaning, new QualifierCheck(Entries), Asked,
-            new MatchingOptions { RegressionMinimumUncovered = 0, MeaningAlone = 0.9, RegressionWithMeaning = agreeing });
+            new MatchingOptions { RegressionMinimumUncovered = 0, MeaningAlone = 0.9, RegressionWithMeaning = agreeing, TogetherAnswer = null });
         var question = TextNormalizer.Words("upkeep schedule");
         var agreeing = Toward("refill", 0.81);
         var lessSure = Toward("refill", 0.8);
@@ -291,7 +292,7 @@ public sealed class HybridMatcherTests
         // "visit" is learned only from the refill entry's questions, "schedule" nowhere: the words matcher covers half
         // the question and the meaning is too far to answer alone, but both regressions name refill.
         static HybridMatcher Matcher(double? together) => new(Words, Meaning, new QualifierCheck(Entries), Asked,
-            new MatchingOptions { RegressionMinimumUncovered = 0, MeaningAlone = 0.9, RegressionWithMeaning = null, WordsWithRegression = together });
+            new MatchingOptions { RegressionMinimumUncovered = 0, MeaningAlone = 0.9, RegressionWithMeaning = null, WordsWithRegression = together, TogetherAnswer = null });
         var question = TextNormalizer.Words("visit schedule");
         var towardRefill = Toward("refill", 0.8);
 
