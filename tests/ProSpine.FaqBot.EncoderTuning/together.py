@@ -9,7 +9,7 @@ does not answer, a hand-off, small talk). The bot answers a question's likeliest
 by the row it would answer.
 Newton's method with a small ridge on the weights, so the same readings always give the same weights. It prints the
 weights for SignalsTogether.Weights and, for each threshold, the questions that would be answered rightly and wrongly,
-and the threshold for Matching:TogetherAnswer that answers most rightly for three times as few wrongly (a confident
+and the threshold for Matching:TogetherAnswer that maximises right answers minus three times wrong ones (a confident
 wrong answer costs a patient more than a "not covered"), chosen on the first file only.
 Standard library only.
 """
@@ -33,6 +33,14 @@ def rows(path):
             yield (cells[0], cells[1]), int(cells[3]), [1.0] + [float(c) for c in cells[first:]]
 
 
+def sigmoid(z):
+    # Written both ways so that neither overflows on a reading far from the boundary.
+    if z >= 0:
+        return 1 / (1 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1 + e)
+
+
 def solve(a, b):
     n = len(b)
     m = [row[:] + [b[i]] for i, row in enumerate(a)]
@@ -54,7 +62,7 @@ def fit(data):
         grad = [0.0] * n
         hess = [[0.0] * n for _ in range(n)]
         for _, y, x in data:
-            p = 1 / (1 + math.exp(-sum(wi * xi for wi, xi in zip(w, x))))
+            p = sigmoid(sum(wi * xi for wi, xi in zip(w, x)))
             s = p * (1 - p)
             for i in range(n):
                 grad[i] += (p - y) * x[i]
@@ -73,7 +81,7 @@ def fit(data):
 def report(name, data, w):
     likeliest = {}
     for question, y, x in data:
-        p = 1 / (1 + math.exp(-sum(wi * xi for wi, xi in zip(w, x))))
+        p = sigmoid(sum(wi * xi for wi, xi in zip(w, x)))
         if question not in likeliest or p > likeliest[question][0]:
             likeliest[question] = (p, y)
     scored = list(likeliest.values())

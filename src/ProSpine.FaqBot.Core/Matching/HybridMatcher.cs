@@ -21,6 +21,9 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// than it means the entry: a near miss ("how long does the pump <em>battery</em> last").</item>
 /// <item>An answer becomes a "Did you mean" when the entries' regression and the entries' words both name another entry,
 /// or both a question the FAQ does not answer.</item>
+/// <item>When no rule answers, every signal's readings of the entries one of them finds likeliest are weighed together
+/// by a model fitted on labelled questions (<see cref="SignalsTogether"/>); the likeliest entry is answered when the
+/// model is sure enough (<see cref="MatchingOptions.TogetherAnswer"/>) and the qualifier check passes.</item>
 /// <item>When the signals disagree, or only one is strong, the closest entries are offered under "Did you mean". When
 /// the words' choice is set aside, another entry is answered only if the regression is all but sure of it.</item>
 /// </list>
@@ -138,7 +141,7 @@ public sealed class HybridMatcher
         // a question the message could be asking counts: sentence vectors barely see a negation, so "when is a pump
         // not recommended" must not stop "when is a pump recommended". (Answer-kind words are not required likewise:
         // "have your doctors done a lot of these" asks what "how many pumps have they implanted" asks.)
-        // Looked up once, and only when an answer is in sight.
+        // Looked up once, and only when an answer is in sight or no rule answered (the signals read together use it).
         var nearestUncovered = new Lazy<SemanticUncovered?>(() =>
         {
             var negated = QualifierCheck.Negated(question);
@@ -279,8 +282,8 @@ public sealed class HybridMatcher
             return null;
         }
 
-        // Neither signal answers by a rule of its own. Read together, the signals may still be sure enough of the
-        // regression's likeliest entry; otherwise the closest entries are offered when either is close.
+        // No rule answered. Read together, the signals may still be sure enough of one entry (SignalsTogether);
+        // otherwise the closest entries are offered when either signal is close.
         MatchResult Undecided()
         {
             var together = Together();
@@ -316,8 +319,9 @@ public sealed class HybridMatcher
             var uncoveredSimilarity = nearestUncovered.Value?.Similarity ?? 0;
             FaqEntry?[] likeliest = [guess.Value.Entry, best.Entry, lexicalCandidates.FirstOrDefault()?.Entry, wordsGuess.Value.Entry];
             return likeliest.OfType<FaqEntry>().Distinct()
+                .Where(entry => entryIndex.ContainsKey(entry.Id) && closeness.ContainsKey(entry.Id))
                 .Select(entry => (Entry: entry, Index: entryIndex[entry.Id], Evidence: words.Evidence(lexical, entry)))
-                .Where(c => c.Evidence is not null && closeness.ContainsKey(c.Entry.Id))
+                .Where(c => c.Evidence is not null)
                 .Select(c => new SignalsTogether(c.Entry, byRegression[c.Index], byRegression[notAnswered], closeness[c.Entry.Id].Similarity,
                     best.Similarity - closeness[c.Entry.Id].Similarity, closeness[c.Entry.Id].Similarity - uncoveredSimilarity,
                     byWords[c.Index], byWords[notAnswered], c.Evidence!.Coverage, c.Evidence.Score))

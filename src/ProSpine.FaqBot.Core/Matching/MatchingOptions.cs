@@ -159,8 +159,8 @@ public sealed class MatchingOptions
     public double? RegressionsDoubt { get; set; } = 0.4;
 
     /// <summary>
-    /// The least probability at which the signals read together (<see cref="SignalsTogether"/>) answer the entries'
-    /// regression's likeliest entry when no rule answered by one or two of them. Null: they never do.
+    /// The least probability at which the signals read together (<see cref="SignalsTogether"/>) answer the entry they
+    /// find likeliest when no rule answered by one or two of them. Null: they never do.
     /// </summary>
     [Range(0.5, 1.0)]
     public double? TogetherAnswer { get; set; } = 0.6;

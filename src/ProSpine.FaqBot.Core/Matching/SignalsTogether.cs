@@ -25,7 +25,7 @@ public sealed record SignalsTogether(FaqEntry Entry, double Regression, double R
     /// The intercept, then one weight per reading in the order of <see cref="Readings"/>. Fitted by
     /// <c>tests/ProSpine.FaqBot.EncoderTuning/together.py</c> on the tuning sets' readings (<c>faq-curator together</c>).
     /// </summary>
-    public static readonly double[] Weights = [-7.3179, 0.4108, -1.8142, 6.2862, 0.6068, 10.9898, 2.7072, 0.6112, 4.3207, -2.7787];
+    private static readonly double[] Weights = [-7.3179, 0.4108, -1.8142, 6.2862, 0.6068, 10.9898, 2.7072, 0.6112, 4.3207, -2.7787];
 
     /// <summary>The readings in the order of the parameters.</summary>
     public double[] Readings => [Regression, RegressionNotAnswered, Meaning, BehindNearest, AheadOfUncovered, Words, WordsNotAnswered, Coverage, Score];

@@ -340,6 +340,8 @@ public sealed class HybridMatcherTests
         Assert.Equal("refill", withoutIt.Together[0].Entry.Id);
         Assert.InRange(withoutIt.Together[0].Probability, 0.7, 0.99999);
         Assert.True(tooUnsure.Outcome != MatchOutcome.Answer, tooUnsure.Reason);
+        Assert.NotEmpty(nearMiss.Together);
+        Assert.All(nearMiss.Together, read => Assert.True(read.Probability < 0.7, read.ToString()));
         Assert.True(nearMiss.Outcome != MatchOutcome.Answer, nearMiss.Reason);
     }
 
