@@ -288,8 +288,8 @@ public sealed class HybridMatcher
         {
             var together = Together();
             if (together.FirstOrDefault() is { } likeliest && options.TogetherAnswer is { } sure && likeliest.Probability >= sure
-                && words.Evidence(lexical, likeliest.Entry) is { } evidence && qualifiers.Uncovered(question, evidence).Count == 0)
-                return new MatchResult(MatchOutcome.Answer, [WithMeaning(evidence), .. nearest.Where(c => c.Entry != likeliest.Entry)], lexical.Terms)
+                && qualifiers.Uncovered(question, likeliest.Evidence).Count == 0)
+                return new MatchResult(MatchOutcome.Answer, [WithMeaning(likeliest.Evidence), .. nearest.Where(c => c.Entry != likeliest.Entry)], lexical.Terms)
                 {
                     Reason = $"the signals together: {likeliest}",
                     ByRegressionAlone = true,
@@ -318,15 +318,15 @@ public sealed class HybridMatcher
             var notAnswered = byRegression.Length - 1;
             var uncoveredSimilarity = nearestUncovered.Value?.Similarity ?? 0;
             FaqEntry?[] likeliest = [guess.Value.Entry, best.Entry, lexicalCandidates.FirstOrDefault()?.Entry, wordsGuess.Value.Entry];
-            return likeliest.OfType<FaqEntry>().Distinct()
-                .Where(entry => entryIndex.ContainsKey(entry.Id) && closeness.ContainsKey(entry.Id))
-                .Select(entry => (Entry: entry, Index: entryIndex[entry.Id], Evidence: words.Evidence(lexical, entry)))
-                .Where(c => c.Evidence is not null)
-                .Select(c => new SignalsTogether(c.Entry, byRegression[c.Index], byRegression[notAnswered], closeness[c.Entry.Id].Similarity,
-                    best.Similarity - closeness[c.Entry.Id].Similarity, closeness[c.Entry.Id].Similarity - uncoveredSimilarity,
-                    byWords[c.Index], byWords[notAnswered], c.Evidence!.Coverage, c.Evidence.Score))
-                .OrderByDescending(t => t.Probability)
-                .ToList();
+            List<SignalsTogether> read = [];
+            foreach (var entry in likeliest.OfType<FaqEntry>().Distinct())
+            {
+                if (entryIndex.TryGetValue(entry.Id, out var index) && closeness.TryGetValue(entry.Id, out var near)
+                    && words.Evidence(lexical, entry) is { } evidence)
+                    read.Add(new SignalsTogether(evidence, byRegression[index], byRegression[notAnswered], near.Similarity,
+                        best.Similarity - near.Similarity, near.Similarity - uncoveredSimilarity, byWords[index], byWords[notAnswered]));
+            }
+            return [.. read.OrderByDescending(t => t.Probability)];
         }
     }
 

@@ -9,6 +9,8 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// the permanent pump placement?") fell to "not covered". A logistic model over these readings, fitted on labelled
 /// tuning sets (<see cref="Weights"/>), says how likely the entry answers what was asked.
 /// </summary>
+/// <param name="Evidence">The words matcher's evidence for the entry (<see cref="FaqMatcher.Evidence"/>): the entry, its
+/// coverage and score, and the candidate an answer is given with.</param>
 /// <param name="Regression">The entries' regression's probability of the entry.</param>
 /// <param name="RegressionNotAnswered">The regression's probability of "a question the FAQ does not answer".</param>
 /// <param name="Meaning">Cosine similarity to the entry's nearest phrasing.</param>
@@ -16,11 +18,17 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// <param name="AheadOfUncovered">How much nearer the entry is than every question the FAQ does not answer.</param>
 /// <param name="Words">The entries' words' probability of the entry.</param>
 /// <param name="WordsNotAnswered">The entries' words' probability of "a question the FAQ does not answer".</param>
-/// <param name="Coverage">Share of the question's weighted terms the entry covers.</param>
-/// <param name="Score">The words matcher's score for the entry.</param>
-public sealed record SignalsTogether(FaqEntry Entry, double Regression, double RegressionNotAnswered, double Meaning, double BehindNearest,
-    double AheadOfUncovered, double Words, double WordsNotAnswered, double Coverage, double Score)
+public sealed record SignalsTogether(MatchCandidate Evidence, double Regression, double RegressionNotAnswered, double Meaning,
+    double BehindNearest, double AheadOfUncovered, double Words, double WordsNotAnswered)
 {
+    public FaqEntry Entry => Evidence.Entry;
+
+    /// <summary>Share of the question's weighted terms the entry covers.</summary>
+    public double Coverage => Evidence.Coverage;
+
+    /// <summary>The words matcher's score for the entry.</summary>
+    public double Score => Evidence.Score;
+
     /// <summary>
     /// The intercept, then one weight per reading in the order of <see cref="Readings"/>. Fitted by
     /// <c>tests/ProSpine.FaqBot.EncoderTuning/together.py</c> on the tuning sets' readings (<c>faq-curator together</c>).
