@@ -141,9 +141,6 @@ static int Ask(Answerer answerer, string question)
         var p = piece.Probabilities;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  crisis {p[(int)DangerLevel.Crisis]:F2}  emergency {p[(int)DangerLevel.Emergency]:F2}  urgent {p[(int)DangerLevel.Urgent]:F2}  calm {p[(int)DangerLevel.Calm]:F2}  \"{piece.Piece}\""));
-        if (piece.InContext is { } inContext)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"      with the clause on either side: crisis and emergency {inContext:F2}"));
         foreach (var (exemplar, similarity) in piece.Nearest)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"      {similarity:F2} {exemplar.Level,-9} {exemplar.Source}  \"{exemplar.Text}\""));

@@ -37,23 +37,6 @@ public sealed class DangerOptions
     public float ClauseProbability { get; set; } = 0.8f;
 
     /// <summary>
-    /// A clause that reaches <see cref="ClauseProbability"/> counts only when crisis and emergency together are still
-    /// this probable on it read with the clause on either side: a clause read alone loses what the story around it
-    /// says. "so I want to stay on top of it", out of "his pump alarm started chirping... we had a rough go last year
-    /// when his pump ran dry, so I want to stay on top of it", reads crisis 0.97 alone and 0.29 with its neighbours.
-    /// Not when the clause's own words are danger's beyond doubt (<see cref="ClauseWordsBeyondDoubt"/>): "if someone
-    /// already wrote letters to their kids and picked a date" reads 0.80 alone and calm beside the ordinary question
-    /// after it. Null: a clause counts alone. Costs one encoding, only for a clause that reads as danger.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public float? ClauseInContextProbability { get; set; } = 0.5f;
-
-    /// <summary>A clause whose own words read as danger's this probably (<see cref="DangerWords"/>) counts without the
-    /// check of <see cref="ClauseInContextProbability"/>.</summary>
-    [Range(0.0, 1.0)]
-    public float ClauseWordsBeyondDoubt { get; set; } = 0.99f;
-
-    /// <summary>
     /// Crisis and emergency together this probable, on the whole message or a clause, is a reading no question of the
     /// message that the FAQ answers can overrule: someone standing closer to the train tracks each night who then asks
     /// for the office's phone number is in danger, whatever else the message asks. Above

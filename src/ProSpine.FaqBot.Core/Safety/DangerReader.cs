@@ -38,10 +38,7 @@ public sealed record DangerVerdict(DangerLevel Level, bool Unsure, SafetyRule? R
 }
 
 /// <summary>For curators: how one piece of a message (the whole, or a clause) scored, and its nearest examples.</summary>
-/// <param name="InContext">For a clause that reads as danger: crisis and emergency together on it read with the clause on
-/// either side (<see cref="DangerOptions.ClauseInContextProbability"/>); null when that was not read.</param>
-public sealed record DangerExplanation(string Piece, float[] Probabilities, IReadOnlyList<(DangerExemplar Exemplar, float Similarity)> Nearest,
-    float? InContext = null);
+public sealed record DangerExplanation(string Piece, float[] Probabilities, IReadOnlyList<(DangerExemplar Exemplar, float Similarity)> Nearest);
 
 /// <summary>
 /// Reads a message for danger by meaning, beside the phrase rules of <c>safety.yaml</c>: a classifier trained at load
@@ -137,10 +134,10 @@ public sealed partial class DangerReader
         if (pieces.Count == 0)
             return (DangerScores.None, SentenceReading.None);
         var vectors = encoder.Encode(pieces);
-        return (Score(pieces, vectors, words.Probability(pieces[0])), new SentenceReading(pieces, vectors));
+        return (Score(vectors, words.Probability(pieces[0])), new SentenceReading(pieces, vectors));
     }
 
-    private DangerScores Score(IReadOnlyList<string> pieces, float[][] vectors, float wordsDanger)
+    private DangerScores Score(float[][] vectors, float wordsDanger)
     {
         float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0, strongest = 0, crisisInAnyPiece = 0;
         // A whole message read calm by a calm example leaves its clauses: danger in one of them is then read as in one
@@ -155,27 +152,13 @@ public sealed partial class DangerReader
             if (i == 0)
                 whole = pieceDanger;
             strongest = Math.Max(strongest, pieceDanger);
-            if (i > 0 && (pieceDanger < options.ClauseProbability || DangerInContext(pieces, i, calmExample) < options.ClauseInContextProbability))
+            if (i > 0 && pieceDanger < options.ClauseProbability)
                 continue;
             crisis = Math.Max(crisis, p[(int)DangerLevel.Crisis]);
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
             danger = Math.Max(danger, pieceDanger);
         }
         return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger, strongest, crisisInAnyPiece);
-    }
-
-    /// <summary>
-    /// Crisis and emergency together on clause <paramref name="i"/> read with the clause on either side (see
-    /// <see cref="DangerOptions.ClauseInContextProbability"/>), or null when the clause counts without it.
-    /// </summary>
-    private float? DangerInContext(IReadOnlyList<string> pieces, int i, CalmExampleRule? calmExample)
-    {
-        if (options.ClauseInContextProbability is null || words.Probability(pieces[i]) >= options.ClauseWordsBeyondDoubt)
-            return null;
-        // pieces[0] is the whole message; its clauses follow in the order the message tells them.
-        var neighbours = string.Join(' ', pieces.Skip(Math.Max(1, i - 1)).Take(i == 1 ? 2 : 3));
-        var p = classifier.Probabilities(encoder.Encode([neighbours])[0], calmExample);
-        return p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency];
     }
 
     /// <summary>
@@ -304,15 +287,9 @@ public sealed partial class DangerReader
             return [];
         var vectors = encoder.Encode(pieces);
         var calmExample = CalmExampleRuleFor(words.Probability(pieces[0]));
-        return [.. pieces.Select((piece, i) =>
-        {
-            var p = classifier.Probabilities(vectors[i], calmExample);
-            var readsDanger = i > 0 && p[(int)DangerLevel.Crisis] + p[(int)DangerLevel.Emergency] >= options.ClauseProbability;
-            return new DangerExplanation(piece, p,
-                [.. exemplars.Select((e, j) => (e, SentenceVectors.Dot(exemplarVectors[j], vectors[i])))
-                    .OrderByDescending(n => n.Item2).Take(nearest)],
-                readsDanger ? DangerInContext(pieces, i, calmExample) : null);
-        })];
+        return [.. pieces.Select((piece, i) => new DangerExplanation(piece, classifier.Probabilities(vectors[i], calmExample),
+            [.. exemplars.Select((e, j) => (e, SentenceVectors.Dot(exemplarVectors[j], vectors[i])))
+                .OrderByDescending(n => n.Item2).Take(nearest)]))];
     }
 
     /// <summary>

@@ -214,31 +214,10 @@ public sealed class DangerRepliesTests
     {
         // The whole reads calm and one clause reads crisis: a clause alone is too noisy to choose 988 over 911.
         var reply = AnswererReading(out _).Answer(
-            "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was a long drive home, and zzcrisis once.");
+            "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was zzcalm zzcalm zzcalm, and zzcrisis once.");
 
         Assert.Equal("meaning: crisis or emergency, in one clause", reply.RuleName);
         Assert.True(LabelledQuestions.ComesFirst(reply, "911") && LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
-    }
-
-    [Fact]
-    public void A_clause_read_as_danger_alone_but_calm_with_its_neighbours_raises_no_alarm()
-    {
-        // The stand-in reads "and zzcrisis once" as a crisis alone, and calm beside "it was zzcalm zzcalm zzcalm".
-        const string Message = "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was zzcalm zzcalm zzcalm, and zzcrisis once.";
-        var alone = TestFaq.FreshSettings<DangerOptions>();
-        alone.ClauseInContextProbability = null;
-        var wordsDecide = TestFaq.FreshSettings<DangerOptions>();
-        wordsDecide.ClauseWordsBeyondDoubt = 0;
-        var answerer = AnswererReading(out _);
-
-        var clause = answerer.Danger.Explain(Message).Single(p => p.Piece == "and zzcrisis once");
-        var inContext = answerer.Answer(Message);
-
-        Assert.True(clause.Probabilities[(int)DangerLevel.Crisis] >= TestFaq.Danger.ClauseProbability, "the clause alone reads crisis");
-        Assert.True(clause.InContext < TestFaq.Danger.ClauseInContextProbability, $"with its neighbours {clause.InContext}");
-        Assert.Null(inContext.Danger is { } read ? answerer.Danger.Decide(null, read) : null);
-        Assert.Equal("meaning: crisis or emergency, in one clause", AnswererReading(out _, alone).Answer(Message).RuleName);
-        Assert.Equal("meaning: crisis or emergency, in one clause", AnswererReading(out _, wordsDecide).Answer(Message).RuleName);
     }
 
     [Fact]
@@ -280,7 +259,7 @@ public sealed class DangerRepliesTests
     public void A_question_the_faq_answers_does_not_overrule_a_clause_read_as_danger_beyond_doubt()
     {
         // The stand-in reads the clause "and zzcrisis once" as a crisis beyond doubt, and the whole message as calm.
-        const string Message = "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was a long drive home, "
+        const string Message = "We had a zzcalm zzcalm zzcalm morning at the zzcalm clinic; it was zzcalm zzcalm zzcalm, "
             + "and zzcrisis once. What is the clinic's phone number?";
         var lenient = TestFaq.FreshSettings<DangerOptions>();
         lenient.FirmProbability = 1;
