@@ -37,20 +37,6 @@ public sealed class DangerOptions
     public float ClauseProbability { get; set; } = 0.8f;
 
     /// <summary>
-    /// A clause under <see cref="ClauseProbability"/> counts all the same from this reading (crisis and emergency
-    /// together) when its own words read as danger's at <see cref="ClauseWordsDanger"/> or more (<see cref="DangerWords"/>):
-    /// a warning sign told in one clause beside an ordinary question ("What meds go in the pump besides morphine? I've
-    /// picked a date at the end of the month if this doesn't work." reads 0.71 on the clause and 0.01 on the whole) is
-    /// a crisis in its words as much as in its meaning. Null: never.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public float? ClauseWithWordsProbability { get; set; } = 0.5f;
-
-    /// <summary>How probably a clause's words must read as danger's for <see cref="ClauseWithWordsProbability"/>.</summary>
-    [Range(0.0, 1.0)]
-    public float ClauseWordsDanger { get; set; } = 0.97f;
-
-    /// <summary>
     /// Crisis and emergency together this probable, on the whole message or a clause, is a reading no question of the
     /// message that the FAQ answers can overrule: someone standing closer to the train tracks each night who then asks
     /// for the office's phone number is in danger, whatever else the message asks. Above

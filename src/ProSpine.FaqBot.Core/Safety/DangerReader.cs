@@ -134,10 +134,10 @@ public sealed partial class DangerReader
         if (pieces.Count == 0)
             return (DangerScores.None, SentenceReading.None);
         var vectors = encoder.Encode(pieces);
-        return (Score(pieces, vectors, words.Probability(pieces[0])), new SentenceReading(pieces, vectors));
+        return (Score(vectors, words.Probability(pieces[0])), new SentenceReading(pieces, vectors));
     }
 
-    private DangerScores Score(IReadOnlyList<string> pieces, float[][] vectors, float wordsDanger)
+    private DangerScores Score(float[][] vectors, float wordsDanger)
     {
         float crisis = 0, emergency = 0, urgent = 0, danger = 0, whole = 0, strongest = 0, crisisInAnyPiece = 0;
         // A whole message read calm by a calm example leaves its clauses: danger in one of them is then read as in one
@@ -152,7 +152,7 @@ public sealed partial class DangerReader
             if (i == 0)
                 whole = pieceDanger;
             strongest = Math.Max(strongest, pieceDanger);
-            if (i > 0 && pieceDanger < options.ClauseProbability && !ToldInDangersWords(pieces[i], pieceDanger))
+            if (i > 0 && pieceDanger < options.ClauseProbability)
                 continue;
             crisis = Math.Max(crisis, p[(int)DangerLevel.Crisis]);
             emergency = Math.Max(emergency, p[(int)DangerLevel.Emergency]);
@@ -160,14 +160,6 @@ public sealed partial class DangerReader
         }
         return new DangerScores(crisis, emergency, urgent, danger, whole, wordsDanger, strongest, crisisInAnyPiece);
     }
-
-    /// <summary>
-    /// Whether a clause that reads as danger, but under <see cref="DangerOptions.ClauseProbability"/>, counts all the
-    /// same because its own words are danger's (<see cref="DangerOptions.ClauseWithWordsProbability"/>).
-    /// </summary>
-    private bool ToldInDangersWords(string clause, float clauseDanger) =>
-        options.ClauseWithWordsProbability is { } least && clauseDanger >= least
-        && words.Probability(clause) >= options.ClauseWordsDanger;
 
     /// <summary>
     /// Whether the message's words read as ordinary words, not danger's (<see cref="DangerOptions.WordsCalmBelow"/>):
