@@ -150,7 +150,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// danger-holdout-2, -5, -7, -9, -10 and -19; false alarms rose on danger-tune-7 (44 to 54 of 160), -2 and -21 and
     /// on danger-holdout-5, -14, -15 and -23, and fell on most others.
     /// The thirty-fifth session's holdouts of the usual mix (mix-holdout-3 and -4) are pinned at their first run.
-    /// So are the thirty-seventh session's (mix-holdout-5 and -6) and its long worried messages (danger-holdout-32).
+    /// So are the thirty-seventh session's (mix-holdout-5 and -6), its long worried messages (danger-holdout-32) and its
+    /// warning signs told in one clause (danger-tune-23, 94 of 100 crises: the bot's known weakness, README).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -210,6 +211,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-20.tsv", 1.0, 0.991, 0.047 },
         { "blind/danger-tune-21.tsv", 1.0, 1.0, 0.067 },
         { "blind/danger-tune-22.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-tune-23.tsv", 1.0, 0.94, 0.28 },
         { "blind/danger-holdout-30.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.047 },
         { "blind/pills-tune.tsv", 1.0, 1.0, 0.067 },
