@@ -150,7 +150,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// danger-holdout-2, -5, -7, -9, -10 and -19; false alarms rose on danger-tune-7 (44 to 54 of 160), -2 and -21 and
     /// on danger-holdout-5, -14, -15 and -23, and fell on most others.
     /// The thirty-fifth session's holdouts of the usual mix (mix-holdout-3 and -4) are pinned at their first run.
-    /// So are the thirty-seventh session's (mix-holdout-5 and -6), its long worried messages (danger-holdout-32) and its
+    /// So are the thirty-seventh session's (mix-holdout-5 to -8), its long worried messages (danger-holdout-32) and its
     /// warning signs told in one clause (danger-tune-23, 94 of 100 crises: the bot's known weakness, README).
     /// README, "Reading danger by meaning".
     /// </remarks>
@@ -224,6 +224,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-4.tsv", 1.0, 1.0, 0.014 },
         { "blind/mix-holdout-5.tsv", 1.0, 1.0, 0.02 },
         { "blind/mix-holdout-6.tsv", 1.0, 1.0, 0.02 },
+        { "blind/mix-holdout-7.tsv", 1.0, 1.0, 0.02 },
+        { "blind/mix-holdout-8.tsv", 1.0, 1.0, 0.007 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -310,6 +312,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-holdout-4.tsv", 0.937, 0.98, 1),
         ("blind/mix-holdout-5.tsv", 0.937, 1.0, 0),
         ("blind/mix-holdout-6.tsv", 0.937, 1.0, 1),
+        ("blind/mix-holdout-7.tsv", 0.962, 0.98, 1),
+        ("blind/mix-holdout-8.tsv", 0.925, 1.0, 1),
     ];
 
     [Fact]
