@@ -18,7 +18,6 @@ var faqOption = new Option<DirectoryInfo>("--faq")
     Recursive = true,
 };
 var questionArgument = new Argument<string[]>("question") { Arity = ArgumentArity.OneOrMore, Description = "The patient's question." };
-var setArgument = new Argument<FileInfo>("file") { Description = "A labelled set: kind<TAB>entry ids<TAB>question per line." };
 var setsArgument = new Argument<FileInfo[]>("file")
 {
     Arity = ArgumentArity.OneOrMore,
@@ -51,8 +50,10 @@ var evaluate = new Command("eval", "Accuracy per kind on labelled sets, confiden
 evaluate.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets
     ? WithAnswerer(parsed, (_, answerer) => Evaluate(answerer, sets, parsed.GetValue(summaryOption), parsed.GetValue(tableOption)))
     : 2);
-var danger = new Command("danger", "Each line's danger probabilities, tab-separated, for choosing the Danger thresholds.") { setArgument };
-danger.SetAction(parsed => WithAnswerer(parsed, (_, answerer) => DangerTable(answerer, parsed.GetRequiredValue(setArgument).FullName)));
+var danger = new Command("danger", "Each line's danger probabilities, tab-separated, for choosing the Danger thresholds.") { setsArgument };
+danger.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets
+    ? WithAnswerer(parsed, (_, answerer) => DangerTable(answerer, sets))
+    : 2);
 var together = new Command("together", "Each undecided question's signals read together, tab-separated, for fitting SignalsTogether's weights on tuning sets.")
 {
     setsArgument,
@@ -180,14 +181,15 @@ static int Ask(Answerer answerer, string question)
     return 0;
 }
 
-static int DangerTable(Answerer answerer, string set)
+static int DangerTable(Answerer answerer, List<(string Name, List<LabelledQuestion> Questions)> sets)
 {
     // Per line: label, the highest crisis, emergency and urgent probability over the whole message and its
     // clauses, crisis and emergency together on the whole message alone, at most on any piece that counts and on any
     // piece at all, the words' reading, the phrase rule's route, the route given, and the message: enough to choose the thresholds of
-    // appsettings.json's Danger. The message is read once, by the answer itself.
+    // appsettings.json's Danger. The message is read once, by the answer itself. Several sets: one header, then each
+    // set's lines in the order given, with the model loaded once.
     Console.WriteLine("kind\tcrisis\temergency\turgent\twhole\tdanger\tstrongest\twords\trule\troute\tmessage");
-    foreach (var labelled in LabelledQuestions.Load(set))
+    foreach (var labelled in sets.SelectMany(set => set.Questions))
     {
         var answered = answerer.Answer(labelled.Question);
         var scores = answered.Danger ?? DangerScores.None;

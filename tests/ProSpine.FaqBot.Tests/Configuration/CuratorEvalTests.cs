@@ -101,6 +101,21 @@ public sealed class CuratorEvalTests
         });
     }
 
+    [Fact]
+    public async Task Danger_prints_one_header_then_every_line_of_each_set_in_the_order_given()
+    {
+        using var folder = new TemporaryFolder();
+        var (first, second) = await TwoSetsAsync(folder);
+
+        var (exitCode, output, errors) = await CuratorProcess.RunAsync([], "danger", "--faq", FixtureFaq.Directory, first, second);
+
+        Assert.True(exitCode == 0, errors);
+        var rows = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('\t')).ToList();
+        Assert.Equal(["kind", "crisis", "emergency", "urgent", "whole", "danger", "strongest", "words", "rule", "route", "message"], rows[0]);
+        Assert.Equal(["answer", "chitchat", "chitchat"], rows.Skip(1).Select(row => row[0]));
+        Assert.Equal([Unanswerable, "hello", "thank you"], rows.Skip(1).Select(row => row[^1]));
+    }
+
     // Two small sets: the first with an answerable question the fixture FAQ cannot answer, whose text a report of
     // figures must never print.
     private static async Task<(string First, string Second)> TwoSetsAsync(TemporaryFolder folder)
