@@ -47,20 +47,14 @@ var evaluate = new Command("eval", "Accuracy per kind on labelled sets, confiden
 {
     setsArgument, summaryOption, tableOption,
 };
-evaluate.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets
-    ? WithAnswerer(parsed, (_, answerer) => Evaluate(answerer, sets, parsed.GetValue(summaryOption), parsed.GetValue(tableOption)))
-    : 2);
+evaluate.SetAction(parsed => WithSets(parsed, (answerer, sets) => Evaluate(answerer, sets, parsed.GetValue(summaryOption), parsed.GetValue(tableOption))));
 var danger = new Command("danger", "Each line's danger probabilities, tab-separated, for choosing the Danger thresholds.") { setsArgument };
-danger.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets
-    ? WithAnswerer(parsed, (_, answerer) => DangerTable(answerer, sets))
-    : 2);
+danger.SetAction(parsed => WithSets(parsed, DangerTable));
 var together = new Command("together", "Each undecided question's signals read together, tab-separated, for fitting SignalsTogether's weights on tuning sets.")
 {
     setsArgument,
 };
-together.SetAction(parsed => LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets
-    ? WithAnswerer(parsed, (_, answerer) => TogetherTable(answerer, sets))
-    : 2);
+together.SetAction(parsed => WithSets(parsed, TogetherTable));
 var redaction = new Command("redaction", "Personal data left and words lost by redaction, on a corpus.") { corpusArgument };
 // What the insights store would keep of each message, with this FAQ's vocabulary: no sentence model needed.
 redaction.SetAction(parsed => WithContent(parsed, content => Redaction(content, parsed.GetRequiredValue(corpusArgument).FullName)));
@@ -96,6 +90,10 @@ int WithContent(ParseResult parsed, Func<FaqContent, int> command)
 }
 
 // The answerer as the running bot builds it, from the bot's settings: appsettings.json, then environment variables.
+// The labelled sets named on the command line, every one read before the model loads (LoadSets); 2 if one is malformed.
+int WithSets(ParseResult parsed, Func<Answerer, List<(string Name, List<LabelledQuestion> Questions)>, int> command) =>
+    LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets ? WithAnswerer(parsed, (_, answerer) => command(answerer, sets)) : 2;
+
 int WithAnswerer(ParseResult parsed, Func<FaqContent, Answerer, int> command) => WithContent(parsed, content =>
 {
     using var host = FaqToolHost.Build();
