@@ -152,6 +152,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// The thirty-fifth session's holdouts of the usual mix (mix-holdout-3 and -4) are pinned at their first run.
     /// So are the thirty-seventh session's (mix-holdout-5 to -8), its long worried messages (danger-holdout-32) and its
     /// warning signs told in one clause (danger-tune-23, 94 of 100 crises: the bot's known weakness, README).
+    /// So are the thirty-eighth session's (mix-holdout-9 and -10).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -226,6 +227,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-6.tsv", 1.0, 1.0, 0.02 },
         { "blind/mix-holdout-7.tsv", 1.0, 1.0, 0.02 },
         { "blind/mix-holdout-8.tsv", 1.0, 1.0, 0.007 },
+        { "blind/mix-holdout-9.tsv", 1.0, 0.983, 0.014 },
+        { "blind/mix-holdout-10.tsv", 1.0, 1.0, 0.014 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -283,6 +286,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// row was pinned at its figures with it: on the 56 holdouts 101 more questions were answered, 17 fewer not-covered
     /// questions kept and 24 more confident wrong answers given; confident wrong rose on ten of these sets (most on
     /// answers-holdout-8 and -9, 2 to 5 and 3 to 6) and fell on two.
+    /// The holdouts of the usual mix written in the thirty-seventh and thirty-eighth sessions (mix-holdout-5 to -10) are
+    /// pinned at their first run.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -314,6 +319,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-holdout-6.tsv", 0.937, 1.0, 1),
         ("blind/mix-holdout-7.tsv", 0.962, 0.98, 1),
         ("blind/mix-holdout-8.tsv", 0.925, 1.0, 1),
+        ("blind/mix-holdout-9.tsv", 0.937, 1.0, 0),
+        ("blind/mix-holdout-10.tsv", 0.987, 1.0, 0),
     ];
 
     [Fact]
