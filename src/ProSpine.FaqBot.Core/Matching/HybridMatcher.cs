@@ -293,6 +293,7 @@ public sealed class HybridMatcher
                 {
                     Reason = $"the signals together: {likeliest}",
                     ByRegressionAlone = true,
+                    BySignalsTogether = true,
                     Together = together,
                 };
             return Unanswered() with { Together = together };

@@ -64,6 +64,13 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     public bool ByRegressionWithWords { get; init; }
 
     /// <summary>
+    /// Implies <see cref="ByRegressionAlone"/>: no rule answered, and every signal read together was sure enough of the
+    /// entry (<see cref="SignalsTogether"/>). Like <see cref="ByRegressionWithWords"/>, it sets aside an unsure danger
+    /// reading only when the message's words are not danger's.
+    /// </summary>
+    public bool BySignalsTogether { get; init; }
+
+    /// <summary>
     /// When no rule answered by one or two signals: every signal's reading of each entry one of them found likeliest,
     /// the likeliest to answer first (<see cref="SignalsTogether"/>): what answered, or what was too unsure to.
     /// </summary>

@@ -85,6 +85,25 @@ public sealed class AnswererTests
     }
 
     [Fact]
+    public void An_unsure_reading_gives_way_to_an_answer_of_the_signals_read_together_when_the_words_are_not_dangers()
+    {
+        // "Near the end of its life" reads like a crisis by meaning, not by its words. No single rule answers, but every
+        // signal read together is sure of the replacement (a tuning set's line, answers-tune-8.tsv).
+        const string message = "My mom's pump is getting near the end of its life. Is swapping it out the same as when they first put it in?";
+        var (scores, reading) = Answerer.Danger.Read(message);
+        var match = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
+
+        var reply = Answerer.Answer(message);
+        var alarmed = AnswererWith(("Danger:WordsCalmBelow", "")).Answer(message);
+
+        Assert.True(scores.Danger >= TestFaq.Danger.UnsureProbability, $"{scores.Danger}");
+        Assert.True(match.BySignalsTogether, match.Reason);
+        Assert.Equal("replacement", reply.Answer?.Id);
+        Assert.EndsWith(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
+        Assert.True(LabelledQuestions.ComesFirst(alarmed, "911"), alarmed.Text);
+    }
+
+    [Fact]
     public void A_message_all_but_a_calm_example_and_near_no_danger_reads_calm()
     {
         // The danger regression reads danger, though the message is all but a calm example of danger.yaml about pills,

@@ -152,7 +152,11 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// The thirty-fifth session's holdouts of the usual mix (mix-holdout-3 and -4) are pinned at their first run.
     /// So are the thirty-seventh session's (mix-holdout-5 to -8), its long worried messages (danger-holdout-32) and its
     /// warning signs told in one clause (danger-tune-23, 94 of 100 crises: the bot's known weakness, README).
-    /// So are the thirty-eighth session's (mix-holdout-9 and -10).
+    /// So are the thirty-eighth session's (mix-holdout-9 and -10). In the same session eight banks of patients'
+    /// questions joined faq/asked.yaml and an answer of the signals read together let an unsure reading give way when the
+    /// words read calm (README, "Patients' words as banks, again"): no emergency or crisis moved on any set, and the false
+    /// alarm ceilings moved to the new figures (down on five sets; up on danger-holdout-14, 58 to 59 of 150, and
+    /// danger-tune-23, 21 to 22 of 75).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -163,9 +167,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-4.tsv", 1.0, 0.99, 0.0 },
         { "blind/danger-tune-5.tsv", 1.0, 1.0, 0.0 },
         { "blind/danger-tune-6.tsv", 1.0, 1.0, 0.017 },
-        { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.338 },
+        { "blind/danger-tune-7.tsv", 1.0, 0.99, 0.332 },
         { "blind/danger-tune-8.tsv", 1.0, 1.0, 0.007 },
-        { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.069 },
+        { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.063 },
         { "blind/danger-tune-10.tsv", 1.0, 1.0, 0.019 },
         { "blind/danger-holdout.tsv", 1.0, 1.0, 0.03 },
         { "blind/danger-holdout-2.tsv", 1.0, 0.988, 0.028 },
@@ -181,7 +185,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-12.tsv", 0.991, 0.991, 0.007 },
         { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.094 },
         { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.007 },
-        { "blind/danger-holdout-14.tsv", 1.0, 0.982, 0.387 },
+        { "blind/danger-holdout-14.tsv", 1.0, 0.982, 0.394 },
         { "blind/danger-holdout-15.tsv", 1.0, 1.0, 0.507 },
         { "blind/danger-holdout-16.tsv", 1.0, 1.0, 0.494 },
         { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.054 },
@@ -212,10 +216,10 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-20.tsv", 1.0, 0.991, 0.047 },
         { "blind/danger-tune-21.tsv", 1.0, 1.0, 0.067 },
         { "blind/danger-tune-22.tsv", 1.0, 1.0, 0.067 },
-        { "blind/danger-tune-23.tsv", 1.0, 0.94, 0.28 },
+        { "blind/danger-tune-23.tsv", 1.0, 0.94, 0.294 },
         { "blind/danger-holdout-30.tsv", 1.0, 1.0, 0.047 },
-        { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.047 },
-        { "blind/pills-tune.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.04 },
+        { "blind/pills-tune.tsv", 1.0, 1.0, 0.06 },
         { "blind/pills-holdout.tsv", 1.0, 1.0, 0.027 },
         { "blind/pills-holdout-2.tsv", 1.0, 1.0, 0.054 },
         { "blind/mix-tune.tsv", 1.0, 1.0, 0.0 },
@@ -224,7 +228,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-3.tsv", 1.0, 1.0, 0.02 },
         { "blind/mix-holdout-4.tsv", 1.0, 1.0, 0.014 },
         { "blind/mix-holdout-5.tsv", 1.0, 1.0, 0.02 },
-        { "blind/mix-holdout-6.tsv", 1.0, 1.0, 0.02 },
+        { "blind/mix-holdout-6.tsv", 1.0, 1.0, 0.014 },
         { "blind/mix-holdout-7.tsv", 1.0, 1.0, 0.02 },
         { "blind/mix-holdout-8.tsv", 1.0, 1.0, 0.007 },
         { "blind/mix-holdout-9.tsv", 1.0, 0.983, 0.014 },
@@ -286,41 +290,45 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// row was pinned at its figures with it: on the 56 holdouts 101 more questions were answered, 17 fewer not-covered
     /// questions kept and 24 more confident wrong answers given; confident wrong rose on ten of these sets (most on
     /// answers-holdout-8 and -9, 2 to 5 and 3 to 6) and fell on two.
-    /// The holdouts of the usual mix written in the thirty-seventh and thirty-eighth sessions (mix-holdout-5 to -10) are
-    /// pinned at their first run.
+    /// The holdouts of the usual mix written in the thirty-seventh and thirty-eighth sessions (mix-holdout-5 to -10) were
+    /// pinned at their first run. In the thirty-eighth session eight banks of patients' questions in faq/asked.yaml and
+    /// the signals read together setting aside an unsure danger reading moved the rows, and every row was pinned at its
+    /// figures with them: on the 63 holdouts 44 more questions answered, 17 more not-covered questions kept and 39 fewer
+    /// confident wrong answers; answered fell on answers-holdout-8, -11 and -15, mix-holdout-2 (74 to 73 of 80) and
+    /// mix-holdout-10 (79 to 78), and confident wrong rose on answers-holdout-12 (1 to 2) and answers-tune-9 (1 to 3).
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
-        ("blind/answers-tune-4.tsv", 0.956, 0.982, 3),
-        ("blind/answers-holdout-3.tsv", 0.9, 0.941, 9),
+        ("blind/answers-tune-4.tsv", 0.951, 0.991, 2),
+        ("blind/answers-holdout-3.tsv", 0.916, 0.957, 5),
         ("blind/answers-tune-5.tsv", 0.923, 0.983, 5),
-        ("blind/answers-holdout-4.tsv", 0.858, 0.983, 6),
-        ("blind/answers-holdout-5.tsv", 0.962, 0.991, 1),
-        ("blind/answers-tune-6.tsv", 0.957, 0.991, 3),
-        ("blind/answers-holdout-6.tsv", 0.936, 0.975, 4),
-        ("blind/answers-tune-7.tsv", 0.93, 1.0, 1),
-        ("blind/answers-holdout-7.tsv", 0.957, 0.975, 2),
-        ("blind/answers-holdout-8.tsv", 0.9, 0.983, 5),
-        ("blind/answers-holdout-9.tsv", 0.929, 0.977, 6),
-        ("blind/answers-holdout-10.tsv", 0.879, 0.911, 11),
-        ("blind/answers-holdout-11.tsv", 0.945, 0.983, 6),
-        ("blind/answers-holdout-12.tsv", 0.933, 0.994, 1),
-        ("blind/answers-tune-8.tsv", 0.909, 0.991, 2),
-        ("blind/answers-holdout-13.tsv", 0.941, 0.975, 3),
-        ("blind/answers-tune-9.tsv", 0.92, 1.0, 1),
+        ("blind/answers-holdout-4.tsv", 0.88, 0.991, 4),
+        ("blind/answers-holdout-5.tsv", 0.973, 1.0, 0),
+        ("blind/answers-tune-6.tsv", 0.968, 0.991, 3),
+        ("blind/answers-holdout-6.tsv", 0.952, 0.991, 2),
+        ("blind/answers-tune-7.tsv", 0.952, 1.0, 1),
+        ("blind/answers-holdout-7.tsv", 0.968, 0.975, 2),
+        ("blind/answers-holdout-8.tsv", 0.895, 0.977, 5),
+        ("blind/answers-holdout-9.tsv", 0.933, 0.977, 6),
+        ("blind/answers-holdout-10.tsv", 0.891, 0.922, 9),
+        ("blind/answers-holdout-11.tsv", 0.941, 0.977, 6),
+        ("blind/answers-holdout-12.tsv", 0.958, 0.988, 2),
+        ("blind/answers-tune-8.tsv", 0.936, 0.991, 2),
+        ("blind/answers-holdout-13.tsv", 0.957, 0.983, 2),
+        ("blind/answers-tune-9.tsv", 0.93, 0.983, 3),
         ("blind/answers-holdout-14.tsv", 0.946, 0.991, 1),
-        ("blind/answers-holdout-15.tsv", 0.909, 0.991, 1),
-        ("blind/mix-tune.tsv", 0.962, 0.98, 1),
-        ("blind/mix-holdout.tsv", 0.95, 1.0, 0),
-        ("blind/mix-holdout-2.tsv", 0.925, 0.98, 4),
-        ("blind/mix-holdout-3.tsv", 0.962, 1.0, 0),
-        ("blind/mix-holdout-4.tsv", 0.937, 0.98, 1),
+        ("blind/answers-holdout-15.tsv", 0.898, 1.0, 0),
+        ("blind/mix-tune.tsv", 0.975, 1.0, 0),
+        ("blind/mix-holdout.tsv", 0.975, 1.0, 0),
+        ("blind/mix-holdout-2.tsv", 0.912, 0.98, 3),
+        ("blind/mix-holdout-3.tsv", 0.975, 1.0, 0),
+        ("blind/mix-holdout-4.tsv", 0.95, 1.0, 0),
         ("blind/mix-holdout-5.tsv", 0.937, 1.0, 0),
-        ("blind/mix-holdout-6.tsv", 0.937, 1.0, 1),
-        ("blind/mix-holdout-7.tsv", 0.962, 0.98, 1),
+        ("blind/mix-holdout-6.tsv", 0.95, 1.0, 1),
+        ("blind/mix-holdout-7.tsv", 0.962, 1.0, 0),
         ("blind/mix-holdout-8.tsv", 0.925, 1.0, 1),
         ("blind/mix-holdout-9.tsv", 0.937, 1.0, 0),
-        ("blind/mix-holdout-10.tsv", 0.987, 1.0, 0),
+        ("blind/mix-holdout-10.tsv", 0.975, 1.0, 0),
     ];
 
     [Fact]
