@@ -42,8 +42,9 @@ public sealed class AnswererTests
 
     [Theory]
     [InlineData("last message from me, tell dr stauss thanks for everything")]
-    // The entries' words agree with the regression on Dr. Stauss, but the message's words are a farewell's.
-    [InlineData("this is goodbye. please tell Dr. Stauss he did his best")]
+    // The entries' words agree with the regression on Dr. Stauss, but the message's words are a farewell's. (With the
+    // answer banks in faq/asked.yaml, "this is goodbye. please tell Dr. Stauss he did his best" is no longer answered.)
+    [InlineData("tell me who dr stauss is before I say goodbye for good")]
     public void A_reading_of_danger_is_not_set_aside_by_an_answer_of_the_entries_regression_alone(string message)
     {
         // A goodbye that names the doctor: the regression is sure it is about Dr. Stauss, the danger reader is unsure
@@ -64,13 +65,16 @@ public sealed class AnswererTests
     private static Answerer AnswererWith(params (string Key, string? Value)[] settings) =>
         TestFaq.AnswerersWith(settings.ToDictionary(s => s.Key, s => s.Value)).Create(Answerer.Content);
 
-    [Fact]
-    public void An_unsure_reading_gives_way_to_an_answer_both_entries_readers_agree_on_when_the_words_are_not_dangers()
+    [Theory]
+    // Read as danger by meaning (its typos), calm by its words; the entries' regression and the entries' words both name
+    // lifespan. (The fine-tuned model reads this test's first message, "My mom keeps saying spinal pump, what even is
+    // that?", calm.)
+    [InlineData("hw lng do these pumps last 4", "lifespan", false)]
+    // "Near the end of its life" reads like a crisis by meaning, not by its words. No single rule answers, but every
+    // signal read together is sure of the replacement (a tuning set's line, answers-tune-8.tsv).
+    [InlineData("My mom's pump is getting near the end of its life. Is swapping it out the same as when they first put it in?", "replacement", true)]
+    public void An_unsure_reading_gives_way_to_readers_of_two_kinds_agreeing_when_the_words_are_not_dangers(string message, string entry, bool bySignalsTogether)
     {
-        // Read as danger by meaning (its typos), calm by its words; the entries' regression and the entries' words both
-        // name lifespan. (The fine-tuned model reads this test's first message, "My mom keeps saying spinal pump, what
-        // even is that?", calm.)
-        const string message = "hw lng do these pumps last 4";
         var (scores, reading) = Answerer.Danger.Read(message);
         var match = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
 
@@ -78,27 +82,8 @@ public sealed class AnswererTests
         var alarmed = AnswererWith(("Danger:WordsCalmBelow", "")).Answer(message);
 
         Assert.True(scores.Danger >= TestFaq.Danger.UnsureProbability, $"{scores.Danger}");
-        Assert.True(match.ByRegressionWithWords, match.Reason);
-        Assert.Equal("lifespan", reply.Answer?.Id);
-        Assert.EndsWith(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
-        Assert.True(LabelledQuestions.ComesFirst(alarmed, "911"), alarmed.Text);
-    }
-
-    [Fact]
-    public void An_unsure_reading_gives_way_to_an_answer_of_the_signals_read_together_when_the_words_are_not_dangers()
-    {
-        // "Near the end of its life" reads like a crisis by meaning, not by its words. No single rule answers, but every
-        // signal read together is sure of the replacement (a tuning set's line, answers-tune-8.tsv).
-        const string message = "My mom's pump is getting near the end of its life. Is swapping it out the same as when they first put it in?";
-        var (scores, reading) = Answerer.Danger.Read(message);
-        var match = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
-
-        var reply = Answerer.Answer(message);
-        var alarmed = AnswererWith(("Danger:WordsCalmBelow", "")).Answer(message);
-
-        Assert.True(scores.Danger >= TestFaq.Danger.UnsureProbability, $"{scores.Danger}");
-        Assert.True(match.BySignalsTogether, match.Reason);
-        Assert.Equal("replacement", reply.Answer?.Id);
+        Assert.True(bySignalsTogether ? match.BySignalsTogether : match.ByRegressionWithWords, match.Reason);
+        Assert.Equal(entry, reply.Answer?.Id);
         Assert.EndsWith(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
         Assert.True(LabelledQuestions.ComesFirst(alarmed, "911"), alarmed.Text);
     }
