@@ -176,8 +176,9 @@ public sealed partial class Answerer
     /// was: the message was understood as a question near the FAQ, and only which entry is in doubt. An answer the
     /// entries' regression and the entries' words agree on counts when the message's words are not danger's
     /// (<paramref name="wordsReadCalm"/>): "My mom keeps saying spinal pump, what even is that?", where the goodbye
-    /// above has a farewell's words. So does an answer of every signal read together (<see cref="MatchResult.BySignalsTogether"/>):
-    /// "My mom's pump is getting near the end of its life. Is swapping it out the same as when they first put it in?"
+    /// above has a farewell's words. So does an answer of every signal read together
+    /// (<see cref="MatchResult.BySignalsTogether"/>): "My mom's pump is getting near the end of its life. Is swapping it
+    /// out the same as when they first put it in?"
     /// Only for the whole message: it was measured so, and a question of a message read alone carries less of what the
     /// person said.
     /// </summary>
@@ -185,7 +186,7 @@ public sealed partial class Answerer
         bool wordsReadCalm) =>
         verdict.Unsure && verdict.Rule is null && rule is null && !verdict.Firm
         && (match() is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { NearMiss: true } or { AnswerInDoubt: true }
-            || (wordsReadCalm && match() is { Outcome: MatchOutcome.Answer, ByRegressionWithWords: true } or { Outcome: MatchOutcome.Answer, BySignalsTogether: true })
+            || (wordsReadCalm && match() is { Outcome: MatchOutcome.Answer } and ({ ByRegressionWithWords: true } or { BySignalsTogether: true }))
             || (verdict.InOneClause && asked.Matches.Any(q => q is { Outcome: MatchOutcome.Answer, ByRegressionAlone: false } or { AnswerInDoubt: true })));
 
     /// <summary>The call buttons of a route's reply, the most urgent first.</summary>

@@ -50,9 +50,10 @@ public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandid
     public bool AnswerInDoubt { get; init; }
 
     /// <summary>
-    /// Only the entries' regression answered (<see cref="EntryClassifier"/>), alone or with the entries' words
-    /// (<see cref="EntryWords"/>): the words matcher and the nearest questions did not. Enough to answer a question, not
-    /// to set aside a danger read in the same message.
+    /// Only the entries' regression answered (<see cref="EntryClassifier"/>), alone, with the entries' words
+    /// (<see cref="EntryWords"/>) or with every signal read together (<see cref="SignalsTogether"/>): the words matcher and
+    /// the nearest questions did not. Enough to answer a question; alone, not to set aside a danger read in the same
+    /// message.
     /// </summary>
     public bool ByRegressionAlone { get; init; }
 
