@@ -89,11 +89,11 @@ int WithContent(ParseResult parsed, Func<FaqContent, int> command)
     }
 }
 
-// The answerer as the running bot builds it, from the bot's settings: appsettings.json, then environment variables.
 // The labelled sets named on the command line, every one read before the model loads (LoadSets); 2 if one is malformed.
 int WithSets(ParseResult parsed, Func<Answerer, List<(string Name, List<LabelledQuestion> Questions)>, int> command) =>
     LoadSets(parsed.GetRequiredValue(setsArgument)) is { } sets ? WithAnswerer(parsed, (_, answerer) => command(answerer, sets)) : 2;
 
+// The answerer as the running bot builds it, from the bot's settings: appsettings.json, then environment variables.
 int WithAnswerer(ParseResult parsed, Func<FaqContent, Answerer, int> command) => WithContent(parsed, content =>
 {
     using var host = FaqToolHost.Build();
