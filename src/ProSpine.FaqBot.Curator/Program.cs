@@ -154,8 +154,12 @@ static int Ask(Answerer answerer, string question)
                 Console.WriteLine($"together: {signals} (answers from {answerer.Hybrid.TogetherAnswer?.ToString("F2", CultureInfo.InvariantCulture) ?? "never"})");
         }
         if (answerer.Danger.Read(question).Reading.Whole is { } whole && answerer.Meaning.Likeliest(whole) is var guess)
+        {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"regression: {guess.Entry?.Id ?? "not covered"} {guess.Probability:F2} (answers from {answerer.Hybrid.RegressionAnswer?.ToString("F2", CultureInfo.InvariantCulture) ?? "never"})"));
+            if (answerer.SmallTalk.Nearest(whole) is { } chat)
+                Console.WriteLine($"nearest small talk: {chat} \"{chat.Nearest.Text}\"");
+        }
         if (answerer.Hybrid.WordsGuess(match.Terms) is var byWords)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"entry words: {byWords.Entry?.Id ?? "not covered"} {byWords.Probability:F2}"));

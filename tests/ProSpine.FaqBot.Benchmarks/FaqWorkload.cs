@@ -50,7 +50,7 @@ internal sealed record FaqWorkload(Answerer Answerer, string[] Questions, string
             var count = size == FaqSize.Synthetic1k ? 1_000 : 10_000;
             var synthetic = new SyntheticFaq(real, generatedWords: count, Seed);
             var entries = synthetic.Entries(count);
-            content = new FaqContent(real.Pages, entries, real.Vocabulary, real.Safety, real.Texts, real.Danger, real.Uncovered, real.Asked);
+            content = new FaqContent(real.Pages, entries, real.Vocabulary, real.Safety, real.Texts, real.Danger, real.Uncovered, real.Asked, real.SmallTalk);
             questions = [.. synthetic.Questions(entries, SyntheticQuestions)];
         }
         // Mixed, so that any run of questions (one iteration of a slow benchmark) is a fair sample of all kinds.

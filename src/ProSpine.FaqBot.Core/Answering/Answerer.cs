@@ -31,6 +31,7 @@ public sealed partial class Answerer
         // The phrasings are encoded once, here, through the same cache as the danger reader's calm examples.
         Meaning = new SemanticIndex(content.Entries, content.Uncovered, content.Asked, danger.Embeddings);
         Hybrid = new HybridMatcher(Matcher, Meaning, new QualifierCheck(content.Entries), content.Asked, matching, danger.Embeddings.Derived);
+        SmallTalk = new SmallTalkByMeaning(content.SmallTalk, Meaning, danger.Embeddings, matching);
         noneOfThese = TextNormalizer.Normalize(messages.Get(TextKeys.NoneOfThese));
     }
 
@@ -47,6 +48,9 @@ public sealed partial class Answerer
     public HybridMatcher Hybrid { get; }
 
     public DangerReader Danger { get; }
+
+    /// <summary>Small talk in words nobody listed, by its meaning.</summary>
+    public SmallTalkByMeaning SmallTalk { get; }
 
     /// <summary>The number every hand-off gives.</summary>
     public string ClinicPhone => options.ClinicPhone;
@@ -129,6 +133,16 @@ public sealed partial class Answerer
         if (found.Outcome != MatchOutcome.Answer
             && questions.Where(q => q.Outcome == MatchOutcome.Answer).MaxBy(q => q.Best!.Score) is { } answered)
             found = answered;
+        // Chat in words safety.yaml does not list ("lol you're pretty helpful for a robot") is small talk when its meaning
+        // is nearer small talk's than any question of the FAQ. Its reply keeps what the "not covered" it replaces gave:
+        // the clinic's phone, for a question or a personal matter taken for chat, and the line that names 911 and 988,
+        // for a crisis told as a thank-you or a farewell that the danger reader missed.
+        if (found.Outcome != MatchOutcome.Answer && reading.Whole is { } whole && SmallTalk.Recognise(whole) is { } chat)
+        {
+            var text = $"{messages.Get(TextKeys.SmallTalkPrefix + chat.Nearest.Kind)} {messages.Get(TextKeys.SmallTalkByMeaning)}";
+            return Reply.Told(Route.SmallTalk, WithSafetyNet(text, Language.English), Language.English, [ClinicCall(Language.English)],
+                chat.ToString()) with { Match = found };
+        }
         // Two questions or more, one of them not answered: the person must not read silence on it as a "no".
         var partNotCovered = questions.Count > 1 && questions.Any(q => q.Outcome != MatchOutcome.Answer);
         // One reply answers one entry; another the message asked about is offered first among the follow-ups, one tap away.

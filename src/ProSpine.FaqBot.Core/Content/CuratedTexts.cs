@@ -54,6 +54,7 @@ public static class TextKeys
     public const string FeedbackThanks = "feedback.thanks";
     public const string FeedbackSorry = "feedback.sorry";
     public const string SmallTalkPrefix = "smallTalk.";
+    public const string SmallTalkByMeaning = "smallTalkByMeaning";
     public const string Apology = "apology";
     public const string WidgetLauncher = "widget.launcher";
     public const string WidgetTitle = "widget.title";
@@ -80,7 +81,7 @@ public static class TextKeys
     [
         Welcome, NotCovered, SafetyNet, Empty, TooLong, Crisis, Emergency, DangerUnsure, Urgent, Handoff, OtherLanguage, DidYouMean, NoneOfThese,
         Citation, CallButton, CallCrisis, CallEmergency, RelatedPrompt, AlsoGeneralInfo, PartNotCovered, FeedbackHelpful, FeedbackNotHelpful, FeedbackThanks,
-        FeedbackSorry, Apology, WidgetLauncher, WidgetTitle, WidgetGreeting, WidgetClose, WidgetLoading, WidgetUnavailable,
+        FeedbackSorry, SmallTalkByMeaning, Apology, WidgetLauncher, WidgetTitle, WidgetGreeting, WidgetClose, WidgetLoading, WidgetUnavailable,
         StaffHelp, StaffLookup, StaffLookupUsage, StaffUnanswered, StaffUnansweredRow, StaffUnansweredAlso, StaffUnansweredNone, StaffFeedback,
         StaffFeedbackRow, StaffFeedbackNone, StaffMore, StaffBadDays, StaffRecordingOff, StaffNone,
     ];

@@ -44,7 +44,8 @@ public sealed record FaqContent(
     CuratedTexts Texts,
     DangerExemplars Danger,
     UncoveredQuestions Uncovered,
-    AskedQuestions Asked)
+    AskedQuestions Asked,
+    SmallTalkExamples SmallTalk)
 {
     private readonly Dictionary<string, FaqEntry> byId = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
 

@@ -33,9 +33,10 @@ public static class FaqLoader
         var danger = DangerExemplarsReader.Read(folder, problems);
         var uncovered = UncoveredQuestionsReader.Read(folder, entries, problems);
         var asked = AskedQuestionsReader.Read(folder, entries, uncovered, problems);
+        var smallTalk = SmallTalkExamplesReader.Read(folder, safety, entries, uncovered, asked, problems);
 
         if (problems.Count > 0)
             throw new FaqValidationException(problems);
-        return new FaqContent([.. pages.Values.Select(p => p.Page)], entries, vocabulary, safety, texts!, danger, uncovered, asked);
+        return new FaqContent([.. pages.Values.Select(p => p.Page)], entries, vocabulary, safety, texts!, danger, uncovered, asked, smallTalk);
     }
 }

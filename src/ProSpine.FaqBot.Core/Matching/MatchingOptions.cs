@@ -176,4 +176,15 @@ public sealed class MatchingOptions
     /// <summary>Most "Did you mean" suggestions.</summary>
     [Range(1, 5)]
     public int MaxSuggestions { get; set; } = 3;
+
+    /// <summary>
+    /// The least sentence similarity to an example of <c>faq/small-talk.yaml</c> at which a message the FAQ does not
+    /// answer is taken as small talk (<see cref="SmallTalkByMeaning"/>).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SmallTalkMeaning { get; set; } = 0.5;
+
+    /// <summary>How much nearer in meaning than every question of the FAQ that example must be.</summary>
+    [Range(0.0, 1.0)]
+    public double SmallTalkLead { get; set; } = 0.15;
 }

@@ -16,11 +16,16 @@ public sealed class AnswererTests
     // which the meaning does not back closely enough to answer: the person is asked instead of told the wrong thing.
     [InlineData("is the pump placement a quick surgery or an all day thing", "medication-start", null)]
     // Both regressions read a question the FAQ does not answer: the person is asked instead of told about another topic.
-    // (Read without small talk's filler words, which since make it small talk: the doubt is what is tested.)
+    // (Read without small talk's filler words and small-talk.yaml, which since make it small talk: the doubt is what is
+    // tested.)
     [InlineData("haha that made my whole day", null, null)]
     public void An_answer_both_entries_regressions_doubt_gives_way_to_their_reading(string question, string? withoutDoubt, string? doubted)
     {
-        var content = Answerer.Content with { Safety = Answerer.Content.Safety with { SmallTalkFiller = null } };
+        var content = Answerer.Content with
+        {
+            Safety = Answerer.Content.Safety with { SmallTalkFiller = null },
+            SmallTalk = SmallTalkExamples.None,
+        };
         var withDoubt = new Answerer(content, TestFaq.FreshSettings<MatchingOptions>(), TestFaq.Answering, Answerer.Danger);
         var matching = TestFaq.FreshSettings<MatchingOptions>();
         matching.RegressionsDoubt = null;
@@ -169,6 +174,46 @@ public sealed class AnswererTests
 
         Assert.Equal(Route.SmallTalk, reply.Route);
         Assert.Equal(Answerer.Content.Texts.Get(TextKeys.SmallTalkPrefix + kind), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("we got a foot of snow in Appleton last night", "pleasantries")]
+    [InlineData("haha you're a clever little program aren't you", "identity")]
+    public void Chat_in_words_nobody_listed_gets_small_talks_reply_by_its_meaning_and_keeps_the_safety_line(string message, string kind)
+    {
+        var reply = Answerer.Answer(message);
+
+        Assert.Null(Answerer.Router.FindSmallTalk(TextNormalizer.Words(message)));
+        Assert.Equal(Route.SmallTalk, reply.Route);
+        Assert.StartsWith(Answerer.Content.Texts.Get(TextKeys.SmallTalkPrefix + kind), reply.Text, StringComparison.Ordinal);
+        Assert.Contains("by meaning", reply.RuleName, StringComparison.Ordinal);
+        // What "not covered" gave stays: the clinic's phone, for a question taken for chat, and the line that names 911
+        // and 988, for a crisis told as chat that the danger reader missed.
+        Assert.Contains(Answerer.Content.Texts.Get(TextKeys.SmallTalkByMeaning), reply.Text, StringComparison.Ordinal);
+        Assert.Equal(Answerer.ClinicPhone, Assert.Single(reply.Calls).Number);
+        Assert.EndsWith(Answerer.Content.Texts.Get(TextKeys.SafetyNet), reply.Text, StringComparison.Ordinal);
+        Assert.False(LabelledQuestions.IsAlarm(reply), reply.Text);
+    }
+
+    [Theory]
+    // Nearer a question of the FAQ than any small talk: "not covered", with the clinic's phone.
+    [InlineData("is it ok to go ice fishing after the implant", Route.NotCovered)]
+    // Danger is read first, and small talk never sets it aside.
+    [InlineData("just saying bye to everyone, I won't be around after tonight", Route.Crisis)]
+    public void A_question_or_a_farewell_is_not_taken_for_small_talk(string message, Route expected)
+    {
+        var reply = Answerer.Answer(message);
+
+        Assert.Equal(expected, reply.Route);
+    }
+
+    [Fact]
+    public void Without_small_talk_examples_chat_in_unlisted_words_is_not_covered()
+    {
+        var withoutExamples = new Answerer(Answerer.Content with { SmallTalk = SmallTalkExamples.None },
+            TestFaq.FreshSettings<MatchingOptions>(), TestFaq.Answering, Answerer.Danger);
+
+        Assert.Equal(Route.NotCovered, withoutExamples.Answer("we got a foot of snow in Appleton last night").Route);
     }
 
     [Theory]

@@ -157,6 +157,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// signals read together let an unsure reading give way when the words read calm (README, "Patients' words as banks,
     /// again"): no emergency or crisis moved on any set, and the false alarm ceilings moved to the new figures (down on
     /// five sets; up on danger-holdout-14, 58 to 59 of 150, and danger-tune-23, 21 to 22 of 75).
+    /// So are the thirty-ninth session's (mix-holdout-13, -14 and mix-tune-3), on the bot that session shipped: its
+    /// small talk by meaning moved no danger figure of any set.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -236,6 +238,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-11.tsv", 1.0, 1.0, 0.014 },
         { "blind/mix-holdout-12.tsv", 1.0, 1.0, 0.014 },
         { "blind/mix-tune-2.tsv", 1.0, 1.0, 0.02 },
+        { "blind/mix-holdout-13.tsv", 1.0, 1.0, 0.034 },
+        { "blind/mix-holdout-14.tsv", 1.0, 0.983, 0.014 },
+        { "blind/mix-tune-3.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -302,6 +307,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// answers-tune-9 (1 to 3).
     /// mix-holdout-11 and -12, written at the end of that session, are pinned at their first run on the bot it shipped,
     /// and so is mix-tune-2, a tuning set of the writers of mix-holdout-12.
+    /// mix-holdout-13 and -14 and the tuning set mix-tune-3 (thirty-ninth session) are pinned on the bot that session
+    /// shipped, with small talk by meaning, which moved no answer of theirs.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -315,9 +322,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/answers-tune-7.tsv", 0.952, 1.0, 1),
         ("blind/answers-holdout-7.tsv", 0.968, 0.975, 2),
         ("blind/answers-holdout-8.tsv", 0.895, 0.977, 5),
-        ("blind/answers-holdout-9.tsv", 0.933, 0.977, 6),
-        ("blind/answers-holdout-10.tsv", 0.891, 0.922, 9),
-        ("blind/answers-holdout-11.tsv", 0.941, 0.977, 6),
+        ("blind/answers-holdout-9.tsv", 0.937, 0.977, 6),
+        ("blind/answers-holdout-10.tsv", 0.895, 0.922, 9),
+        ("blind/answers-holdout-11.tsv", 0.941, 0.983, 5),
         ("blind/answers-holdout-12.tsv", 0.958, 0.988, 2),
         ("blind/answers-tune-8.tsv", 0.936, 0.991, 2),
         ("blind/answers-holdout-13.tsv", 0.957, 0.983, 2),
@@ -338,6 +345,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-holdout-11.tsv", 0.962, 0.98, 2),
         ("blind/mix-holdout-12.tsv", 0.887, 0.96, 3),
         ("blind/mix-tune-2.tsv", 0.875, 1.0, 1),
+        ("blind/mix-holdout-13.tsv", 0.875, 1.0, 1),
+        ("blind/mix-holdout-14.tsv", 0.975, 0.98, 1),
+        ("blind/mix-tune-3.tsv", 0.912, 0.96, 4),
     ];
 
     [Fact]
@@ -360,13 +370,15 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// smalltalk-holdout-2 kept 51 of its 55 not-covered questions instead of 53, and its floor moved to that.
     /// With the answer banks in faq/asked.yaml (thirty-eighth session) it keeps 50: one more was answered with an entry
     /// (its confident wrong answers 4 to 6 of 300), and the floor moved to that.
+    /// With small talk by meaning (faq/small-talk.yaml, thirty-ninth session) small talk rose to 76, 69, 72 and 64, and
+    /// smalltalk-holdout-2 kept 51 not-covered questions: the floors moved up to those figures.
     /// </summary>
     public static TheoryData<string, double, double> SmallTalkSets => new()
     {
-        { "blind/smalltalk-tune.tsv", 0.208, 0.963 },
-        { "blind/smalltalk-holdout.tsv", 0.175, 0.981 },
-        { "blind/smalltalk-holdout-2.tsv", 0.208, 0.909 },
-        { "blind/pleasantries-holdout.tsv", 0.227, 1.0 },
+        { "blind/smalltalk-tune.tsv", 0.633, 0.963 },
+        { "blind/smalltalk-holdout.tsv", 0.575, 0.981 },
+        { "blind/smalltalk-holdout-2.tsv", 0.6, 0.927 },
+        { "blind/pleasantries-holdout.tsv", 0.581, 1.0 },
     };
 
     [Theory]

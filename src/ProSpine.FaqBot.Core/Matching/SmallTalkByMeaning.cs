@@ -1,0 +1,73 @@
+using ProSpine.FaqBot.Core.Content;
+using ProSpine.FaqBot.Core.Semantics;
+using ProSpine.FaqBot.Core.Text;
+
+namespace ProSpine.FaqBot.Core.Matching;
+
+/// <summary>The small-talk example nearest a message in meaning, and the nearest question of the FAQ it was weighed against.</summary>
+public sealed record SmallTalkGuess(SmallTalkExample Nearest, double Similarity, double NearestQuestion)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"small talk '{Nearest.Kind}' by meaning ({Similarity:F2} to {Nearest.Source}, nearest question {NearestQuestion:F2})");
+}
+
+/// <summary>
+/// Small talk recognised by its meaning (<c>faq/small-talk.yaml</c>), for a message that <c>safety.yaml</c>'s phrases
+/// did not recognise and the FAQ did not answer: "lol you're pretty helpful for a robot", "we lost power for two hours
+/// in that storm". The phrases need every word to be small talk's; people chat in words nobody lists. A message counts
+/// when one example is at least <see cref="MatchingOptions.SmallTalkMeaning"/> similar and nearer by
+/// <see cref="MatchingOptions.SmallTalkLead"/> than every question of the FAQ, answered or not (its phrasings,
+/// <c>asked.yaml</c>, <c>not-covered.yaml</c>): a question near the FAQ keeps its "Did you mean" or "not covered",
+/// which end with the clinic's phone. Danger is read before, and small talk never sets it aside.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class SmallTalkByMeaning
+{
+    private readonly IReadOnlyList<SmallTalkExample> examples;
+    private readonly float[][] vectors;
+    private readonly SemanticIndex questions;
+    private readonly double least;
+    private readonly double lead;
+
+    public SmallTalkByMeaning(SmallTalkExamples examples, SemanticIndex questions, CuratedEmbeddings embeddings, MatchingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(options);
+        this.examples = examples.Items;
+        vectors = embeddings.Encode([.. examples.Items.Select(e => TextNormalizer.Normalize(e.Text))]);
+        this.questions = questions;
+        least = options.SmallTalkMeaning;
+        lead = options.SmallTalkLead;
+    }
+
+    /// <summary>The small talk <paramref name="message"/> (a unit vector) makes, if it reads as small talk.</summary>
+    public SmallTalkGuess? Recognise(float[] message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var nearest = Nearest(message);
+        if (nearest is null || nearest.Similarity < least)
+            return null;
+        return nearest.Similarity >= nearest.NearestQuestion + lead ? nearest : null;
+    }
+
+    /// <summary>The nearest example and the nearest question, whatever their similarities (for curators).</summary>
+    public SmallTalkGuess? Nearest(float[] message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var (best, at) = (double.NegativeInfinity, -1);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            var similarity = SentenceVectors.Dot(vectors[i], message);
+            if (similarity > best)
+                (best, at) = (similarity, i);
+        }
+        if (at < 0)
+            return null;
+        var question = Math.Max(
+            questions.Rank(message) is [var entry, ..] ? entry.Similarity : double.NegativeInfinity,
+            questions.NearestUncovered(message)?.Similarity ?? double.NegativeInfinity);
+        return new SmallTalkGuess(examples[at], best, question);
+    }
+}
