@@ -30,7 +30,7 @@ internal static class SmallTalkExamplesReader
         foreach (var (keyNode, messages) in root.Children)
         {
             // A broken safety.yaml names no kinds: its own problem is enough.
-            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } kind } || safety.SmallTalk.Count > 0 && !safety.SmallTalk.ContainsKey(kind))
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } kind } || (safety.SmallTalk.Count > 0 && !safety.SmallTalk.ContainsKey(kind)))
             {
                 file.Problem(keyNode, $"each list must be under a kind of small talk of safety.yaml ({string.Join(", ", safety.SmallTalk.Keys)})");
                 continue;

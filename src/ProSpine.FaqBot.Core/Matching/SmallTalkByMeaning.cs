@@ -46,16 +46,25 @@ public sealed class SmallTalkByMeaning
     public SmallTalkGuess? Recognise(float[] message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var nearest = Nearest(message);
-        if (nearest is null || nearest.Similarity < least)
+        // Most messages that get here are questions far from every example: the FAQ's questions are scanned only
+        // when an example is close enough to matter.
+        if (NearestExample(message) is not var (example, similarity) || similarity < least)
             return null;
-        return nearest.Similarity >= nearest.NearestQuestion + lead ? nearest : null;
+        var question = NearestQuestion(message);
+        return similarity >= question + lead ? new SmallTalkGuess(example, similarity, question) : null;
     }
 
     /// <summary>The nearest example and the nearest question, whatever their similarities (for curators).</summary>
     public SmallTalkGuess? Nearest(float[] message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return NearestExample(message) is var (example, similarity)
+            ? new SmallTalkGuess(example, similarity, NearestQuestion(message))
+            : null;
+    }
+
+    private (SmallTalkExample Example, double Similarity)? NearestExample(float[] message)
+    {
         var (best, at) = (double.NegativeInfinity, -1);
         for (var i = 0; i < vectors.Length; i++)
         {
@@ -63,11 +72,11 @@ public sealed class SmallTalkByMeaning
             if (similarity > best)
                 (best, at) = (similarity, i);
         }
-        if (at < 0)
-            return null;
-        var question = Math.Max(
-            questions.Rank(message) is [var entry, ..] ? entry.Similarity : double.NegativeInfinity,
-            questions.NearestUncovered(message)?.Similarity ?? double.NegativeInfinity);
-        return new SmallTalkGuess(examples[at], best, question);
+        return at < 0 ? null : (examples[at], best);
     }
+
+    /// <summary>The similarity of the FAQ's question nearest <paramref name="message"/>, answered or not.</summary>
+    private double NearestQuestion(float[] message) => Math.Max(
+        questions.Rank(message) is [var entry, ..] ? entry.Similarity : double.NegativeInfinity,
+        questions.NearestUncovered(message)?.Similarity ?? double.NegativeInfinity);
 }
