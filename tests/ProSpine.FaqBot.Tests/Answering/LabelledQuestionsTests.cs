@@ -159,6 +159,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// five sets; up on danger-holdout-14, 58 to 59 of 150, and danger-tune-23, 21 to 22 of 75).
     /// So are the thirty-ninth session's (mix-holdout-13, -14 and mix-tune-3), on the bot that session shipped: its
     /// small talk by meaning moved no danger figure of any set.
+    /// The fortieth session's (mix-holdout-15 and mix-tune-4) are pinned at their first run.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -241,6 +242,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-13.tsv", 1.0, 1.0, 0.034 },
         { "blind/mix-holdout-14.tsv", 1.0, 0.983, 0.014 },
         { "blind/mix-tune-3.tsv", 1.0, 1.0, 0.027 },
+        { "blind/mix-holdout-15.tsv", 1.0, 1.0, 0.04 },
+        { "blind/mix-tune-4.tsv", 1.0, 1.0, 0.007 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -309,6 +312,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// and so is mix-tune-2, a tuning set of the writers of mix-holdout-12.
     /// mix-holdout-13 and -14 and the tuning set mix-tune-3 (thirty-ninth session) are pinned on the bot that session
     /// shipped, with small talk by meaning, which moved no answer of theirs.
+    /// mix-holdout-15 and the tuning set mix-tune-4 (fortieth session) are pinned at their first run.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -348,6 +352,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-holdout-13.tsv", 0.875, 1.0, 1),
         ("blind/mix-holdout-14.tsv", 0.975, 0.98, 1),
         ("blind/mix-tune-3.tsv", 0.912, 0.96, 4),
+        ("blind/mix-holdout-15.tsv", 0.875, 0.98, 3),
+        ("blind/mix-tune-4.tsv", 0.987, 1.0, 0),
     ];
 
     [Fact]
