@@ -93,6 +93,28 @@ public sealed class AnswererTests
         Assert.True(LabelledQuestions.ComesFirst(alarmed, "911"), alarmed.Text);
     }
 
+    [Theory]
+    [InlineData("My muscle relaxers do nothing, they never touch the spasms. Would a pump help with that?", "muscle-spasms")]
+    [InlineData("My back surgery did not work. Could a pump help someone like me?", "who-can-benefit")]
+    public void A_negation_told_beside_the_question_does_not_change_what_is_asked(string message, string entry)
+    {
+        // Read with every negation of the message, as before, the story's "never touch" or "did not work" is a qualifier
+        // the entry does not ask, and the question goes unanswered.
+        var (_, reading) = Answerer.Danger.Read(message);
+        var withTheStorysNegations = Answerer.Hybrid.Match(Answerer.Router.WithoutSetAside(TextNormalizer.Words(message)), reading.Whole);
+
+        var reply = Answerer.Answer(message);
+
+        Assert.NotEqual(MatchOutcome.Answer, withTheStorysNegations.Outcome);
+        Assert.Equal(entry, reply.Answer?.Id);
+    }
+
+    [Theory]
+    [InlineData("Who should not get a pump?")]
+    [InlineData("I read about it online, when is a pump not recommended?")]
+    public void A_negation_asked_still_reverses_the_question(string message) =>
+        Assert.Null(Answerer.Answer(message).Answer);
+
     [Fact]
     public void A_message_all_but_a_calm_example_and_near_no_danger_reads_calm()
     {

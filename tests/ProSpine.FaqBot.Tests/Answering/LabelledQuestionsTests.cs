@@ -159,7 +159,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// five sets; up on danger-holdout-14, 58 to 59 of 150, and danger-tune-23, 21 to 22 of 75).
     /// So are the thirty-ninth session's (mix-holdout-13, -14 and mix-tune-3), on the bot that session shipped: its
     /// small talk by meaning moved no danger figure of any set.
-    /// The fortieth session's (mix-holdout-15 and mix-tune-4) are pinned at their first run.
+    /// The fortieth session's (mix-holdout-15 and mix-tune-4) are pinned at their first run. In the same session the
+    /// negations told beside a question stopped blocking its answer; no emergency or crisis moved on any set, and false
+    /// alarms fell on danger-holdout-6, -17 and mix-holdout-13, whose ceilings moved down.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -179,7 +181,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-3.tsv", 1.0, 1.0, 0.0 },
         { "blind/danger-holdout-4.tsv", 1.0, 0.989, 0.016 },
         { "blind/danger-holdout-5.tsv", 1.0, 0.978, 0.022 },
-        { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.009 },
+        { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.0 },
         { "blind/danger-holdout-7.tsv", 1.0, 0.973, 0.014 },
         { "blind/danger-holdout-8.tsv", 1.0, 0.991, 0.007 },
         { "blind/danger-holdout-9.tsv", 1.0, 0.982, 0.007 },
@@ -192,7 +194,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-15.tsv", 1.0, 1.0, 0.507 },
         { "blind/danger-holdout-16.tsv", 1.0, 1.0, 0.494 },
         { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.054 },
-        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.04 },
+        { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.034 },
         { "blind/danger-tune-13.tsv", 1.0, 1.0, 0.067 },
         { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.04 },
         { "blind/pleasantries-holdout.tsv", 1.0, 0.955, 0.072 },
@@ -239,7 +241,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-11.tsv", 1.0, 1.0, 0.014 },
         { "blind/mix-holdout-12.tsv", 1.0, 1.0, 0.014 },
         { "blind/mix-tune-2.tsv", 1.0, 1.0, 0.02 },
-        { "blind/mix-holdout-13.tsv", 1.0, 1.0, 0.034 },
+        { "blind/mix-holdout-13.tsv", 1.0, 1.0, 0.027 },
         { "blind/mix-holdout-14.tsv", 1.0, 0.983, 0.014 },
         { "blind/mix-tune-3.tsv", 1.0, 1.0, 0.027 },
         { "blind/mix-holdout-15.tsv", 1.0, 1.0, 0.04 },
@@ -312,44 +314,47 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// and so is mix-tune-2, a tuning set of the writers of mix-holdout-12.
     /// mix-holdout-13 and -14 and the tuning set mix-tune-3 (thirty-ninth session) are pinned on the bot that session
     /// shipped, with small talk by meaning, which moved no answer of theirs.
-    /// mix-holdout-15 and the tuning set mix-tune-4 (fortieth session) are pinned at their first run.
+    /// mix-holdout-15 and the tuning set mix-tune-4 (fortieth session) are pinned at their first run. In the same session
+    /// the negations told beside a question stopped blocking its answer (README, "Negations told beside a question"),
+    /// and every row was pinned with it: on the 68 holdouts 14 more answered, one fewer not covered and one fewer
+    /// confident wrong in total; answers-holdout-10 lost a not-covered question to a confident wrong answer (9 to 10).
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
-        ("blind/answers-tune-4.tsv", 0.951, 0.991, 2),
+        ("blind/answers-tune-4.tsv", 0.961, 0.991, 2),
         ("blind/answers-holdout-3.tsv", 0.916, 0.957, 5),
-        ("blind/answers-tune-5.tsv", 0.923, 0.983, 5),
+        ("blind/answers-tune-5.tsv", 0.934, 0.983, 4),
         ("blind/answers-holdout-4.tsv", 0.88, 0.991, 4),
         ("blind/answers-holdout-5.tsv", 0.973, 1.0, 0),
         ("blind/answers-tune-6.tsv", 0.968, 0.991, 3),
         ("blind/answers-holdout-6.tsv", 0.952, 0.991, 2),
-        ("blind/answers-tune-7.tsv", 0.952, 1.0, 1),
+        ("blind/answers-tune-7.tsv", 0.957, 1.0, 1),
         ("blind/answers-holdout-7.tsv", 0.968, 0.975, 2),
         ("blind/answers-holdout-8.tsv", 0.895, 0.977, 5),
         ("blind/answers-holdout-9.tsv", 0.937, 0.977, 6),
-        ("blind/answers-holdout-10.tsv", 0.895, 0.922, 9),
-        ("blind/answers-holdout-11.tsv", 0.941, 0.983, 5),
-        ("blind/answers-holdout-12.tsv", 0.958, 0.988, 2),
-        ("blind/answers-tune-8.tsv", 0.936, 0.991, 2),
+        ("blind/answers-holdout-10.tsv", 0.895, 0.916, 10),
+        ("blind/answers-holdout-11.tsv", 0.945, 0.983, 5),
+        ("blind/answers-holdout-12.tsv", 0.962, 0.988, 2),
+        ("blind/answers-tune-8.tsv", 0.941, 0.991, 2),
         ("blind/answers-holdout-13.tsv", 0.957, 0.983, 2),
         ("blind/answers-tune-9.tsv", 0.93, 0.983, 3),
-        ("blind/answers-holdout-14.tsv", 0.946, 0.991, 1),
-        ("blind/answers-holdout-15.tsv", 0.898, 1.0, 0),
-        ("blind/mix-tune.tsv", 0.975, 1.0, 0),
+        ("blind/answers-holdout-14.tsv", 0.957, 0.991, 1),
+        ("blind/answers-holdout-15.tsv", 0.904, 1.0, 0),
+        ("blind/mix-tune.tsv", 0.987, 1.0, 0),
         ("blind/mix-holdout.tsv", 0.975, 1.0, 0),
         ("blind/mix-holdout-2.tsv", 0.912, 0.98, 3),
         ("blind/mix-holdout-3.tsv", 0.975, 1.0, 0),
         ("blind/mix-holdout-4.tsv", 0.95, 1.0, 0),
         ("blind/mix-holdout-5.tsv", 0.937, 1.0, 0),
-        ("blind/mix-holdout-6.tsv", 0.95, 1.0, 1),
+        ("blind/mix-holdout-6.tsv", 0.962, 1.0, 0),
         ("blind/mix-holdout-7.tsv", 0.962, 1.0, 0),
         ("blind/mix-holdout-8.tsv", 0.925, 1.0, 1),
-        ("blind/mix-holdout-9.tsv", 0.937, 1.0, 0),
+        ("blind/mix-holdout-9.tsv", 0.95, 1.0, 0),
         ("blind/mix-holdout-10.tsv", 0.975, 1.0, 0),
         ("blind/mix-holdout-11.tsv", 0.962, 0.98, 2),
         ("blind/mix-holdout-12.tsv", 0.887, 0.96, 3),
         ("blind/mix-tune-2.tsv", 0.875, 1.0, 1),
-        ("blind/mix-holdout-13.tsv", 0.875, 1.0, 1),
+        ("blind/mix-holdout-13.tsv", 0.887, 1.0, 1),
         ("blind/mix-holdout-14.tsv", 0.975, 0.98, 1),
         ("blind/mix-tune-3.tsv", 0.912, 0.96, 4),
         ("blind/mix-holdout-15.tsv", 0.875, 0.98, 3),
