@@ -263,7 +263,7 @@ public sealed partial class Answerer
         return Router.WithoutSetAside([.. pieces.SelectMany(p => p.Asks ? p.Words : p.Words.Where(w => !QualifierCheck.Negations.Contains(w)))]);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"[,;]\s+(?=(?:what|how|when|where|who|why|which|is|are|can|could|will|would|do|does|did|should)\b)",
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;]\s+(?=(?:" + OpeningWords + @")\b)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AnyCommaQuestion();
 
@@ -315,6 +315,10 @@ public sealed partial class Answerer
         "does", "did", "should", "may",
     };
 
+    // The words that open a question, for the regular expressions that split a message into the questions it asks.
+    private const string OpeningWordsButIsAre = "what|how|when|where|who|why|which|can|could|will|would|do|does|did|should";
+    private const string OpeningWords = OpeningWordsButIsAre + "|is|are";
+
     // A sentence ends at ".", "?" or "!" followed by white space, or at a line break, but not after a title: "Where did
     // Dr. Stauss train?" is one question, and its halves would each find a wrong answer on the words alone.
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.?!])(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t)\.)\s+|\n+")]
@@ -323,7 +327,7 @@ public sealed partial class Answerer
     // One sentence may ask two things: "how long does the surgery take and when can I go back to work". A second
     // question starts at "and", "also" or "plus" followed by a question word; "or" joins the options of one question
     // ("is it full anesthesia or is it numbing?").
-    [System.Text.RegularExpressions.GeneratedRegex(@",?\s+(?:and|also|plus)\s+(?=(?:what|how|when|where|who|why|which|is|are|can|could|will|would|do|does|did|should)\b)",
+    [System.Text.RegularExpressions.GeneratedRegex(@",?\s+(?:and|also|plus)\s+(?=(?:" + OpeningWords + @")\b)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AnotherQuestion();
 
@@ -339,7 +343,7 @@ public sealed partial class Answerer
 
     // "is" and "are" are left out: after a comma they more often go on with the same question ("what kind of imaging,
     // MRI or CT, is done before surgery").
-    [System.Text.RegularExpressions.GeneratedRegex(@"[,;]\s+(?=(?:what|how|when|where|who|why|which|can|could|will|would|do|does|did|should)\b)",
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;]\s+(?=(?:" + OpeningWordsButIsAre + @")\b)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CommaQuestion();
 
