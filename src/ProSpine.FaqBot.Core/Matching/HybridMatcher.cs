@@ -25,7 +25,8 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// by a model fitted on labelled questions (<see cref="SignalsTogether"/>); the likeliest entry is answered when the
 /// model is sure enough (<see cref="MatchingOptions.TogetherAnswer"/>) and the qualifier check passes.</item>
 /// <item>When the signals disagree, or only one is strong, the closest entries are offered under "Did you mean". When
-/// the words' choice is set aside, another entry is answered only if the regression is all but sure of it.</item>
+/// the words' choice is set aside, another entry is answered only if the regression is all but sure of it or the
+/// entries' words name it too.</item>
 /// </list>
 /// Without a vector (a message the model did not read), the words decide alone, as before. Immutable and thread-safe.
 /// </summary>
@@ -158,6 +159,9 @@ public sealed class HybridMatcher
         var wordsGuess = new Lazy<EntryGuess>(() => entryWords.Likeliest(lexical.Terms));
         bool RegressionIsSure(FaqEntry entry) =>
             RegressionAnswers && guess.Value.Entry == entry && guess.Value.Probability >= options.RegressionAnswer;
+        // Learned beside the entries' regression, on the same questions: without it, the entries' words are not read either.
+        bool EntryWordsName(FaqEntry entry) =>
+            RegressionAnswers && wordsGuess.Value.Entry == entry && wordsGuess.Value.Probability >= options.EntryWordsProbability;
         SemanticUncovered? NearMissOf(double entryMeaning, double margin) =>
             nearestUncovered.Value is { } nearest
             && nearest.Similarity >= options.UncoveredFloor && nearest.Similarity >= entryMeaning + margin
@@ -171,7 +175,9 @@ public sealed class HybridMatcher
                 return UnlessDoubted(lexical with { Candidates = lexicalCandidates, Reason = "words and meaning agree" });
             // The words' entry is not what the message asks. The meaning may still name another entry on its own
             // evidence ("will the implant operation take all day" has the words of "when does the medication start"),
-            // but only with the entries' regression agreeing: two signals against the words, not one.
+            // but only with the entries' regression all but sure, or the entries' words naming the same entry: two signals
+            // against the words, not one. ("What's the whole point of getting a pump" has the words of "at what point is a
+            // pump an option"; the entries' words, which weigh each word by the entries whose questions use it, do not.)
             return ByMeaningOrRegression(overruledWords: chosen.Entry) is { } other
                 ? UnlessDoubted(other with { Reason = $"{other.Reason}; the words' choice was set aside: {overruled.Reason}" })
                 : overruled;
@@ -224,14 +230,15 @@ public sealed class HybridMatcher
 
         // The words alone were not enough (or chose what the message does not ask): the meaning may settle it when its
         // entry is clearly closest, asks what the question asks, and either the words back it or it is clear enough
-        // alone; last, the entries' regression. When it overrules the words, the regression must back the meaning.
+        // alone; last, the entries' regression. When it overrules the words, the regression or the entries' words must back
+        // the meaning.
         MatchResult? ByMeaningOrRegression(FaqEntry? overruledWords)
         {
             var byMeaning = nearest[0];
             MatchResult ByMeaning(string reason) =>
                 new(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms) { Reason = reason };
             var mayAnswer = overruledWords is null
-                || (byMeaning.Entry != overruledWords && RegressionIsSure(byMeaning.Entry));
+                || (byMeaning.Entry != overruledWords && (RegressionIsSure(byMeaning.Entry) || EntryWordsName(byMeaning.Entry)));
             if (mayAnswer && byMeaning.Entry.Id == best.Entry.Id && lead >= options.MeaningMargin && qualifiers.Uncovered(qualified, byMeaning).Count == 0)
             {
                 if (best.Similarity >= options.MeaningAnswer

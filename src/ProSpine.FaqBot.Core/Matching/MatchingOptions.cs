@@ -142,7 +142,10 @@ public sealed class MatchingOptions
     [Range(0.0, 1.0)]
     public double? WordsWithRegression { get; set; } = 0.4;
 
-    /// <summary>The least probability of the entries' words for <see cref="WordsWithRegression"/>.</summary>
+    /// <summary>
+    /// The least probability of the entries' words for <see cref="WordsWithRegression"/>, and for the meaning to answer
+    /// the entry they name when the words matcher's choice is set aside.
+    /// </summary>
     [Range(0.0, 1.0)]
     public double EntryWordsProbability { get; set; } = 0.7;
 

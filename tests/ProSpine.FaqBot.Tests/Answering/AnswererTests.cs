@@ -109,6 +109,21 @@ public sealed class AnswererTests
         Assert.Equal(entry, reply.Answer?.Id);
     }
 
+    [Fact]
+    public void Words_set_aside_by_the_meaning_give_way_to_the_entry_the_entries_words_also_name()
+    {
+        // "point" is a word of "at what point is a pain pump an option", so the words choose when-recommended; the
+        // meaning and the entries' words both name used-for, while the entries' regression is short of answering alone.
+        const string message = "what's the whole point of getting an intrathecal pump";
+        var terms = Answerer.Hybrid.Match(TextNormalizer.Words(message), null).Terms;
+
+        var reply = Answerer.Answer(message);
+
+        Assert.Equal("used-for", Answerer.Hybrid.WordsGuess(terms).Entry?.Id);
+        Assert.Equal("used-for", reply.Answer?.Id);
+        Assert.Contains("the words' choice was set aside: signals disagree: words when-recommended", reply.Match?.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Who should not get a pump?")]
     [InlineData("I read about it online, when is a pump not recommended?")]

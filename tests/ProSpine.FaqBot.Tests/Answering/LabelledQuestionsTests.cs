@@ -321,36 +321,39 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// the negations told beside a question stopped blocking its answer (README, "Negations told beside a question"),
     /// and every row was pinned with it: on the 68 holdouts 14 more answered, one fewer not covered and one fewer
     /// confident wrong in total; answers-holdout-10 lost a not-covered question to a confident wrong answer (9 to 10).
-    /// mix-holdout-16 and the tuning set mix-tune-5 (forty-first session) are pinned at their first run.
+    /// mix-holdout-16 and the tuning set mix-tune-5 (forty-first session) are pinned at their first run. In the same
+    /// session the entries' words, naming the meaning's entry, let it be answered when the words' choice is set aside
+    /// (README, "The entries' words against the words' choice"); the rows it moved were pinned with it: on the 69
+    /// holdouts 27 more answered, no fewer not covered, no more confident wrong.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
-        ("blind/answers-tune-4.tsv", 0.961, 0.991, 2),
-        ("blind/answers-holdout-3.tsv", 0.916, 0.957, 5),
+        ("blind/answers-tune-4.tsv", 0.972, 0.991, 2),
+        ("blind/answers-holdout-3.tsv", 0.922, 0.957, 5),
         ("blind/answers-tune-5.tsv", 0.934, 0.983, 4),
-        ("blind/answers-holdout-4.tsv", 0.88, 0.991, 4),
+        ("blind/answers-holdout-4.tsv", 0.902, 0.991, 4),
         ("blind/answers-holdout-5.tsv", 0.973, 1.0, 0),
         ("blind/answers-tune-6.tsv", 0.968, 0.991, 3),
-        ("blind/answers-holdout-6.tsv", 0.952, 0.991, 2),
+        ("blind/answers-holdout-6.tsv", 0.957, 0.991, 2),
         ("blind/answers-tune-7.tsv", 0.957, 1.0, 1),
-        ("blind/answers-holdout-7.tsv", 0.968, 0.975, 2),
+        ("blind/answers-holdout-7.tsv", 0.978, 0.975, 2),
         ("blind/answers-holdout-8.tsv", 0.895, 0.977, 5),
-        ("blind/answers-holdout-9.tsv", 0.937, 0.977, 6),
-        ("blind/answers-holdout-10.tsv", 0.895, 0.916, 10),
-        ("blind/answers-holdout-11.tsv", 0.945, 0.983, 5),
+        ("blind/answers-holdout-9.tsv", 0.941, 0.977, 6),
+        ("blind/answers-holdout-10.tsv", 0.9, 0.916, 10),
+        ("blind/answers-holdout-11.tsv", 0.95, 0.983, 5),
         ("blind/answers-holdout-12.tsv", 0.962, 0.988, 2),
-        ("blind/answers-tune-8.tsv", 0.941, 0.991, 2),
+        ("blind/answers-tune-8.tsv", 0.946, 0.991, 2),
         ("blind/answers-holdout-13.tsv", 0.957, 0.983, 2),
-        ("blind/answers-tune-9.tsv", 0.93, 0.983, 3),
-        ("blind/answers-holdout-14.tsv", 0.957, 0.991, 1),
-        ("blind/answers-holdout-15.tsv", 0.904, 1.0, 0),
+        ("blind/answers-tune-9.tsv", 0.952, 0.983, 3),
+        ("blind/answers-holdout-14.tsv", 0.962, 0.991, 1),
+        ("blind/answers-holdout-15.tsv", 0.909, 1.0, 0),
         ("blind/mix-tune.tsv", 0.987, 1.0, 0),
-        ("blind/mix-holdout.tsv", 0.975, 1.0, 0),
-        ("blind/mix-holdout-2.tsv", 0.912, 0.98, 3),
+        ("blind/mix-holdout.tsv", 0.987, 1.0, 0),
+        ("blind/mix-holdout-2.tsv", 0.95, 0.98, 3),
         ("blind/mix-holdout-3.tsv", 0.975, 1.0, 0),
         ("blind/mix-holdout-4.tsv", 0.95, 1.0, 0),
         ("blind/mix-holdout-5.tsv", 0.937, 1.0, 0),
-        ("blind/mix-holdout-6.tsv", 0.962, 1.0, 0),
+        ("blind/mix-holdout-6.tsv", 0.975, 1.0, 0),
         ("blind/mix-holdout-7.tsv", 0.962, 1.0, 0),
         ("blind/mix-holdout-8.tsv", 0.925, 1.0, 1),
         ("blind/mix-holdout-9.tsv", 0.95, 1.0, 0),
@@ -364,7 +367,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-holdout-15.tsv", 0.875, 0.98, 3),
         ("blind/mix-tune-4.tsv", 0.987, 1.0, 0),
         ("blind/mix-holdout-16.tsv", 0.95, 1.0, 1),
-        ("blind/mix-tune-5.tsv", 0.925, 1.0, 0),
+        ("blind/mix-tune-5.tsv", 0.937, 1.0, 0),
     ];
 
     [Fact]
