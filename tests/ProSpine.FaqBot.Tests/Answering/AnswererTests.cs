@@ -116,10 +116,12 @@ public sealed class AnswererTests
         // meaning and the entries' words both name used-for, while the entries' regression is short of answering alone.
         const string message = "what's the whole point of getting an intrathecal pump";
         var terms = Answerer.Hybrid.Match(TextNormalizer.Words(message), null).Terms;
+        var regression = Answerer.Meaning.Likeliest(Answerer.Danger.Read(message).Reading.Whole!);
 
         var reply = Answerer.Answer(message);
 
         Assert.Equal("used-for", Answerer.Hybrid.WordsGuess(terms).Entry?.Id);
+        Assert.True(regression.Probability < Answerer.Hybrid.RegressionAnswer);
         Assert.Equal("used-for", reply.Answer?.Id);
         Assert.Contains("the words' choice was set aside: signals disagree: words when-recommended", reply.Match?.Reason, StringComparison.Ordinal);
     }
