@@ -24,10 +24,19 @@ public sealed class DangerOptions
     /// <summary>
     /// Below this (crisis and emergency together, on every piece of the message) the classifier reads the message as
     /// clearly calm: a phrase rule marked <c>askedInGeneral</c> gives way ("what happens if a pump overdoses
-    /// someone" asks in general), and an emergency rule names 988 too when crisis is at least this probable.
+    /// someone" asks in general).
     /// </summary>
     [Range(0.0, 1.0)]
     public float CalmProbability { get; set; } = 0.25f;
+
+    /// <summary>
+    /// An emergency, read by meaning or named by a rule, also names 988 when crisis reads at least this probable: on the
+    /// pieces that count for a rule, on any piece for a reading by meaning. The reply then puts 911 and 988 first, so
+    /// an emergency still gets 911 first; a warning sign in someone else ("sleeping with his hunting rifle next to the
+    /// bed", crisis 0.24 and emergency 0.72) gets 988 too.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float MaybeCrisisProbability { get; set; } = 0.2f;
 
     /// <summary>
     /// A clause of a longer message raises crisis or emergency only when the two together are this probable on it;

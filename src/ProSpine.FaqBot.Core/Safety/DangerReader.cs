@@ -245,7 +245,7 @@ public sealed partial class DangerReader
         {
             if (rule.Kind == RuleKind.Emergency && scores.Crisis >= options.ConfidentProbability)
                 return new DangerVerdict(DangerLevel.Crisis, false, null, $"{rule.Name}, and meaning: crisis");
-            if (rule.Kind == RuleKind.Emergency && scores.Crisis >= options.CalmProbability)
+            if (rule.Kind == RuleKind.Emergency && scores.Crisis >= options.MaybeCrisisProbability)
                 return new DangerVerdict(DangerLevel.Emergency, true, null, $"{rule.Name}, and meaning: maybe crisis");
             return new DangerVerdict(rule.Kind == RuleKind.Crisis ? DangerLevel.Crisis : DangerLevel.Emergency, false, rule, rule.Name);
         }
@@ -260,7 +260,7 @@ public sealed partial class DangerReader
         // too weakly to count alone (under ClauseProbability). Naming 988 beside 911 must not make a confident
         // emergency one that a question of the message the FAQ answers can overrule: such a verdict is firm.
         if (scores.Emergency >= options.ConfidentProbability)
-            return scores.CrisisInAnyPiece >= options.CalmProbability
+            return scores.CrisisInAnyPiece >= options.MaybeCrisisProbability
                 ? new DangerVerdict(DangerLevel.Emergency, true, null, "meaning: emergency, maybe crisis") { Firm = scores.Crisis < options.CalmProbability }
                 : new DangerVerdict(DangerLevel.Emergency, false, null, "meaning: emergency");
         if (scores.Danger >= options.UnsureProbability)

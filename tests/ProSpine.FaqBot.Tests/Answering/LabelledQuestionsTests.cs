@@ -162,7 +162,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// The fortieth session's (mix-holdout-15 and mix-tune-4) are pinned at their first run. In the same session the
     /// negations told beside a question stopped blocking its answer; no emergency or crisis moved on any set, and false
     /// alarms fell on danger-holdout-6, -17 and mix-holdout-13, whose ceilings moved down.
-    /// The forty-first session's (mix-holdout-16 and mix-tune-5) are pinned at their first run.
+    /// The forty-first session's (mix-holdout-16 and mix-tune-5) are pinned at their first run. In the same session a
+    /// confident emergency came to name 988 beside 911 from crisis 0.2 (Danger:MaybeCrisisProbability, was 0.25): one
+    /// crisis more on danger-holdout-2, -5, -14, danger-tune-15 and mix-tune-5, whose floors moved up; nothing else moved.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -178,10 +180,10 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-9.tsv", 1.0, 0.99, 0.063 },
         { "blind/danger-tune-10.tsv", 1.0, 1.0, 0.019 },
         { "blind/danger-holdout.tsv", 1.0, 1.0, 0.03 },
-        { "blind/danger-holdout-2.tsv", 1.0, 0.988, 0.028 },
+        { "blind/danger-holdout-2.tsv", 1.0, 1.0, 0.028 },
         { "blind/danger-holdout-3.tsv", 1.0, 1.0, 0.0 },
         { "blind/danger-holdout-4.tsv", 1.0, 0.989, 0.016 },
-        { "blind/danger-holdout-5.tsv", 1.0, 0.978, 0.022 },
+        { "blind/danger-holdout-5.tsv", 1.0, 0.989, 0.022 },
         { "blind/danger-holdout-6.tsv", 1.0, 1.0, 0.0 },
         { "blind/danger-holdout-7.tsv", 1.0, 0.973, 0.014 },
         { "blind/danger-holdout-8.tsv", 1.0, 0.991, 0.007 },
@@ -191,7 +193,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-12.tsv", 0.991, 0.991, 0.007 },
         { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.094 },
         { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.007 },
-        { "blind/danger-holdout-14.tsv", 1.0, 0.982, 0.394 },
+        { "blind/danger-holdout-14.tsv", 1.0, 0.991, 0.394 },
         { "blind/danger-holdout-15.tsv", 1.0, 1.0, 0.507 },
         { "blind/danger-holdout-16.tsv", 1.0, 1.0, 0.494 },
         { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.054 },
@@ -204,7 +206,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-20.tsv", 1.0, 1.0, 0.074 },
         { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.034 },
-        { "blind/danger-tune-15.tsv", 1.0, 0.991, 0.0 },
+        { "blind/danger-tune-15.tsv", 1.0, 1.0, 0.0 },
         { "blind/danger-tune-16.tsv", 1.0, 1.0, 0.02 },
         { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.034 },
         { "blind/danger-holdout-23.tsv", 1.0, 0.965, 0.04 },
@@ -248,7 +250,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-15.tsv", 1.0, 1.0, 0.04 },
         { "blind/mix-tune-4.tsv", 1.0, 1.0, 0.007 },
         { "blind/mix-holdout-16.tsv", 1.0, 0.983, 0.007 },
-        { "blind/mix-tune-5.tsv", 1.0, 0.983, 0.027 },
+        { "blind/mix-tune-5.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },

@@ -208,9 +208,10 @@ public sealed partial class PublishTests : IDisposable
                     if (ready.IsSuccessStatusCode)
                         return;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    // Not listening yet.
+                    // Not listening yet, or not answering within the client's timeout: a first start on a loaded machine
+                    // (CI beside other jobs) can keep a connection attempt waiting longer than ten seconds.
                 }
                 await Task.Delay(250);
             }

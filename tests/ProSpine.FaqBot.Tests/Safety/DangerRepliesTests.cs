@@ -233,10 +233,28 @@ public sealed class DangerRepliesTests
 
         var reply = answerer.Answer(Message);
 
-        Assert.True(scores.Crisis < strict.CalmProbability && scores.CrisisInAnyPiece >= strict.CalmProbability,
+        Assert.True(scores.Crisis < strict.MaybeCrisisProbability && scores.CrisisInAnyPiece >= strict.MaybeCrisisProbability,
             $"crisis {scores.Crisis}, in any piece {scores.CrisisInAnyPiece}");
         Assert.Equal("meaning: emergency, maybe crisis", reply.RuleName);
         Assert.True(LabelledQuestions.ComesFirst(reply, "911") && LabelledQuestions.ComesFirst(reply, "988"), reply.Text);
+    }
+
+    [Fact]
+    public void A_confident_emergency_names_988_beside_911_from_the_maybe_crisis_threshold()
+    {
+        // A warning sign in someone else ("my son sleeps with his hunting rifle by the bed since his surgery failed")
+        // read emergency 0.72 and crisis 0.24 on the tuning sets: a crisis the threshold of clear calm (0.25) ruled out.
+        var danger = AnswererReading(out _).Danger;
+        var threshold = TestFaq.Danger.MaybeCrisisProbability;
+        static DangerScores Reading(float crisis) => new(Crisis: crisis, Emergency: 0.72f, Urgent: 0, Danger: crisis + 0.72f,
+            WholeDanger: crisis + 0.72f, Words: 1, Strongest: crisis + 0.72f, CrisisInAnyPiece: crisis);
+
+        var maybeCrisis = danger.Decide(null, Reading(threshold));
+        var ruledOut = danger.Decide(null, Reading(threshold - 0.01f));
+
+        Assert.True(threshold < TestFaq.Danger.CalmProbability);
+        Assert.True(maybeCrisis is { Level: DangerLevel.Emergency, Unsure: true, Firm: true }, maybeCrisis?.ToString());
+        Assert.True(ruledOut is { Level: DangerLevel.Emergency, Unsure: false }, ruledOut?.ToString());
     }
 
     [Fact]
