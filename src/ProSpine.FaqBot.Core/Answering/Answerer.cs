@@ -309,15 +309,13 @@ public sealed partial class Answerer
     private Reply WithPartNotCovered(Reply answer) =>
         answer with { Text = $"{messages.Get(TextKeys.PartNotCovered)}\n\n{answer.Text}" };
 
-    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
-    {
-        "what", "how", "when", "where", "who", "why", "which", "is", "are", "can", "could", "will", "would", "do",
-        "does", "did", "should", "may",
-    };
-
     // The words that open a question, for the regular expressions that split a message into the questions it asks.
     private const string OpeningWordsButIsAre = "what|how|when|where|who|why|which|can|could|will|would|do|does|did|should";
     private const string OpeningWords = OpeningWordsButIsAre + "|is|are";
+
+    // A piece of a message that opens with one of these asks something. "may" opens a question ("may I ask...") but
+    // rarely a second one after "and" or a comma, so the splitting expressions leave it out.
+    private static readonly HashSet<string> QuestionWords = new([.. OpeningWords.Split('|'), "may"], StringComparer.Ordinal);
 
     // A sentence ends at ".", "?" or "!" followed by white space, or at a line break, but not after a title: "Where did
     // Dr. Stauss train?" is one question, and its halves would each find a wrong answer on the words alone.

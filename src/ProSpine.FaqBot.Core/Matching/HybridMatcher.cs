@@ -159,7 +159,8 @@ public sealed class HybridMatcher
         var wordsGuess = new Lazy<EntryGuess>(() => entryWords.Likeliest(lexical.Terms));
         bool RegressionIsSure(FaqEntry entry) =>
             RegressionAnswers && guess.Value.Entry == entry && guess.Value.Probability >= options.RegressionAnswer;
-        // Learned beside the entries' regression, on the same questions: without it, the entries' words are not read either.
+        // Whether the entries' words find this entry likeliest, sure enough to back another signal. They learned beside the
+        // entries' regression, on the same questions: where it may not answer, they are not read either.
         bool EntryWordsName(FaqEntry entry) =>
             RegressionAnswers && wordsGuess.Value.Entry == entry && wordsGuess.Value.Probability >= options.EntryWordsProbability;
         SemanticUncovered? NearMissOf(double entryMeaning, double margin) =>
@@ -268,14 +269,14 @@ public sealed class HybridMatcher
             // ("hw lng do these pumps last"): the sentence model reads typos and rare words poorly, the terms do not.
             if (mayAnswer && RegressionAnswers && options.WordsWithRegression is { } both
                 && guess.Value.Entry is { } agreed && agreed != overruledWords && guess.Value.Probability >= both
-                && wordsGuess.Value is var byWords && byWords.Entry == agreed && byWords.Probability >= options.EntryWordsProbability
+                && EntryWordsName(agreed)
                 && closeness.TryGetValue(agreed.Id, out var agreedMeaning) && agreedMeaning.Similarity >= options.EntryWordsMeaning
                 && words.Evidence(lexical, agreed) is { } agreedEvidence
                 && qualifiers.Uncovered(qualified, agreedEvidence).Count == 0
                 && UnknownTermsAllowMeaning(lexical, agreed.Id))
                 return new MatchResult(MatchOutcome.Answer, [WithMeaning(agreedEvidence), .. nearest.Where(c => c.Entry != agreed)], lexical.Terms)
                 {
-                    Reason = Invariant($"the entries' regression {guess.Value.Probability:F2} and the entries' words {byWords.Probability:F2} agree on {agreed.Id}"),
+                    Reason = Invariant($"the entries' regression {guess.Value.Probability:F2} and the entries' words {wordsGuess.Value.Probability:F2} agree on {agreed.Id}"),
                     ByRegressionAlone = true,
                     ByRegressionWithWords = true,
                 };
