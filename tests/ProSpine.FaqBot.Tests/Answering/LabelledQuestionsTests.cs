@@ -165,6 +165,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// The forty-first session's (mix-holdout-16 and mix-tune-5) are pinned at their first run. In the same session a
     /// confident emergency came to name 988 beside 911 from crisis 0.2 (Danger:MaybeCrisisProbability, was 0.25): one
     /// crisis more on danger-holdout-2, -5, -14, danger-tune-15 and mix-tune-5, whose floors moved up; nothing else moved.
+    /// The forty-second session's (mix-holdout-17, danger-holdout-33 and danger-tune-24, long dark messages whose calm
+    /// ones mostly get 911 or 988 first: the bot's known weakness) are pinned at their first run.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -251,6 +253,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-tune-4.tsv", 1.0, 1.0, 0.007 },
         { "blind/mix-holdout-16.tsv", 1.0, 0.983, 0.007 },
         { "blind/mix-tune-5.tsv", 1.0, 1.0, 0.027 },
+        { "blind/mix-holdout-17.tsv", 1.0, 1.0, 0.014 },
+        { "blind/danger-holdout-33.tsv", 1.0, 1.0, 0.05 },
+        { "blind/danger-tune-24.tsv", 1.0, 1.0, 0.665 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -327,6 +332,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// session the entries' words, naming the meaning's entry, let it be answered when the words' choice is set aside
     /// (README, "The entries' words against the words' choice"); the rows it moved were pinned with it: on the 69
     /// holdouts 27 more answered, no fewer not covered, no more confident wrong.
+    /// mix-holdout-17, danger-holdout-33 and the tuning set danger-tune-24 (forty-second session) are pinned at their
+    /// first run.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -370,6 +377,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-tune-4.tsv", 0.987, 1.0, 0),
         ("blind/mix-holdout-16.tsv", 0.95, 1.0, 1),
         ("blind/mix-tune-5.tsv", 0.937, 1.0, 0),
+        ("blind/mix-holdout-17.tsv", 0.912, 1.0, 0),
+        ("blind/danger-holdout-33.tsv", 1.0, 0.888, 2),
+        ("blind/danger-tune-24.tsv", 0.4, 0.6, 2),
     ];
 
     [Fact]
