@@ -163,11 +163,6 @@ public sealed class HybridMatcher
         // entries' regression, on the same questions: where it may not answer, they are not read either.
         bool EntryWordsName(FaqEntry entry) =>
             RegressionAnswers && wordsGuess.Value.Entry == entry && wordsGuess.Value.Probability >= options.EntryWordsProbability;
-        // Whether the entries' words find a question the FAQ does not answer likeliest, sure enough to doubt the
-        // regression alone.
-        MatchCandidate? doubtedRegression = null;
-        bool WordsReadUncovered() =>
-            options.WordsUncoveredDoubt is { } uncovered && wordsGuess.Value.Entry is null && wordsGuess.Value.Probability >= uncovered;
         SemanticUncovered? NearMissOf(double entryMeaning, double margin) =>
             nearestUncovered.Value is { } nearest
             && nearest.Similarity >= options.UncoveredFloor && nearest.Similarity >= entryMeaning + margin
@@ -290,18 +285,11 @@ public sealed class HybridMatcher
             if (RegressionAnswers && guess.Value.Entry is { } likeliest && likeliest != overruledWords && RegressionIsSure(likeliest)
                 && words.Evidence(lexical, likeliest) is { } evidence
                 && qualifiers.Uncovered(qualified, evidence).Count == 0)
-            {
-                if (WordsReadUncovered())
-                {
-                    doubtedRegression = WithMeaning(evidence);
-                    return null;
-                }
                 return new MatchResult(MatchOutcome.Answer, [WithMeaning(evidence), .. nearest.Where(c => c.Entry != likeliest)], lexical.Terms)
                 {
                     Reason = Invariant($"the entries' regression: {likeliest.Id} {guess.Value.Probability:F2}"),
                     ByRegressionAlone = true,
                 };
-            }
             return null;
         }
 
@@ -324,8 +312,6 @@ public sealed class HybridMatcher
 
         MatchResult Unanswered()
         {
-            if (doubtedRegression is { } doubted)
-                return Suggest(lexical, [doubted, .. nearest], Invariant($"the entries' regression: {doubted.Entry.Id} {guess.Value.Probability:F2}, but the entries' words read a question the FAQ does not answer ({wordsGuess.Value.Probability:F2})"));
             var close = nearest.Where(c => c.Meaning >= options.MeaningSuggest && c.Meaning >= best.Similarity - options.MeaningSpread).ToList();
             if (lexical.Outcome == MatchOutcome.DidYouMean || close.Count > 0)
                 return Suggest(lexical, [.. lexicalCandidates.Where(_ => lexical.Outcome == MatchOutcome.DidYouMean), .. close],

@@ -162,15 +162,6 @@ public sealed class MatchingOptions
     public double? RegressionsDoubt { get; set; } = 0.4;
 
     /// <summary>
-    /// The least probability at which the entries' words (<see cref="EntryWords"/>), finding a question the FAQ does
-    /// not answer likeliest, keep the entries' regression from answering alone (<see cref="RegressionAnswer"/>): the
-    /// person is asked "Did you mean", the regression's entry first, unless the signals read together answer. Null:
-    /// they never do.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public double? WordsUncoveredDoubt { get; set; } = 0.5;
-
-    /// <summary>
     /// The least probability at which the signals read together (<see cref="SignalsTogether"/>) answer the entry they
     /// find likeliest when no rule answered by one or two of them. Null: they never do.
     /// </summary>

@@ -126,29 +126,6 @@ public sealed class AnswererTests
         Assert.Contains("the words' choice was set aside: signals disagree: words when-recommended", reply.Match?.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_entries_regression_does_not_answer_alone_what_the_entries_words_read_as_not_covered()
-    {
-        // Knee surgery is not the pump's: the entries' regression is all but sure of "what happens before the pump
-        // surgery", which the hand-off added as general information; the entries' words read a question the FAQ does
-        // not answer. The hand-off stands, without the add-on, and the entry is only offered.
-        const string message = "my knee surgery is next month, does that surgeon need anything about my pump settings";
-        var terms = Answerer.Hybrid.Match(TextNormalizer.Words(message), null).Terms;
-        var regression = Answerer.Meaning.Likeliest(Answerer.Danger.Read(message).Reading.Whole!);
-
-        var reply = Answerer.Answer(message);
-        var undoubted = AnswererWith(("Matching:WordsUncoveredDoubt", "")).Answer(message);
-
-        Assert.Equal("evaluation-before-surgery", regression.Entry?.Id);
-        Assert.True(regression.Probability >= Answerer.Hybrid.RegressionAnswer);
-        Assert.Null(Answerer.Hybrid.WordsGuess(terms).Entry);
-        Assert.Equal("evaluation-before-surgery", undoubted.Answer?.Id);
-        Assert.Equal(Route.Handoff, reply.Route);
-        Assert.Null(reply.Answer);
-        Assert.Equal(MatchOutcome.DidYouMean, reply.Match?.Outcome);
-        Assert.Equal("evaluation-before-surgery", reply.Match?.Candidates[0].Entry.Id);
-    }
-
     [Theory]
     [InlineData("Who should not get a pump?")]
     [InlineData("I read about it online, when is a pump not recommended?")]
