@@ -165,8 +165,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// The forty-first session's (mix-holdout-16 and mix-tune-5) are pinned at their first run. In the same session a
     /// confident emergency came to name 988 beside 911 from crisis 0.2 (Danger:MaybeCrisisProbability, was 0.25): one
     /// crisis more on danger-holdout-2, -5, -14, danger-tune-15 and mix-tune-5, whose floors moved up; nothing else moved.
-    /// The forty-second session's (mix-holdout-17, danger-holdout-33 and danger-tune-24, long dark messages whose calm
-    /// ones mostly get 911 or 988 first: the bot's known weakness) are pinned at their first run.
+    /// The forty-second session's (mix-holdout-17, danger-holdout-33, and danger-tune-24 of long dark messages, two thirds
+    /// of whose calm ones get 911 or 988 first: the bot's known weakness) are pinned at their first run.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
