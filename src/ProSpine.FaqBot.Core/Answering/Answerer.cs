@@ -134,10 +134,11 @@ public sealed partial class Answerer
             && questions.Where(q => q.Outcome == MatchOutcome.Answer).MaxBy(q => q.Best!.Score) is { } answered)
             found = answered;
         // Chat in words safety.yaml does not list ("lol you're pretty helpful for a robot") is small talk when its meaning
-        // is nearer small talk's than any question of the FAQ. Its reply keeps what the "not covered" it replaces gave:
-        // the clinic's phone, for a question or a personal matter taken for chat, and the line that names 911 and 988,
-        // for a crisis told as a thank-you or a farewell that the danger reader missed.
-        if (found.Outcome != MatchOutcome.Answer && reading.Whole is { } whole && SmallTalk.Recognise(whole) is { } chat)
+        // is nearer small talk's than any question of the FAQ, even when the words found an entry: "how's your day
+        // going?" has the one word of "does the pump start working the same day". Its reply keeps what a "not covered"
+        // gives: the clinic's phone, for a question or a personal matter taken for chat, and the line that names 911 and
+        // 988, for a crisis told as a thank-you or a farewell that the danger reader missed.
+        if (reading.Whole is { } whole && SmallTalk.Recognise(whole) is { } chat)
         {
             var text = $"{messages.Get(TextKeys.SmallTalkPrefix + chat.Nearest.Kind)} {messages.Get(TextKeys.SmallTalkByMeaning)}";
             return Reply.Told(Route.SmallTalk, WithSafetyNet(text, Language.English), Language.English, [ClinicCall(Language.English)],

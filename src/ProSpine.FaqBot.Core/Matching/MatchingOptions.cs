@@ -181,8 +181,8 @@ public sealed class MatchingOptions
     public int MaxSuggestions { get; set; } = 3;
 
     /// <summary>
-    /// The least sentence similarity to an example of <c>faq/small-talk.yaml</c> at which a message the FAQ does not
-    /// answer is taken as small talk (<see cref="SmallTalkByMeaning"/>).
+    /// The least sentence similarity to an example of <c>faq/small-talk.yaml</c> at which a calm message no phrase rule
+    /// routed is taken as small talk (<see cref="SmallTalkByMeaning"/>).
     /// </summary>
     [Range(0.0, 1.0)]
     public double SmallTalkMeaning { get; set; } = 0.5;

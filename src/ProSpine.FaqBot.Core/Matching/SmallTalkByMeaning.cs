@@ -13,12 +13,13 @@ public sealed record SmallTalkGuess(SmallTalkExample Nearest, double Similarity,
 
 /// <summary>
 /// Small talk recognised by its meaning (<c>faq/small-talk.yaml</c>), for a message that <c>safety.yaml</c>'s phrases
-/// did not recognise and the FAQ did not answer: "lol you're pretty helpful for a robot", "we lost power for two hours
-/// in that storm". The phrases need every word to be small talk's; people chat in words nobody lists. A message counts
-/// when one example is at least <see cref="MatchingOptions.SmallTalkMeaning"/> similar and nearer by
-/// <see cref="MatchingOptions.SmallTalkLead"/> than every question of the FAQ, answered or not (its phrasings,
-/// <c>asked.yaml</c>, <c>not-covered.yaml</c>): a question near the FAQ keeps its "Did you mean" or "not covered",
-/// which end with the clinic's phone. Danger is read before, and small talk never sets it aside.
+/// did not recognise: "lol you're pretty helpful for a robot", "we lost power for two hours in that storm", and "how's
+/// your day going?", which the words alone would answer with "does the pump start working the same day". The phrases
+/// need every word to be small talk's; people chat in words nobody lists. A message counts when one example is at
+/// least <see cref="MatchingOptions.SmallTalkMeaning"/> similar and nearer by <see cref="MatchingOptions.SmallTalkLead"/>
+/// than every question of the FAQ, answered or not (its phrasings, <c>asked.yaml</c>, <c>not-covered.yaml</c>): a
+/// question near the FAQ keeps its answer, "Did you mean" or "not covered". Danger is read before, and small talk never
+/// sets it aside.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class SmallTalkByMeaning

@@ -218,6 +218,8 @@ public sealed class AnswererTests
     [Theory]
     [InlineData("we got a foot of snow in Appleton last night", "pleasantries")]
     [InlineData("haha you're a clever little program aren't you", "identity")]
+    // The words alone find "does the pump start working the same day": the meaning is a greeting's.
+    [InlineData("is your day going well?", "greeting")]
     public void Chat_in_words_nobody_listed_gets_small_talks_reply_by_its_meaning_and_keeps_the_safety_line(string message, string kind)
     {
         var reply = Answerer.Answer(message);
@@ -237,6 +239,8 @@ public sealed class AnswererTests
     [Theory]
     // Nearer a question of the FAQ than any small talk: "not covered", with the clinic's phone.
     [InlineData("is it ok to go ice fishing after the implant", Route.NotCovered)]
+    // A greeting before a question the FAQ answers keeps the answer.
+    [InlineData("hi there, hope you're well! how long does a pump usually last?", Route.Answer)]
     // Danger is read first, and small talk never sets it aside.
     [InlineData("just saying bye to everyone, I won't be around after tonight", Route.Crisis)]
     public void A_question_or_a_farewell_is_not_taken_for_small_talk(string message, Route expected)

@@ -167,6 +167,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// crisis more on danger-holdout-2, -5, -14, danger-tune-15 and mix-tune-5, whose floors moved up; nothing else moved.
     /// The forty-second session's (mix-holdout-17, danger-holdout-33, and danger-tune-24 of long dark messages, two thirds
     /// of whose calm ones get 911 or 988 first: the bot's known weakness) are pinned at their first run.
+    /// The forty-third session's (mix-holdout-18, danger-holdout-34 and mix-tune-6) are pinned at their first run.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -256,6 +257,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-17.tsv", 1.0, 1.0, 0.014 },
         { "blind/danger-holdout-33.tsv", 1.0, 1.0, 0.05 },
         { "blind/danger-tune-24.tsv", 1.0, 1.0, 0.665 },
+        { "blind/mix-holdout-18.tsv", 1.0, 1.0, 0 },
+        { "blind/danger-holdout-34.tsv", 1.0, 0.986, 0.05 },
+        { "blind/mix-tune-6.tsv", 1.0, 1.0, 0.008 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -334,12 +338,16 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// holdouts 27 more answered, no fewer not covered, no more confident wrong.
     /// mix-holdout-17, danger-holdout-33 and the tuning set danger-tune-24 (forty-second session) are pinned at their
     /// first run.
+    /// mix-holdout-18, danger-holdout-34 and the tuning set mix-tune-6 (forty-third session) are pinned on the bot that
+    /// session shipped: small talk by meaning may set aside an answer the words found ("how's your day going?"), which
+    /// took a confident wrong answer off danger-holdout-34 and mix-tune-6 and off the rows whose ceilings moved down
+    /// (answers-tune-5, mix-holdout-11, mix-holdout-16, mix-tune-3 by two, danger-holdout-33), and moved no answer.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
         ("blind/answers-tune-4.tsv", 0.972, 0.991, 2),
         ("blind/answers-holdout-3.tsv", 0.922, 0.957, 5),
-        ("blind/answers-tune-5.tsv", 0.934, 0.983, 4),
+        ("blind/answers-tune-5.tsv", 0.934, 0.983, 3),
         ("blind/answers-holdout-4.tsv", 0.902, 0.991, 4),
         ("blind/answers-holdout-5.tsv", 0.973, 1.0, 0),
         ("blind/answers-tune-6.tsv", 0.968, 0.991, 3),
@@ -367,19 +375,22 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-holdout-8.tsv", 0.925, 1.0, 1),
         ("blind/mix-holdout-9.tsv", 0.95, 1.0, 0),
         ("blind/mix-holdout-10.tsv", 0.975, 1.0, 0),
-        ("blind/mix-holdout-11.tsv", 0.962, 0.98, 2),
+        ("blind/mix-holdout-11.tsv", 0.962, 0.98, 1),
         ("blind/mix-holdout-12.tsv", 0.887, 0.96, 3),
         ("blind/mix-tune-2.tsv", 0.875, 1.0, 1),
         ("blind/mix-holdout-13.tsv", 0.887, 1.0, 1),
         ("blind/mix-holdout-14.tsv", 0.975, 0.98, 1),
-        ("blind/mix-tune-3.tsv", 0.912, 0.96, 4),
+        ("blind/mix-tune-3.tsv", 0.912, 0.96, 2),
         ("blind/mix-holdout-15.tsv", 0.875, 0.98, 3),
         ("blind/mix-tune-4.tsv", 0.987, 1.0, 0),
-        ("blind/mix-holdout-16.tsv", 0.95, 1.0, 1),
+        ("blind/mix-holdout-16.tsv", 0.95, 1.0, 0),
         ("blind/mix-tune-5.tsv", 0.937, 1.0, 0),
         ("blind/mix-holdout-17.tsv", 0.912, 1.0, 0),
-        ("blind/danger-holdout-33.tsv", 1.0, 0.888, 2),
+        ("blind/danger-holdout-33.tsv", 1.0, 0.888, 1),
         ("blind/danger-tune-24.tsv", 0.4, 0.6, 2),
+        ("blind/mix-holdout-18.tsv", 0.975, 1.0, 1),
+        ("blind/danger-holdout-34.tsv", 0.983, 0.933, 0),
+        ("blind/mix-tune-6.tsv", 0.942, 1.0, 1),
     ];
 
     [Fact]
