@@ -57,7 +57,7 @@ internal static class SafetyRulesReader
                     all.AddRange(groups.Children.Select(g => (IReadOnlyList<SafetyPhrase>)Phrases(file, Expand(file.Strings(g, "all")))));
                 else if (YamlFile.Child(map, "all") is { } notList)
                     file.Problem(notList, "'all' must be a list of lists of phrases");
-                var unless = Phrases(file, Expand(file.Strings(map, "unless")));
+                var unless = Phrases(file, file.Strings(map, "unless"));
                 var offerFaq = Flag(file, map, "offerFaq");
                 var safetyNet = Flag(file, map, "safetyNet");
                 var askedInGeneral = Flag(file, map, "askedInGeneral");

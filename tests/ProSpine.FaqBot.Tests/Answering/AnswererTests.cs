@@ -486,8 +486,6 @@ public sealed class AnswererTests
     // Words of a hand-off (a scan, an appointment) in a question the FAQ answers.
     [InlineData("Will there be scans or an MRI before they implant the pump?", "evaluation-before-surgery")]
     [InlineData("what do they do at the trial appointment?", "trial-what-happens")]
-    // The surgery that replaces the pump is the pump's own, not another procedure.
-    [InlineData("when my pump needs replacing, is that another surgery?", "replacement")]
     public void A_personal_question_gets_the_hand_off_then_the_general_answer_it_asks_about(string question, string entryId)
     {
         var reply = Answerer.Answer(question);
@@ -505,9 +503,6 @@ public sealed class AnswererTests
     [InlineData("I need a letter for work about my implant")]
     [InlineData("My dentist wants to know whether I need antibiotics before a cleaning since I have a pump. Could your doctor advise?")]
     [InlineData("Can my pump dose be increased? the pain is creeping back")]
-    // Another surgery than the pump's: "what happens before the pump surgery" is near in every signal, and another topic.
-    [InlineData("Does my surgeon need to know about the pump before my hip surgery?")]
-    [InlineData("I have a colonoscopy coming up, what should the doctor know about my pain pump?")]
     public void A_hand_off_adds_no_general_answer_on_another_topic(string question)
     {
         var reply = Answerer.Answer(question);
