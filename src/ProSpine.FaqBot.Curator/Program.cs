@@ -157,7 +157,7 @@ static int Ask(Answerer answerer, string question)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"regression: {guess.Entry?.Id ?? "not covered"} {guess.Probability:F2} (answers from {answerer.Hybrid.RegressionAnswer?.ToString("F2", CultureInfo.InvariantCulture) ?? "never"})"));
-            if (answerer.SmallTalk.Nearest(whole) is { } chat)
+            if (answerer.SmallTalk.Nearest(answerer.Meaning.Read(whole)) is { } chat)
                 Console.WriteLine($"nearest small talk: {chat} \"{chat.Nearest.Text}\"");
         }
         if (answerer.Hybrid.WordsGuess(match.Terms) is var byWords)

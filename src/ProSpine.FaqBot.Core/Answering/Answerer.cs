@@ -31,7 +31,7 @@ public sealed partial class Answerer
         // The phrasings are encoded once, here, through the same cache as the danger reader's calm examples.
         Meaning = new SemanticIndex(content.Entries, content.Uncovered, content.Asked, danger.Embeddings);
         Hybrid = new HybridMatcher(Matcher, Meaning, new QualifierCheck(content.Entries), content.Asked, matching, danger.Embeddings.Derived);
-        SmallTalk = new SmallTalkByMeaning(content.SmallTalk, Meaning, danger.Embeddings, matching);
+        SmallTalk = new SmallTalkByMeaning(content.SmallTalk, danger.Embeddings, matching);
         noneOfThese = TextNormalizer.Normalize(messages.Get(TextKeys.NoneOfThese));
     }
 
@@ -92,8 +92,8 @@ public sealed partial class Answerer
         // is made at most once: an unsure reading may need it, and so does a message that reaches matching.
         var asked = Router.WithoutSetAside(words);
         MatchResult? match = null;
-        MatchResult Match() => match ??= Hybrid.Match(asked, reading.Whole, WithoutToldNegations(text) ?? asked);
         var questions = new AskedQuestions(this, text, reading);
+        MatchResult Match() => match ??= Hybrid.Match(asked, questions.Whole, WithoutToldNegations(text) ?? asked);
 
         var verdict = Danger.Decide(rule, danger);
         // A rule that stands keeps its reply, even for study; a reading by meaning gives way to a student's question.
@@ -138,7 +138,7 @@ public sealed partial class Answerer
         // going?" has the one word of "does the pump start working the same day". Its reply keeps what a "not covered"
         // gives: the clinic's phone, for a question or a personal matter taken for chat, and the line that names 911 and
         // 988, for a crisis told as a thank-you or a farewell that the danger reader missed.
-        if (reading.Whole is { } whole && SmallTalk.Recognise(whole) is { } chat)
+        if (asked.Whole is { } whole && SmallTalk.Recognise(whole) is { } chat)
         {
             var text = $"{messages.Get(TextKeys.SmallTalkPrefix + chat.Nearest.Kind)} {messages.Get(TextKeys.SmallTalkByMeaning)}";
             return Reply.Told(Route.SmallTalk, WithSafetyNet(text, Language.English), Language.English, [ClinicCall(Language.English)],
@@ -276,7 +276,10 @@ public sealed partial class Answerer
 
         public List<IReadOnlyList<string>> Words => words ??= answerer.QuestionsAsked(text);
 
-        public List<MatchResult> Matches => matches ??= [.. Words.Select(question => answerer.MatchQuestion(question, reading))];
+        public List<MatchResult> Matches => matches ??= [.. Words.Select(question => answerer.MatchQuestion(question, reading, Whole))];
+
+        /// <summary>The whole message's meaning, shared by every reader of it that weighs it against the FAQ's questions.</summary>
+        public MessageMeaning? Whole { get; } = reading.Whole is { } vector ? answerer.Meaning.Read(vector) : null;
     }
 
     // "Why?" or "and how" alone asks nothing the FAQ could answer on its own.
@@ -292,11 +295,11 @@ public sealed partial class Answerer
     /// it" is near "does insurance cover the trial"), so such a near miss does not stop words that match the FAQ's own
     /// wording.
     /// </summary>
-    private MatchResult MatchQuestion(IReadOnlyList<string> question, SentenceReading reading)
+    private MatchResult MatchQuestion(IReadOnlyList<string> question, SentenceReading reading, MessageMeaning? whole)
     {
         if (reading.Of(string.Join(' ', question)) is { } own)
             return Hybrid.Match(question, own);
-        var match = Hybrid.Match(question, reading.Whole);
+        var match = Hybrid.Match(question, whole);
         return match.NearMiss && Hybrid.Match(question, vector: null) is { Outcome: MatchOutcome.Answer } words
             && words.Best!.Score >= wordsOverrule
             ? words
@@ -398,7 +401,7 @@ public sealed partial class Answerer
         var reply = Reply.Told(route, replyText, lang, CallsFor(route, lang), rule.Name);
         if (route != Route.Handoff || lang != Language.English)
             return reply;
-        var match = rule.OfferFaq ? GeneralAnswer(rule, words, reading) : null;
+        var match = rule.OfferFaq ? GeneralAnswer(rule, words, asked.Whole) : null;
         IReadOnlyList<string>? question = null;
         // "What happens at the trial, and how much does it cost?": the clinic answers the cost, the FAQ the trial. A
         // question of the message that needs no hand-off of its own is answered after the hand-off.
@@ -444,12 +447,12 @@ public sealed partial class Answerer
     /// the add-on too, and the entries' regression back it (<see cref="AddOnIsAsked"/>): general information on another
     /// topic does not help.
     /// </summary>
-    private MatchResult GeneralAnswer(SafetyRule rule, IReadOnlyList<string> words, SentenceReading reading)
+    private MatchResult GeneralAnswer(SafetyRule rule, IReadOnlyList<string> words, MessageMeaning? whole)
     {
         var general = Router.WithoutPossessivePhrasesOf(rule, words);
-        return general.Count < words.Count && Hybrid.Match(general, reading.Whole) is { Outcome: MatchOutcome.Answer } withoutContext
+        return general.Count < words.Count && Hybrid.Match(general, whole) is { Outcome: MatchOutcome.Answer } withoutContext
             ? withoutContext
-            : Hybrid.Match(words, reading.Whole);
+            : Hybrid.Match(words, whole);
     }
 
     private Reply DidYouMean(MatchResult match)

@@ -116,17 +116,28 @@ public sealed class HybridMatcher
     /// <summary>Matches normalised <paramref name="question"/> words, with the message's sentence vector if it was read.</summary>
     /// <param name="qualified">The words whose negations and answer-kind words an entry must cover (<see cref="QualifierCheck"/>),
     /// when they are not all of <paramref name="question"/>'s: a negation told in a story beside the question is not asked.</param>
-    public MatchResult Match(IReadOnlyList<string> question, float[]? vector, IReadOnlyList<string>? qualified = null)
+    public MatchResult Match(IReadOnlyList<string> question, float[]? vector, IReadOnlyList<string>? qualified = null) =>
+        Match(question, vector is null ? null : meaning.Read(vector), qualified);
+
+    /// <summary>
+    /// Matches normalised <paramref name="question"/> words, with the message's meaning if it was read: what this looks
+    /// up in <paramref name="message"/> is kept there for the message's other readers (small talk by meaning).
+    /// </summary>
+    /// <param name="qualified">As above.</param>
+    public MatchResult Match(IReadOnlyList<string> question, MessageMeaning? message, IReadOnlyList<string>? qualified = null)
     {
         ArgumentNullException.ThrowIfNull(question);
+        if (message is not null && !message.IsReadBy(meaning))
+            throw new ArgumentException("The message was read by another FAQ's index.", nameof(message));
         qualified ??= question;
         var lexical = words.Match(question);
         if (lexical.Exact)
             return lexical with { Reason = "worded like a phrasing" };
-        if (vector is null || lexical.Terms.Count == 0)
+        if (message is null || lexical.Terms.Count == 0)
             return lexical with { Reason = "words only" };
 
-        var ranking = meaning.Rank(vector);
+        var vector = message.Vector;
+        var ranking = message.Ranking;
         var closeness = ranking.ToDictionary(c => c.Entry.Id, StringComparer.Ordinal);
         MatchCandidate WithMeaning(MatchCandidate c) => closeness.TryGetValue(c.Entry.Id, out var s)
             ? c with { Meaning = s.Similarity, MeaningPhrasing = s.NearestPhrasing }
@@ -149,7 +160,7 @@ public sealed class HybridMatcher
         var nearestUncovered = new Lazy<SemanticUncovered?>(() =>
         {
             var negated = QualifierCheck.Negated(qualified);
-            return meaning.NearestUncovered(vector, q => uncoveredNegated[q.Source].IsSubsetOf(negated));
+            return message.NearestUncovered(q => uncoveredNegated[q.Source].IsSubsetOf(negated));
         });
         // How much nearer the closest entry is than every question the FAQ does not answer.
         double UncoveredLead() => best.Similarity - (nearestUncovered.Value?.Similarity ?? 0);

@@ -76,6 +76,16 @@ public sealed class SemanticIndex
     private const string AskedTopic = "asked";
 
     /// <summary>
+    /// <paramref name="message"/> (a unit vector) with its nearest questions looked up at most once, for the readers of
+    /// one message to share (<see cref="MessageMeaning"/>).
+    /// </summary>
+    public MessageMeaning Read(float[] message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new MessageMeaning(this, message);
+    }
+
+    /// <summary>
     /// The curated uncovered question nearest to <paramref name="message"/> (a unit vector), among those
     /// <paramref name="eligible"/> (all when null), if any.
     /// </summary>

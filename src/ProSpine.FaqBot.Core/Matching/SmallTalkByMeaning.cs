@@ -26,41 +26,38 @@ public sealed class SmallTalkByMeaning
 {
     private readonly IReadOnlyList<SmallTalkExample> examples;
     private readonly float[][] vectors;
-    private readonly SemanticIndex questions;
     private readonly double least;
     private readonly double lead;
 
-    public SmallTalkByMeaning(SmallTalkExamples examples, SemanticIndex questions, CuratedEmbeddings embeddings, MatchingOptions options)
+    public SmallTalkByMeaning(SmallTalkExamples examples, CuratedEmbeddings embeddings, MatchingOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(embeddings);
         ArgumentNullException.ThrowIfNull(options);
         this.examples = examples.Items;
         vectors = embeddings.Encode([.. examples.Items.Select(e => TextNormalizer.Normalize(e.Text))]);
-        this.questions = questions;
         least = options.SmallTalkMeaning;
         lead = options.SmallTalkLead;
     }
 
-    /// <summary>The small talk <paramref name="message"/> (a unit vector) makes, if it reads as small talk.</summary>
-    public SmallTalkGuess? Recognise(float[] message)
+    /// <summary>The small talk <paramref name="message"/> makes, if it reads as small talk.</summary>
+    public SmallTalkGuess? Recognise(MessageMeaning message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // Most messages that get here are questions far from every example: the FAQ's questions are scanned only
-        // when an example is close enough to matter.
-        if (NearestExample(message) is not var (example, similarity) || similarity < least)
+        // Most messages that get here are questions far from every example: the FAQ's questions are weighed only when
+        // an example is close enough to matter, and the matcher has usually looked them up already.
+        if (NearestExample(message.Vector) is not var (example, similarity) || similarity < least)
             return null;
-        var question = NearestQuestion(message);
+        var question = message.NearestQuestion;
         return similarity >= question + lead ? new SmallTalkGuess(example, similarity, question) : null;
     }
 
     /// <summary>The nearest example and the nearest question, whatever their similarities (for curators).</summary>
-    public SmallTalkGuess? Nearest(float[] message)
+    public SmallTalkGuess? Nearest(MessageMeaning message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return NearestExample(message) is var (example, similarity)
-            ? new SmallTalkGuess(example, similarity, NearestQuestion(message))
+        return NearestExample(message.Vector) is var (example, similarity)
+            ? new SmallTalkGuess(example, similarity, message.NearestQuestion)
             : null;
     }
 
@@ -75,9 +72,4 @@ public sealed class SmallTalkByMeaning
         }
         return at < 0 ? null : (examples[at], best);
     }
-
-    /// <summary>The similarity of the FAQ's question nearest <paramref name="message"/>, answered or not.</summary>
-    private double NearestQuestion(float[] message) => Math.Max(
-        questions.Rank(message) is [var entry, ..] ? entry.Similarity : double.NegativeInfinity,
-        questions.NearestUncovered(message)?.Similarity ?? double.NegativeInfinity);
 }

@@ -115,7 +115,7 @@ public sealed class AnswererTests
         // "point" is a word of "at what point is a pain pump an option", so the words choose when-recommended; the
         // meaning and the entries' words both name used-for, while the entries' regression is short of answering alone.
         const string message = "what's the whole point of getting an intrathecal pump";
-        var terms = Answerer.Hybrid.Match(TextNormalizer.Words(message), null).Terms;
+        var terms = Answerer.Hybrid.Match(TextNormalizer.Words(message), vector: null).Terms;
         var regression = Answerer.Meaning.Likeliest(Answerer.Danger.Read(message).Reading.Whole!);
 
         var reply = Answerer.Answer(message);

@@ -167,7 +167,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// crisis more on danger-holdout-2, -5, -14, danger-tune-15 and mix-tune-5, whose floors moved up; nothing else moved.
     /// The forty-second session's (mix-holdout-17, danger-holdout-33, and danger-tune-24 of long dark messages, two thirds
     /// of whose calm ones get 911 or 988 first: the bot's known weakness) are pinned at their first run.
-    /// The forty-third session's (mix-holdout-18, danger-holdout-34 and mix-tune-6) are pinned at their first run.
+    /// The forty-third session's (mix-holdout-18, danger-holdout-34 and mix-tune-6) are pinned at their first run, and
+    /// so are the two it wrote at its end (mix-holdout-19, and handoff-holdout of 100 hand-offs).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -260,6 +261,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-18.tsv", 1.0, 1.0, 0 },
         { "blind/danger-holdout-34.tsv", 1.0, 0.986, 0.05 },
         { "blind/mix-tune-6.tsv", 1.0, 1.0, 0.008 },
+        { "blind/mix-holdout-19.tsv", 1.0, 1.0, 0.007 },
+        { "blind/handoff-holdout.tsv", 1.0, 1.0, 0.008 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -342,6 +345,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// session shipped: small talk by meaning may set aside an answer the words found ("how's your day going?"), which
     /// took a confident wrong answer off danger-holdout-34 and mix-tune-6 and off the rows whose ceilings moved down
     /// (answers-tune-5, mix-holdout-11, mix-holdout-16, mix-tune-3 by two, danger-holdout-33), and moved no answer.
+    /// mix-holdout-19 and handoff-holdout, written at the end of that session, are pinned at their first run.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -391,6 +395,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-holdout-18.tsv", 0.975, 1.0, 1),
         ("blind/danger-holdout-34.tsv", 0.983, 0.933, 0),
         ("blind/mix-tune-6.tsv", 0.942, 1.0, 1),
+        ("blind/mix-holdout-19.tsv", 1.0, 0.96, 2),
+        ("blind/handoff-holdout.tsv", 0.962, 1.0, 1),
     ];
 
     [Fact]

@@ -372,6 +372,50 @@ public sealed class HybridMatcherTests
         Assert.Equal("words only", result.Reason);
     }
 
+    [Fact]
+    public void A_message_read_once_finds_what_the_index_finds()
+    {
+        var vector = Between("reversed", 0.8, "battery", 0.5);
+        static bool NotReversed(UncoveredQuestion q) => q.Topic != "reversed";
+
+        var message = Meaning.Read(vector);
+
+        Assert.Equal(Meaning.Rank(vector), message.Ranking);
+        Assert.Equal("Who should not get a pump?", message.NearestUncovered()!.Question.Text);
+        // The nearest of all is not eligible: the next one is looked up.
+        Assert.Equal(Meaning.NearestUncovered(vector, NotReversed), message.NearestUncovered(NotReversed));
+        Assert.Equal("Does a pump have a battery?", message.NearestUncovered(NotReversed)!.Question.Text);
+        Assert.Equal(0.8, message.NearestQuestion, 3);
+    }
+
+    [Theory]
+    [InlineData("how many years will a pump last", "lifespan")]
+    [InlineData("who should not get a pump", "candidates")]
+    [InlineData("does the pump have a battery", "battery")]
+    public void Matching_a_message_read_once_decides_as_matching_its_vector(string question, string topic)
+    {
+        var words = TextNormalizer.Words(question);
+        var vector = Between(topic, 0.9, "refill", 0.3);
+        var message = Meaning.Read(vector);
+        var byVector = WithRegression.Match(words, vector);
+
+        // Twice: the second match reads what the first looked up.
+        foreach (var byMessage in new[] { WithRegression.Match(words, message), WithRegression.Match(words, message) })
+        {
+            Assert.Equal(byVector.Outcome, byMessage.Outcome);
+            Assert.Equal(byVector.Reason, byMessage.Reason);
+            Assert.Equal(byVector.Candidates, byMessage.Candidates);
+        }
+    }
+
+    [Fact]
+    public void A_message_read_by_another_faq_is_refused()
+    {
+        var another = new SemanticIndex(Entries, Uncovered, Asked, new CuratedEmbeddings(new TopicEncoder(AxisOfEachText(), Topics.Length + 1)));
+
+        Assert.Throws<ArgumentException>(() => Matcher.Match(TextNormalizer.Words("how long does a pump last"), another.Read(Toward("lifespan"))));
+    }
+
     private static MatchResult Match(string question, float[] vector) => Matcher.Match(TextNormalizer.Words(question), vector);
 
     /// <summary>A unit vector with cosine <paramref name="similarity"/> to <paramref name="topic"/>'s axis, the rest on a spare axis.</summary>
