@@ -256,6 +256,7 @@ public sealed class HybridMatcherTests
 
         Assert.Equal(MatchOutcome.DidYouMean, suggested.Outcome);
         Assert.Contains("signals disagree: words lifespan, meaning refill", suggested.Reason, StringComparison.Ordinal);
+        Assert.Equal(["refill", "lifespan"], suggested.Candidates.Take(2).Select(c => c.Entry.Id));
         Assert.Equal("refill", Meaning.Likeliest(towardRefill).Entry?.Id);
         Assert.Equal(MatchOutcome.Answer, answered.Outcome);
         Assert.Equal("refill", answered.Best!.Entry.Id);
