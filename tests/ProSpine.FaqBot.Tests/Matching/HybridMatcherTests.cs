@@ -389,6 +389,22 @@ public sealed class HybridMatcherTests
         Assert.Equal(0.8, message.NearestQuestion, 3);
     }
 
+    [Fact]
+    public void A_reading_keeps_the_nearest_of_all_whichever_lookup_comes_first()
+    {
+        // The readers of one message ask with different negations (the whole message, each sentence): a lookup
+        // narrowed for one must not answer another.
+        var vector = Between("reversed", 0.8, "battery", 0.5);
+        static bool NotReversed(UncoveredQuestion q) => q.Topic != "reversed";
+
+        var message = Meaning.Read(vector);
+        var narrowedFirst = message.NearestUncovered(NotReversed);
+
+        Assert.Equal(Meaning.NearestUncovered(vector, NotReversed), narrowedFirst);
+        Assert.Equal(Meaning.NearestUncovered(vector), message.NearestUncovered());
+        Assert.Equal(0.8, message.NearestQuestion, 3);
+    }
+
     [Theory]
     [InlineData("how many years will a pump last", "lifespan")]
     [InlineData("who should not get a pump", "candidates")]
