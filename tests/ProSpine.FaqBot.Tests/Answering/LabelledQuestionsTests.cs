@@ -169,6 +169,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// of whose calm ones get 911 or 988 first: the bot's known weakness) are pinned at their first run.
     /// The forty-third session's (mix-holdout-18, danger-holdout-34 and mix-tune-6) are pinned at their first run, and
     /// so are the two it wrote at its end (mix-holdout-19, and handoff-holdout of 100 hand-offs).
+    /// The forty-fifth session's (danger-holdout-35, mix-holdout-20 and the tuning set danger-tune-25) are pinned at their
+    /// first run.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -263,6 +265,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-tune-6.tsv", 1.0, 1.0, 0.008 },
         { "blind/mix-holdout-19.tsv", 1.0, 1.0, 0.007 },
         { "blind/handoff-holdout.tsv", 1.0, 1.0, 0.008 },
+        { "blind/danger-holdout-35.tsv", 1.0, 0.986, 0.075 },
+        { "blind/mix-holdout-20.tsv", 1.0, 1.0, 0.02 },
+        { "blind/danger-tune-25.tsv", 1.0, 0.983, 0.02 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -346,6 +351,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// took a confident wrong answer off danger-holdout-34 and mix-tune-6 and off the rows whose ceilings moved down
     /// (answers-tune-5, mix-holdout-11, mix-holdout-16, mix-tune-3 by two, danger-holdout-33), and moved no answer.
     /// mix-holdout-19 and handoff-holdout, written at the end of that session, are pinned at their first run.
+    /// danger-holdout-35, mix-holdout-20 and the tuning set danger-tune-25 (forty-fifth session) are pinned at their first
+    /// run.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -397,6 +404,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-tune-6.tsv", 0.942, 1.0, 1),
         ("blind/mix-holdout-19.tsv", 1.0, 0.96, 2),
         ("blind/handoff-holdout.tsv", 0.962, 1.0, 1),
+        ("blind/danger-holdout-35.tsv", 0.95, 0.888, 3),
+        ("blind/mix-holdout-20.tsv", 0.925, 1.0, 0),
+        ("blind/danger-tune-25.tsv", 0.933, 1.0, 2),
     ];
 
     [Fact]
