@@ -170,7 +170,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// The forty-third session's (mix-holdout-18, danger-holdout-34 and mix-tune-6) are pinned at their first run, and
     /// so are the two it wrote at its end (mix-holdout-19, and handoff-holdout of 100 hand-offs).
     /// The forty-fifth session's (danger-holdout-35, mix-holdout-20 and the tuning set danger-tune-25) are pinned at their
-    /// first run.
+    /// first run, and so are the forty-sixth's (danger-holdout-36 and danger-tune-26, half of them very short, and
+    /// mix-holdout-21).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -268,6 +269,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-35.tsv", 1.0, 0.986, 0.075 },
         { "blind/mix-holdout-20.tsv", 1.0, 1.0, 0.02 },
         { "blind/danger-tune-25.tsv", 1.0, 0.983, 0.02 },
+        { "blind/danger-holdout-36.tsv", 0.986, 1.0, 0.1 },
+        { "blind/mix-holdout-21.tsv", 1.0, 0.983, 0.007 },
+        { "blind/danger-tune-26.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -352,7 +356,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// (answers-tune-5, mix-holdout-11, mix-holdout-16, mix-tune-3 by two, danger-holdout-33), and moved no answer.
     /// mix-holdout-19 and handoff-holdout, written at the end of that session, are pinned at their first run.
     /// danger-holdout-35, mix-holdout-20 and the tuning set danger-tune-25 (forty-fifth session) are pinned at their first
-    /// run.
+    /// run, and so are danger-holdout-36, mix-holdout-21 and the tuning set danger-tune-26 (forty-sixth session).
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -407,6 +411,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/danger-holdout-35.tsv", 0.95, 0.888, 3),
         ("blind/mix-holdout-20.tsv", 0.925, 1.0, 0),
         ("blind/danger-tune-25.tsv", 0.933, 1.0, 2),
+        ("blind/danger-holdout-36.tsv", 0.983, 0.955, 3),
+        ("blind/mix-holdout-21.tsv", 0.987, 1.0, 0),
+        ("blind/danger-tune-26.tsv", 0.977, 0.977, 2),
     ];
 
     [Fact]
