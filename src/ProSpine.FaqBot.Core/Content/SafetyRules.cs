@@ -30,6 +30,8 @@ public sealed record SafetyPhrase(IReadOnlyList<string> Words, bool LastWordIsPr
 /// <param name="AskedInGeneral">For crisis and emergency rules whose words people also use in general questions
 /// ("suicide rates", "what happens in an overdose"): the alarm gives way when the danger classifier reads the message
 /// as clearly calm. Every other rule's alarm stands.</param>
+/// <param name="MaxWords">When set, the rule applies only to a message (or one question of it) of at most this many
+/// words: a few words leave no room to say a question is general ("is this a stroke").</param>
 public sealed record SafetyRule(
     string Name,
     RuleKind Kind,
@@ -39,7 +41,8 @@ public sealed record SafetyRule(
     IReadOnlyList<SafetyPhrase> Unless,
     bool OfferFaq,
     bool SafetyNet = false,
-    bool AskedInGeneral = false);
+    bool AskedInGeneral = false,
+    int? MaxWords = null);
 
 /// <summary>Everything in <c>faq/safety.yaml</c>.</summary>
 /// <param name="Rules">Crisis, emergency, urgent and hand-off rules, in order of precedence.</param>

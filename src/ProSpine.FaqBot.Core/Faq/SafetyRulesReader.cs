@@ -48,7 +48,7 @@ internal static class SafetyRulesReader
             var kind = Enum.Parse<RuleKind>(section, ignoreCase: true);
             foreach (var map in file.Mappings(root, section))
             {
-                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq", "safetyNet", "askedInGeneral");
+                file.RejectUnknownKeys(map, "name", "reason", "any", "all", "unless", "offerFaq", "safetyNet", "askedInGeneral", "maxWords");
                 var name = file.String(map, "name") ?? "?";
                 var reason = file.String(map, "reason", required: false);
                 var any = Phrases(file, Expand(file.Strings(map, "any")));
@@ -61,11 +61,12 @@ internal static class SafetyRulesReader
                 var offerFaq = Flag(file, map, "offerFaq");
                 var safetyNet = Flag(file, map, "safetyNet");
                 var askedInGeneral = Flag(file, map, "askedInGeneral");
+                var maxWords = MaxWords(file, map);
                 if (any.Count == 0 && all.Count == 0)
                     file.Problem(map, $"rule '{name}' needs 'any' or 'all' phrases");
                 if (reason is not null && messages is not null && !messages.Has(TextKeys.HandoffReasonPrefix + reason))
                     file.Problem(YamlFile.Child(map, "reason"), $"reason '{reason}' has no text in {CuratedTextsReader.File} (handoffReasons.{reason})");
-                rules.Add(new SafetyRule(name, kind, reason, any, all, unless, offerFaq, safetyNet, askedInGeneral));
+                rules.Add(new SafetyRule(name, kind, reason, any, all, unless, offerFaq, safetyNet, askedInGeneral, maxWords));
             }
         }
         if (file.Mapping(root, "smallTalk") is { } smallTalkMap)
@@ -146,6 +147,17 @@ internal static class SafetyRulesReader
     /// <summary>An optional true/false field; anything but "true" is false.</summary>
     private static bool Flag(YamlFile file, YamlMappingNode map, string key) =>
         file.String(map, key, required: false) is { } value && bool.TryParse(value, out var flag) && flag;
+
+    /// <summary>The optional <c>maxWords</c> of a rule: a whole number of at least one.</summary>
+    private static int? MaxWords(YamlFile file, YamlMappingNode map)
+    {
+        if (file.String(map, "maxWords", required: false) is not { } value)
+            return null;
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var words) && words >= 1)
+            return words;
+        file.Problem(YamlFile.Child(map, "maxWords"), $"'maxWords' must be a whole number of at least 1, not '{value}'");
+        return null;
+    }
 
     private static List<SafetyPhrase> Phrases(YamlFile file, List<(string Value, YamlNode Node)> items)
     {

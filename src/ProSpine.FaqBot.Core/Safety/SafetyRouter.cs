@@ -106,8 +106,11 @@ public sealed partial class SafetyRouter
     private IReadOnlyList<string> RuleWords(IReadOnlyList<string> words) => WithoutSetAside(study.Without(words));
 
     /// <summary>Every rule that applies to one run of words, such as one question of a message, in order of precedence.</summary>
-    public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words) =>
-        RulesWith(ruleFinder.Occurrences(RuleWords(words)).Select(o => o.Phrase).ToHashSet());
+    public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return RulesWith(ruleFinder.Occurrences(RuleWords(words)).Select(o => o.Phrase).ToHashSet(), words.Count);
+    }
 
     /// <summary>
     /// Every rule that applies to a message as typed, in order of precedence. A phrase is looked for within one
@@ -120,15 +123,16 @@ public sealed partial class SafetyRouter
         ArgumentNullException.ThrowIfNull(text);
         return RulesWith(SentenceEnd().Split(text).SelectMany(sentence => PhraseBreak().Split(sentence))
             .SelectMany(part => ruleFinder.Occurrences(RuleWords(TextNormalizer.Words(part))))
-            .Select(o => o.Phrase).ToHashSet());
+            .Select(o => o.Phrase).ToHashSet(), TextNormalizer.Words(text).Count);
     }
 
-    private IEnumerable<SafetyRule> RulesWith(HashSet<SafetyPhrase> present)
+    private IEnumerable<SafetyRule> RulesWith(HashSet<SafetyPhrase> present, int wordCount)
     {
         if (present.Count == 0)
             return [];
         return rules.Rules.Where(rule =>
-            (rule.Any.Count == 0 || rule.Any.Any(present.Contains))
+            (rule.MaxWords is not { } most || wordCount <= most)
+            && (rule.Any.Count == 0 || rule.Any.Any(present.Contains))
             && rule.All.All(group => group.Any(present.Contains))
             && !rule.Unless.Any(present.Contains));
     }

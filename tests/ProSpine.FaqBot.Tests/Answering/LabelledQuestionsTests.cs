@@ -171,7 +171,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// so are the two it wrote at its end (mix-holdout-19, and handoff-holdout of 100 hand-offs).
     /// The forty-fifth session's (danger-holdout-35, mix-holdout-20 and the tuning set danger-tune-25) are pinned at their
     /// first run, and so are the forty-sixth's (danger-holdout-36 and danger-tune-26, half of them very short, and
-    /// mix-holdout-21).
+    /// mix-holdout-21). In the same session a condition's name beside the present moment in a short message became a
+    /// rule that stands ("is this withdrawal"): one emergency more on danger-holdout-36, whose floor moved up.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -269,7 +270,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-35.tsv", 1.0, 0.986, 0.075 },
         { "blind/mix-holdout-20.tsv", 1.0, 1.0, 0.02 },
         { "blind/danger-tune-25.tsv", 1.0, 0.983, 0.02 },
-        { "blind/danger-holdout-36.tsv", 0.986, 1.0, 0.1 },
+        { "blind/danger-holdout-36.tsv", 1.0, 1.0, 0.1 },
         { "blind/mix-holdout-21.tsv", 1.0, 0.983, 0.007 },
         { "blind/danger-tune-26.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },

@@ -197,6 +197,8 @@ public sealed class FaqLoaderTests
     // A filler of no words at all would be dropped without a word.
     [InlineData("smallTalkFiller: [much,", "smallTalkFiller: [\"?!\", much,", "small-talk filler '?!' must be one word")]
     [InlineData("  subjects: [class,", "  subjects: [\"?!\", class,", "subject '?!' must be one word")]
+    [InlineData("    maxWords: 8", "    maxWords: eight", "'maxWords' must be a whole number of at least 1, not 'eight'")]
+    [InlineData("    maxWords: 8", "    maxWords: 0", "'maxWords' must be a whole number of at least 1, not '0'")]
     public void A_mistake_in_safety_yaml_is_reported_at_its_line(string original, string broken, string message)
     {
         using var faq = Repository.CopyFaq();

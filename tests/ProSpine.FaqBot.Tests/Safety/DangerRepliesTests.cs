@@ -87,6 +87,19 @@ public sealed class DangerRepliesTests
     }
 
     [Theory]
+    [InlineData("is this withdrawal")]
+    [InlineData("overdose symptoms right now")]
+    [InlineData("withdrawal now??")]
+    public void A_danger_named_with_the_present_in_a_few_words_is_an_emergency_though_the_meaning_reads_calm(string message)
+    {
+        var reply = AnswererReading(out _).Answer(message);
+
+        Assert.True(reply.Danger?.Danger < TestFaq.Danger.CalmProbability, $"{reply.Danger?.Danger}");
+        Assert.Equal(Route.Emergency, reply.Route);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+    }
+
+    [Theory]
     [InlineData("could a pump cause a seizure? asking for my neuro class")]
     [InlineData("for my nursing exam: what should you do when a patient is unresponsive")]
     public void A_question_asked_for_study_lowers_an_emergency_rule_and_ends_with_911_and_988(string question)

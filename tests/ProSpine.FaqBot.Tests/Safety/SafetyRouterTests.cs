@@ -15,9 +15,10 @@ public sealed class SafetyRouterTests
         ? new(TextNormalizer.Words(text[..^1]), LastWordIsPrefix: true, text)
         : new(TextNormalizer.Words(text), LastWordIsPrefix: false, text);
 
-    private static SafetyRule Rule(string name, RuleKind kind, string[] any, string[][]? all = null, string[]? unless = null) =>
+    private static SafetyRule Rule(string name, RuleKind kind, string[] any, string[][]? all = null, string[]? unless = null,
+        int? maxWords = null) =>
         new(name, kind, null, [.. any.Select(P)], [.. (all ?? []).Select(g => (IReadOnlyList<SafetyPhrase>)[.. g.Select(P)])],
-            [.. (unless ?? []).Select(P)], OfferFaq: false);
+            [.. (unless ?? []).Select(P)], OfferFaq: false, MaxWords: maxWords);
 
     // In order of precedence, as the reader of safety.yaml returns them.
     private static readonly SafetyRouter Router = new(
@@ -25,6 +26,7 @@ public sealed class SafetyRouterTests
             [
                 Rule("self-harm", RuleKind.Crisis, ["suicid*", "kill myself"]),
                 Rule("unconscious", RuleKind.Emergency, ["unconscious", "cannot breathe"]),
+                Rule("a stroke now", RuleKind.Emergency, [], all: [["stroke"], ["now", "is this"]], maxWords: 6),
                 Rule("pump alarm", RuleKind.Urgent, [], all: [["pump"], ["alarm", "beeping"]]),
                 Rule("billing", RuleKind.Handoff, ["bill", "insurance"], unless: ["in general"]),
                 Rule("medication", RuleKind.Handoff, ["take my"]),
@@ -56,6 +58,9 @@ public sealed class SafetyRouterTests
     [InlineData("not suicidal, just curious: how long does a pump last", null)]
     [InlineData("suicide rates, just curious", "self-harm")]                // what is left still names it
     [InlineData("what is a pump", null)]
+    [InlineData("is this a stroke", "a stroke now")]
+    [InlineData("is this a stroke, face drooping", "a stroke now")]        // six words, the most it reads
+    [InlineData("is this pump safe for someone who once had a stroke", null)] // longer: room to ask in general
     public void The_first_rule_that_applies_decides(string message, string? expected)
     {
         Assert.Equal(expected, Router.FindRule(message)?.Name);
