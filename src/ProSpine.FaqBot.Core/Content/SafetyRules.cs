@@ -31,7 +31,7 @@ public sealed record SafetyPhrase(IReadOnlyList<string> Words, bool LastWordIsPr
 /// ("suicide rates", "what happens in an overdose"): the alarm gives way when the danger classifier reads the message
 /// as clearly calm. Every other rule's alarm stands.</param>
 /// <param name="MaxWords">When set, the rule applies only to a message (or one question of it) of at most this many
-/// words: a few words leave no room to say a question is general ("is this a stroke").</param>
+/// words: a few words leave no room to say a question is general ("is this withdrawal").</param>
 public sealed record SafetyRule(
     string Name,
     RuleKind Kind,

@@ -8,8 +8,9 @@ namespace ProSpine.FaqBot.Core.Matching;
 /// negation ("who should <i>not</i> get a pump") and the word that says what kind of answer is wanted ("<i>why</i> did
 /// the name change", "<i>how common</i> is infection"). Coverage weighs them little and embeddings barely see them, so
 /// an entry is only answered outright when it covers them: what a question negates ("not recommended") must be
-/// negated in some phrasing of the entry ("does not work" covers "doesn't work", not "not recommended"), and an
-/// answer-kind word must appear in some phrasing of the entry. Immutable and thread-safe.
+/// negated in some phrasing of the entry ("does not work" covers "doesn't work", not "not recommended"), an
+/// answer-kind word must appear in some phrasing of the entry, and so must a condition the question names ("seizures",
+/// "a stroke"). Immutable and thread-safe.
 /// </summary>
 public sealed class QualifierCheck
 {
@@ -37,7 +38,15 @@ public sealed class QualifierCheck
         "heard", "know", "knew", "sure", "understand", "certain",
     };
 
+    /// <summary>
+    /// Conditions that name what a question is about though the rest of its words fit another entry ("can the pump cause
+    /// <i>seizures</i>" is not the side effects the page lists): the stems of one-word conditions, and "heart attack".
+    /// </summary>
+    private static readonly HashSet<string> ConditionStems = new(new[] { "seizure", "convulsion", "stroke", "epilepsy", "epileptic" }
+        .Select(Stemmer.Stem), StringComparer.Ordinal);
+
     private readonly Dictionary<string, HashSet<string>> entryWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> entryConditions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> entryNegated = new(StringComparer.Ordinal);
 
     public QualifierCheck(IEnumerable<FaqEntry> entries)
@@ -47,6 +56,7 @@ public sealed class QualifierCheck
         {
             entryWords[entry.Id] = entry.Phrasings.SelectMany(TextNormalizer.Words).ToHashSet(StringComparer.Ordinal);
             entryNegated[entry.Id] = entry.Phrasings.SelectMany(p => NegatedWords(TextNormalizer.Words(p))).ToHashSet(StringComparer.Ordinal);
+            entryConditions[entry.Id] = entry.Phrasings.SelectMany(p => Conditions(TextNormalizer.Words(p))).ToHashSet(StringComparer.Ordinal);
         }
     }
 
@@ -60,8 +70,10 @@ public sealed class QualifierCheck
         ArgumentNullException.ThrowIfNull(candidate);
         var known = entryWords.GetValueOrDefault(candidate.Entry.Id) ?? [];
         var negated = entryNegated.GetValueOrDefault(candidate.Entry.Id) ?? [];
+        var conditions = entryConditions.GetValueOrDefault(candidate.Entry.Id) ?? [];
         return [.. NegatedWords(words).Where(w => !negated.Contains(w)).Select(w => "not " + w)
             .Concat(AskedKinds(words).Where(w => !known.Contains(w)))
+            .Concat(Conditions(words).Where(c => !conditions.Contains(c)))
             .Distinct(StringComparer.Ordinal)];
     }
 
@@ -86,6 +98,19 @@ public sealed class QualifierCheck
         {
             if (AnswerKinds.Contains(words[i]) && (i > 0 && words[i - 1] == "how" ? Quantities.Contains(words[i]) : i < 2 && !Quantities.Contains(words[i])))
                 yield return words[i];
+        }
+    }
+
+    /// <summary>The conditions <paramref name="words"/> (normalised) name: stems of <see cref="ConditionStems"/>, and "heart attack".</summary>
+    private static IEnumerable<string> Conditions(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var stem = Stemmer.Stem(words[i]);
+            if (ConditionStems.Contains(stem))
+                yield return stem;
+            else if (words[i] == "heart" && i + 1 < words.Count && Stemmer.Stem(words[i + 1]) == Stemmer.Stem("attack"))
+                yield return "heart attack";
         }
     }
 

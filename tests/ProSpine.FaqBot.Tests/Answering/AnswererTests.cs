@@ -132,6 +132,17 @@ public sealed class AnswererTests
     public void A_negation_asked_still_reverses_the_question(string message) =>
         Assert.Null(Answerer.Answer(message).Answer);
 
+    [Theory]
+    [InlineData("what are the side effects of the pump, like seizures?")]
+    [InlineData("do strokes happen more often after pump surgery")]
+    public void A_condition_no_entry_names_is_not_answered_outright(string message)
+    {
+        var reply = Answerer.Answer(message);
+
+        Assert.Null(reply.Answer);
+        Assert.False(LabelledQuestions.IsAlarm(reply), reply.Text);
+    }
+
     [Fact]
     public void A_message_all_but_a_calm_example_and_near_no_danger_reads_calm()
     {

@@ -172,7 +172,11 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// The forty-fifth session's (danger-holdout-35, mix-holdout-20 and the tuning set danger-tune-25) are pinned at their
     /// first run, and so are the forty-sixth's (danger-holdout-36 and danger-tune-26, half of them very short, and
     /// mix-holdout-21). In the same session a condition's name beside the present moment in a short message became a
-    /// rule that stands ("is this withdrawal"): one emergency more on danger-holdout-36, whose floor moved up.
+    /// rule that stands ("is this withdrawal"): one emergency more on danger-holdout-36, whose floor moved up. The two it
+    /// wrote after that (danger-holdout-37, mix-holdout-22) are pinned at their first run, on that bot. Then the names of
+    /// a seizure, convulsion, heart attack or stroke came to give way to a calm reading, and a question naming such a
+    /// condition is answered outright only by an entry whose phrasings name it: false alarms fell on the rows whose
+    /// ceilings moved down (no emergency or crisis moved on any set).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -196,45 +200,45 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-7.tsv", 1.0, 0.973, 0.014 },
         { "blind/danger-holdout-8.tsv", 1.0, 0.991, 0.007 },
         { "blind/danger-holdout-9.tsv", 1.0, 0.982, 0.007 },
-        { "blind/danger-holdout-10.tsv", 1.0, 0.991, 0.04 },
+        { "blind/danger-holdout-10.tsv", 1.0, 0.991, 0.034 },
         { "blind/danger-holdout-11.tsv", 1.0, 1.0, 0.007 },
         { "blind/danger-holdout-12.tsv", 0.991, 0.991, 0.007 },
-        { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.094 },
+        { "blind/danger-tune-11.tsv", 1.0, 0.991, 0.087 },
         { "blind/danger-holdout-13.tsv", 1.0, 0.991, 0.007 },
-        { "blind/danger-holdout-14.tsv", 1.0, 0.991, 0.394 },
+        { "blind/danger-holdout-14.tsv", 1.0, 0.991, 0.38 },
         { "blind/danger-holdout-15.tsv", 1.0, 1.0, 0.507 },
-        { "blind/danger-holdout-16.tsv", 1.0, 1.0, 0.494 },
-        { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.054 },
+        { "blind/danger-holdout-16.tsv", 1.0, 1.0, 0.487 },
+        { "blind/danger-tune-12.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-holdout-17.tsv", 1.0, 1.0, 0.034 },
-        { "blind/danger-tune-13.tsv", 1.0, 1.0, 0.067 },
-        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.04 },
+        { "blind/danger-tune-13.tsv", 1.0, 1.0, 0.06 },
+        { "blind/danger-holdout-18.tsv", 1.0, 1.0, 0.034 },
         { "blind/pleasantries-holdout.tsv", 1.0, 0.955, 0.072 },
         { "blind/danger-tune-14.tsv", 1.0, 1.0, 0.02 },
-        { "blind/danger-holdout-19.tsv", 1.0, 0.982, 0.04 },
-        { "blind/danger-holdout-20.tsv", 1.0, 1.0, 0.074 },
-        { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.027 },
-        { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.034 },
+        { "blind/danger-holdout-19.tsv", 1.0, 0.982, 0.027 },
+        { "blind/danger-holdout-20.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-holdout-21.tsv", 1.0, 1.0, 0.02 },
+        { "blind/danger-holdout-22.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-tune-15.tsv", 1.0, 1.0, 0.0 },
         { "blind/danger-tune-16.tsv", 1.0, 1.0, 0.02 },
-        { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.034 },
+        { "blind/danger-tune-17.tsv", 1.0, 0.973, 0.027 },
         { "blind/danger-holdout-23.tsv", 1.0, 0.965, 0.04 },
-        { "blind/danger-holdout-24.tsv", 1.0, 0.991, 0.027 },
-        { "blind/danger-holdout-25.tsv", 1.0, 0.991, 0.04 },
+        { "blind/danger-holdout-24.tsv", 1.0, 0.991, 0.02 },
+        { "blind/danger-holdout-25.tsv", 1.0, 0.991, 0.034 },
         { "blind/smalltalk-tune.tsv", 1.0, 1.0, 0.063 },
         { "blind/smalltalk-holdout.tsv", 1.0, 1.0, 0.067 },
         { "blind/smalltalk-holdout-2.tsv", 1.0, 0.96, 0.032 },
-        { "blind/danger-tune-18.tsv", 1.0, 1.0, 0.067 },
-        { "blind/danger-holdout-26.tsv", 1.0, 1.0, 0.087 },
-        { "blind/danger-holdout-27.tsv", 1.0, 1.0, 0.06 },
-        { "blind/danger-tune-19.tsv", 1.0, 1.0, 0.027 },
-        { "blind/danger-holdout-28.tsv", 0.991, 1.0, 0.054 },
-        { "blind/danger-holdout-29.tsv", 1.0, 1.0, 0.04 },
-        { "blind/danger-tune-20.tsv", 1.0, 0.991, 0.047 },
-        { "blind/danger-tune-21.tsv", 1.0, 1.0, 0.067 },
-        { "blind/danger-tune-22.tsv", 1.0, 1.0, 0.067 },
+        { "blind/danger-tune-18.tsv", 1.0, 1.0, 0.047 },
+        { "blind/danger-holdout-26.tsv", 1.0, 1.0, 0.047 },
+        { "blind/danger-holdout-27.tsv", 1.0, 1.0, 0.047 },
+        { "blind/danger-tune-19.tsv", 1.0, 1.0, 0.014 },
+        { "blind/danger-holdout-28.tsv", 0.991, 1.0, 0.047 },
+        { "blind/danger-holdout-29.tsv", 1.0, 1.0, 0.027 },
+        { "blind/danger-tune-20.tsv", 1.0, 0.991, 0.034 },
+        { "blind/danger-tune-21.tsv", 1.0, 1.0, 0.06 },
+        { "blind/danger-tune-22.tsv", 1.0, 1.0, 0.047 },
         { "blind/danger-tune-23.tsv", 1.0, 0.94, 0.294 },
-        { "blind/danger-holdout-30.tsv", 1.0, 1.0, 0.047 },
-        { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.04 },
+        { "blind/danger-holdout-30.tsv", 1.0, 1.0, 0.027 },
+        { "blind/danger-holdout-31.tsv", 1.0, 1.0, 0.034 },
         { "blind/pills-tune.tsv", 1.0, 1.0, 0.06 },
         { "blind/pills-holdout.tsv", 1.0, 1.0, 0.027 },
         { "blind/pills-holdout-2.tsv", 1.0, 1.0, 0.054 },
@@ -270,9 +274,11 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-holdout-35.tsv", 1.0, 0.986, 0.075 },
         { "blind/mix-holdout-20.tsv", 1.0, 1.0, 0.02 },
         { "blind/danger-tune-25.tsv", 1.0, 0.983, 0.02 },
-        { "blind/danger-holdout-36.tsv", 1.0, 1.0, 0.1 },
+        { "blind/danger-holdout-36.tsv", 1.0, 1.0, 0.05 },
         { "blind/mix-holdout-21.tsv", 1.0, 0.983, 0.007 },
-        { "blind/danger-tune-26.tsv", 1.0, 1.0, 0.047 },
+        { "blind/danger-tune-26.tsv", 1.0, 1.0, 0.007 },
+        { "blind/danger-holdout-37.tsv", 1.0, 1.0, 0.017 },
+        { "blind/mix-holdout-22.tsv", 1.0, 1.0, 0.027 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -357,7 +363,11 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// (answers-tune-5, mix-holdout-11, mix-holdout-16, mix-tune-3 by two, danger-holdout-33), and moved no answer.
     /// mix-holdout-19 and handoff-holdout, written at the end of that session, are pinned at their first run.
     /// danger-holdout-35, mix-holdout-20 and the tuning set danger-tune-25 (forty-fifth session) are pinned at their first
-    /// run, and so are danger-holdout-36, mix-holdout-21 and the tuning set danger-tune-26 (forty-sixth session).
+    /// run, and so are danger-holdout-36, mix-holdout-21 and the tuning set danger-tune-26 (forty-sixth session), and
+    /// danger-holdout-37 and mix-holdout-22, written later in that session. With the last change of that session
+    /// (a condition named in a question must be named by the entry that answers it) danger-holdout-37 answered one
+    /// more and the tuning set danger-tune-24 one fewer (a message telling a stroke scare beside where the implant is
+    /// done got the hand-off on whether a pump is right for them), and their floors moved with them.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -403,7 +413,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-tune-5.tsv", 0.937, 1.0, 0),
         ("blind/mix-holdout-17.tsv", 0.912, 1.0, 0),
         ("blind/danger-holdout-33.tsv", 1.0, 0.888, 1),
-        ("blind/danger-tune-24.tsv", 0.4, 0.6, 2),
+        ("blind/danger-tune-24.tsv", 0.388, 0.6, 2),
         ("blind/mix-holdout-18.tsv", 0.975, 1.0, 1),
         ("blind/danger-holdout-34.tsv", 0.983, 0.933, 0),
         ("blind/mix-tune-6.tsv", 0.942, 1.0, 1),
@@ -415,6 +425,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/danger-holdout-36.tsv", 0.983, 0.955, 3),
         ("blind/mix-holdout-21.tsv", 0.987, 1.0, 0),
         ("blind/danger-tune-26.tsv", 0.977, 0.977, 2),
+        ("blind/danger-holdout-37.tsv", 0.966, 0.977, 1),
+        ("blind/mix-holdout-22.tsv", 0.925, 0.98, 1),
     ];
 
     [Fact]

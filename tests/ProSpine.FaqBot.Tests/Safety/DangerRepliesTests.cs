@@ -87,6 +87,30 @@ public sealed class DangerRepliesTests
     }
 
     [Theory]
+    [InlineData("do pumps raise the risk of a stroke or a seizure?")]
+    [InlineData("whats the difference between a heart attack and a panic attack")]
+    [InlineData("my grandpa had convulsions as a boy, does that matter for a pump")]
+    public void Naming_a_seizure_heart_attack_or_stroke_in_a_general_question_is_not_an_alarm_when_the_meaning_reads_calm(string question)
+    {
+        var reply = AnswererReading(out _).Answer(question);
+
+        Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
+    }
+
+    [Theory]
+    [InlineData("my son is having a seizure and the pump is beeping")]
+    [InlineData("I think my husband is having a stroke right now")]
+    [InlineData("mom is seizing on the kitchen floor")]
+    [InlineData("is this a stroke")]
+    public void A_seizure_heart_attack_or_stroke_happening_now_is_an_emergency_when_the_meaning_reads_calm(string message)
+    {
+        var reply = AnswererReading(out _).Answer(message);
+
+        Assert.Equal(Route.Emergency, reply.Route);
+        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
+    }
+
+    [Theory]
     [InlineData("is this withdrawal")]
     [InlineData("overdose symptoms right now")]
     [InlineData("withdrawal now??")]
@@ -100,7 +124,7 @@ public sealed class DangerRepliesTests
     }
 
     [Theory]
-    [InlineData("could a pump cause a seizure? asking for my neuro class")]
+    [InlineData("could a pump cause chest pain? asking for my neuro class")]
     [InlineData("for my nursing exam: what should you do when a patient is unresponsive")]
     public void A_question_asked_for_study_lowers_an_emergency_rule_and_ends_with_911_and_988(string question)
     {
@@ -116,7 +140,7 @@ public sealed class DangerRepliesTests
     [Fact]
     public void A_question_asked_for_study_keeps_its_alarm_when_turned_off_or_when_its_words_are_dangers()
     {
-        const string question = "could a pump cause a seizure? asking for my neuro class";
+        const string question = "could a pump cause chest pain? asking for my neuro class";
         var off = TestFaq.FreshSettings<DangerOptions>();
         off.StudyWordsBelow = null;
         var strict = TestFaq.FreshSettings<DangerOptions>();
