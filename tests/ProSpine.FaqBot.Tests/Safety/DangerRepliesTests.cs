@@ -65,12 +65,22 @@ public sealed class DangerRepliesTests
         Assert.StartsWith("meaning", reply.RuleName, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_phrase_rule_keeps_precedence_when_the_meaning_reads_calm()
+    [Theory]
+    [InlineData("my husband won't wake up")]
+    [InlineData("my son is having a seizure and the pump is beeping")]
+    [InlineData("I think my husband is having a stroke right now")]
+    [InlineData("mom is seizing on the kitchen floor")]
+    // A name general questions also use, beside the present moment in a few words.
+    [InlineData("is this a stroke")]
+    [InlineData("is this withdrawal")]
+    [InlineData("overdose symptoms right now")]
+    [InlineData("withdrawal now??")]
+    public void A_phrase_rule_keeps_precedence_when_the_meaning_reads_calm(string message)
     {
-        // The stand-in reads every ordinary sentence as calm; "my husband won't wake up" names an emergency.
-        var reply = AnswererReading(out _).Answer("my husband won't wake up");
+        // The stand-in reads every ordinary sentence as calm; each message names an emergency happening now.
+        var reply = AnswererReading(out _).Answer(message);
 
+        Assert.True(reply.Danger?.Danger < TestFaq.Danger.CalmProbability, $"{reply.Danger?.Danger}");
         Assert.Equal(Route.Emergency, reply.Route);
         Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
     }
@@ -79,48 +89,14 @@ public sealed class DangerRepliesTests
     [InlineData("what happens if a pump overdoses someone")]
     [InlineData("is there an emergency line after hours?")]
     [InlineData("do pumps raise the risk of suicide? for a school project")]
+    [InlineData("do pumps raise the risk of a stroke or a seizure?")]
+    [InlineData("whats the difference between a heart attack and a panic attack")]
+    [InlineData("my grandpa had convulsions as a boy, does that matter for a pump")]
     public void A_general_question_that_names_a_danger_is_not_an_alarm_when_the_meaning_reads_calm(string question)
     {
         var reply = AnswererReading(out _).Answer(question);
 
         Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
-    }
-
-    [Theory]
-    [InlineData("do pumps raise the risk of a stroke or a seizure?")]
-    [InlineData("whats the difference between a heart attack and a panic attack")]
-    [InlineData("my grandpa had convulsions as a boy, does that matter for a pump")]
-    public void Naming_a_seizure_heart_attack_or_stroke_in_a_general_question_is_not_an_alarm_when_the_meaning_reads_calm(string question)
-    {
-        var reply = AnswererReading(out _).Answer(question);
-
-        Assert.False(LabelledQuestions.IsAlarm(reply), $"{reply.Route} {reply.RuleName}: {reply.Text}");
-    }
-
-    [Theory]
-    [InlineData("my son is having a seizure and the pump is beeping")]
-    [InlineData("I think my husband is having a stroke right now")]
-    [InlineData("mom is seizing on the kitchen floor")]
-    [InlineData("is this a stroke")]
-    public void A_seizure_heart_attack_or_stroke_happening_now_is_an_emergency_when_the_meaning_reads_calm(string message)
-    {
-        var reply = AnswererReading(out _).Answer(message);
-
-        Assert.Equal(Route.Emergency, reply.Route);
-        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
-    }
-
-    [Theory]
-    [InlineData("is this withdrawal")]
-    [InlineData("overdose symptoms right now")]
-    [InlineData("withdrawal now??")]
-    public void A_danger_named_with_the_present_in_a_few_words_is_an_emergency_though_the_meaning_reads_calm(string message)
-    {
-        var reply = AnswererReading(out _).Answer(message);
-
-        Assert.True(reply.Danger?.Danger < TestFaq.Danger.CalmProbability, $"{reply.Danger?.Danger}");
-        Assert.Equal(Route.Emergency, reply.Route);
-        Assert.True(LabelledQuestions.ComesFirst(reply, "911"), reply.Text);
     }
 
     [Theory]
