@@ -41,6 +41,8 @@ public sealed class QualifierCheck
     /// <summary>
     /// Conditions that name what a question is about though the rest of its words fit another entry ("can the pump cause
     /// <i>seizures</i>" is not the side effects the page lists): the stems of one-word conditions, and "heart attack".
+    /// Their names' safety rules give way to a calm reading (<c>askedInGeneral</c> in safety.yaml), so general questions
+    /// about them reach matching, where a guess would be a confident wrong answer.
     /// </summary>
     private static readonly HashSet<string> ConditionStems = new(new[] { "seizure", "convulsion", "stroke", "epilepsy", "epileptic" }
         .Select(Stemmer.Stem), StringComparer.Ordinal);
