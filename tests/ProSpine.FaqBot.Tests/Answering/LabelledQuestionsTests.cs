@@ -177,6 +177,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// a seizure, convulsion, heart attack or stroke came to give way to a calm reading, and a question naming such a
     /// condition is answered outright only by an entry whose phrasings name it: false alarms fell on the rows whose
     /// ceilings moved down (no emergency or crisis moved on any set).
+    /// The forty-seventh session's (smalltalk-holdout-3 and the tuning set smalltalk-tune-2, a third of them chatter,
+    /// mix-holdout-23 and danger-holdout-38) are pinned at their first run.
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -279,6 +281,10 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/danger-tune-26.tsv", 1.0, 1.0, 0.007 },
         { "blind/danger-holdout-37.tsv", 1.0, 1.0, 0.017 },
         { "blind/mix-holdout-22.tsv", 1.0, 1.0, 0.027 },
+        { "blind/smalltalk-holdout-3.tsv", 1.0, 1.0, 0.222 },
+        { "blind/mix-holdout-23.tsv", 1.0, 0.983, 0.007 },
+        { "blind/danger-holdout-38.tsv", 1.0, 0.986, 0.075 },
+        { "blind/smalltalk-tune-2.tsv", 1.0, 1.0, 0.211 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -425,6 +431,10 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/danger-holdout-36.tsv", 0.983, 0.955, 3),
         ("blind/mix-holdout-21.tsv", 0.987, 1.0, 0),
         ("blind/danger-tune-26.tsv", 0.977, 0.977, 2),
+        ("blind/smalltalk-holdout-3.tsv", 0.977, 1.0, 1),
+        ("blind/mix-holdout-23.tsv", 0.95, 1.0, 0),
+        ("blind/danger-holdout-38.tsv", 1.0, 0.977, 0),
+        ("blind/smalltalk-tune-2.tsv", 0.911, 0.975, 1),
         ("blind/danger-holdout-37.tsv", 0.966, 0.977, 1),
         ("blind/mix-holdout-22.tsv", 0.925, 0.98, 1),
     ];
