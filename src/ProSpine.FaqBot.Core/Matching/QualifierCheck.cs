@@ -47,6 +47,8 @@ public sealed class QualifierCheck
     private static readonly HashSet<string> ConditionStems = new(new[] { "seizure", "convulsion", "stroke", "epilepsy", "epileptic" }
         .Select(Stemmer.Stem), StringComparer.Ordinal);
 
+    private static readonly string AttackStem = Stemmer.Stem("attack");
+
     private readonly Dictionary<string, HashSet<string>> entryWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> entryConditions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> entryNegated = new(StringComparer.Ordinal);
@@ -111,7 +113,7 @@ public sealed class QualifierCheck
             var stem = Stemmer.Stem(words[i]);
             if (ConditionStems.Contains(stem))
                 yield return stem;
-            else if (words[i] == "heart" && i + 1 < words.Count && Stemmer.Stem(words[i + 1]) == Stemmer.Stem("attack"))
+            else if (words[i] == "heart" && i + 1 < words.Count && Stemmer.Stem(words[i + 1]) == AttackStem)
                 yield return "heart attack";
         }
     }

@@ -109,7 +109,7 @@ public sealed partial class SafetyRouter
     public IEnumerable<SafetyRule> FindRules(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return RulesWith(ruleFinder.Occurrences(RuleWords(words)).Select(o => o.Phrase).ToHashSet(), words.Count);
+        return RulesWith(ruleFinder.Occurrences(RuleWords(words)).Select(o => o.Phrase).ToHashSet(), () => words.Count);
     }
 
     /// <summary>
@@ -123,15 +123,17 @@ public sealed partial class SafetyRouter
         ArgumentNullException.ThrowIfNull(text);
         return RulesWith(SentenceEnd().Split(text).SelectMany(sentence => PhraseBreak().Split(sentence))
             .SelectMany(part => ruleFinder.Occurrences(RuleWords(TextNormalizer.Words(part))))
-            .Select(o => o.Phrase).ToHashSet(), TextNormalizer.Words(text).Count);
+            .Select(o => o.Phrase).ToHashSet(), () => TextNormalizer.Words(text).Count);
     }
 
-    private IEnumerable<SafetyRule> RulesWith(HashSet<SafetyPhrase> present, int wordCount)
+    /// <param name="wordCount">The message's length in words, counted only for a rule with <c>maxWords</c> whose
+    /// phrases are present: most messages name no rule's phrase, and need no second reading of their words.</param>
+    private IEnumerable<SafetyRule> RulesWith(HashSet<SafetyPhrase> present, Func<int> wordCount)
     {
         if (present.Count == 0)
             return [];
         return rules.Rules.Where(rule =>
-            (rule.MaxWords is not { } most || wordCount <= most)
+            (rule.MaxWords is not { } most || wordCount() <= most)
             && (rule.Any.Count == 0 || rule.Any.Any(present.Contains))
             && rule.All.All(group => group.Any(present.Contains))
             && !rule.Unless.Any(present.Contains));
