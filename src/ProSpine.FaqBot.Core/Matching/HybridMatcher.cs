@@ -114,7 +114,7 @@ public sealed class HybridMatcher
     public EntryGuess WordsGuess(IReadOnlyList<string> terms) => entryWords.Likeliest(terms);
 
     /// <summary>Matches normalised <paramref name="question"/> words, with the message's sentence vector if it was read.</summary>
-    /// <param name="qualified">The words whose negations and answer-kind words an entry must cover (<see cref="QualifierCheck"/>),
+    /// <param name="qualified">The words whose negations, answer-kind words and conditions an entry must cover (<see cref="QualifierCheck"/>),
     /// when they are not all of <paramref name="question"/>'s: a negation told in a story beside the question is not asked.</param>
     public MatchResult Match(IReadOnlyList<string> question, float[]? vector, IReadOnlyList<string>? qualified = null) =>
         Match(question, vector is null ? null : meaning.Read(vector), qualified);
@@ -129,7 +129,8 @@ public sealed class HybridMatcher
         ArgumentNullException.ThrowIfNull(question);
         if (message is not null && !message.IsReadBy(meaning))
             throw new ArgumentException("The message was read by another FAQ's index.", nameof(message));
-        qualified ??= question;
+        // What the message asks besides its topic, read at most once however many entries it is weighed against.
+        var asked = new Lazy<AskedQualifiers>(() => QualifierCheck.Of(qualified ?? question));
         var lexical = words.Match(question);
         if (lexical.Exact)
             return lexical with { Reason = "worded like a phrasing" };
@@ -159,7 +160,7 @@ public sealed class HybridMatcher
         // Looked up once, and only when an answer is in sight or no rule answered (the signals read together use it).
         var nearestUncovered = new Lazy<SemanticUncovered?>(() =>
         {
-            var negated = QualifierCheck.Negated(qualified);
+            var negated = asked.Value.Negated.ToHashSet(StringComparer.Ordinal);
             return message.NearestUncovered(q => uncoveredNegated[q.Source].IsSubsetOf(negated));
         });
         // How much nearer the closest entry is than every question the FAQ does not answer.
@@ -212,7 +213,7 @@ public sealed class HybridMatcher
             if (byWords.Entry is not { } named || words.Evidence(lexical, named) is not { } evidence)
                 return Suggest(lexical, [answer.Best, .. nearest], $"{answer.Reason}, but {why}") with { AnswerInDoubt = true };
             var theirs = WithMeaning(evidence);
-            if (best.Entry == named && best.Similarity >= options.MeaningAnswer && qualifiers.Uncovered(qualified, theirs).Count == 0)
+            if (best.Entry == named && best.Similarity >= options.MeaningAnswer && qualifiers.Uncovered(asked.Value, theirs).Count == 0)
                 return new MatchResult(MatchOutcome.Answer, [theirs, answer.Best, .. nearest.Where(c => c.Entry != named && c.Entry != answer.Best.Entry)], lexical.Terms)
                 {
                     Reason = Invariant($"{why}, the nearest in meaning ({best.Similarity:F2}), not {answer.Best.Entry.Id}"),
@@ -223,7 +224,7 @@ public sealed class HybridMatcher
         // Why the meaning or a near miss overrules the words' choice, as a "Did you mean"; null when nothing does.
         MatchResult? WordsChoiceOverruled(MatchCandidate chosen)
         {
-            if (qualifiers.Uncovered(qualified, chosen) is { Count: > 0 } missing)
+            if (qualifiers.Uncovered(asked.Value, chosen) is { Count: > 0 } missing)
                 return Suggest(lexical, [chosen, .. nearest], $"the words chose {chosen.Entry.Id}, which does not ask \"{string.Join(' ', missing)}\"");
             // Words that match this well found the FAQ's own wording: only a near miss clearly closer overrules them.
             var margin = chosen.Score >= options.WordsOverrule ? options.UncoveredMarginForStrongWords : options.UncoveredMargin;
@@ -252,7 +253,7 @@ public sealed class HybridMatcher
                 new(MatchOutcome.Answer, [byMeaning, .. nearest.Skip(1)], lexical.Terms) { Reason = reason };
             var mayAnswer = overruledWords is null
                 || (byMeaning.Entry != overruledWords && (RegressionIsSure(byMeaning.Entry) || EntryWordsName(byMeaning.Entry)));
-            if (mayAnswer && byMeaning.Entry.Id == best.Entry.Id && lead >= options.MeaningMargin && qualifiers.Uncovered(qualified, byMeaning).Count == 0)
+            if (mayAnswer && byMeaning.Entry.Id == best.Entry.Id && lead >= options.MeaningMargin && qualifiers.Uncovered(asked.Value, byMeaning).Count == 0)
             {
                 if (best.Similarity >= options.MeaningAnswer
                     && byMeaning.Coverage >= options.MeaningWordSupport
@@ -274,7 +275,7 @@ public sealed class HybridMatcher
             if (mayAnswer && RegressionAnswers && options.RegressionWithMeaning is { } agreeing
                 && guess.Value.Entry == best.Entry && byMeaning.Entry == best.Entry && guess.Value.Probability >= agreeing
                 && best.Similarity >= options.MeaningSuggest && UncoveredLead() >= options.MeaningAloneLead
-                && qualifiers.Uncovered(qualified, byMeaning).Count == 0
+                && qualifiers.Uncovered(asked.Value, byMeaning).Count == 0
                 && UnknownTermsAllowMeaning(lexical, best.Entry.Id))
                 return ByMeaning(Invariant($"meaning {best.Similarity:F2} and the entries' regression {guess.Value.Probability:F2} agree"));
             // Or the entries' regression and the entries' words agree, each less sure, on an entry close enough in meaning
@@ -284,7 +285,7 @@ public sealed class HybridMatcher
                 && EntryWordsName(agreed)
                 && closeness.TryGetValue(agreed.Id, out var agreedMeaning) && agreedMeaning.Similarity >= options.EntryWordsMeaning
                 && words.Evidence(lexical, agreed) is { } agreedEvidence
-                && qualifiers.Uncovered(qualified, agreedEvidence).Count == 0
+                && qualifiers.Uncovered(asked.Value, agreedEvidence).Count == 0
                 && UnknownTermsAllowMeaning(lexical, agreed.Id))
                 return new MatchResult(MatchOutcome.Answer, [WithMeaning(agreedEvidence), .. nearest.Where(c => c.Entry != agreed)], lexical.Terms)
                 {
@@ -296,7 +297,7 @@ public sealed class HybridMatcher
             // paraphrase near no single question, when it is all but sure and the entry asks what the question asks.
             if (RegressionAnswers && guess.Value.Entry is { } likeliest && likeliest != overruledWords && RegressionIsSure(likeliest)
                 && words.Evidence(lexical, likeliest) is { } evidence
-                && qualifiers.Uncovered(qualified, evidence).Count == 0)
+                && qualifiers.Uncovered(asked.Value, evidence).Count == 0)
                 return new MatchResult(MatchOutcome.Answer, [WithMeaning(evidence), .. nearest.Where(c => c.Entry != likeliest)], lexical.Terms)
                 {
                     Reason = Invariant($"the entries' regression: {likeliest.Id} {guess.Value.Probability:F2}"),
@@ -311,7 +312,7 @@ public sealed class HybridMatcher
         {
             var together = Together();
             if (together.FirstOrDefault() is { } likeliest && options.TogetherAnswer is { } sure && likeliest.Probability >= sure
-                && qualifiers.Uncovered(qualified, likeliest.Evidence).Count == 0)
+                && qualifiers.Uncovered(asked.Value, likeliest.Evidence).Count == 0)
                 return new MatchResult(MatchOutcome.Answer, [WithMeaning(likeliest.Evidence), .. nearest.Where(c => c.Entry != likeliest.Entry)], lexical.Terms)
                 {
                     Reason = $"the signals together: {likeliest}",

@@ -65,19 +65,29 @@ public sealed class QualifierCheck
     }
 
     /// <summary>
-    /// The qualifiers of <paramref name="words"/> (normalised) that <paramref name="candidate"/>'s entry does not
-    /// cover ("not recommended", "why"). Empty when the entry asks what the question asks.
+    /// The qualifiers <paramref name="words"/> (normalised) ask, read once per message: a message is weighed against
+    /// several candidate entries (<see cref="Uncovered"/>), and its qualifiers are the same for each.
     /// </summary>
-    public IReadOnlyList<string> Uncovered(IReadOnlyList<string> words, MatchCandidate candidate)
+    public static AskedQualifiers Of(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
+        return new AskedQualifiers([.. NegatedWords(words)], [.. AskedKinds(words)], [.. Conditions(words)]);
+    }
+
+    /// <summary>
+    /// The qualifiers <paramref name="asked"/> that <paramref name="candidate"/>'s entry does not cover ("not
+    /// recommended", "why"). Empty when the entry asks what the question asks.
+    /// </summary>
+    public IReadOnlyList<string> Uncovered(AskedQualifiers asked, MatchCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
         ArgumentNullException.ThrowIfNull(candidate);
         var known = entryWords.GetValueOrDefault(candidate.Entry.Id) ?? [];
         var negated = entryNegated.GetValueOrDefault(candidate.Entry.Id) ?? [];
         var conditions = entryConditions.GetValueOrDefault(candidate.Entry.Id) ?? [];
-        return [.. NegatedWords(words).Where(w => !negated.Contains(w)).Select(w => "not " + w)
-            .Concat(AskedKinds(words).Where(w => !known.Contains(w)))
-            .Concat(Conditions(words).Where(c => !conditions.Contains(c)))
+        return [.. asked.Negated.Where(w => !negated.Contains(w)).Select(w => "not " + w)
+            .Concat(asked.Kinds.Where(w => !known.Contains(w)))
+            .Concat(asked.Conditions.Where(c => !conditions.Contains(c)))
             .Distinct(StringComparer.Ordinal)];
     }
 
@@ -135,3 +145,9 @@ public sealed class QualifierCheck
         }
     }
 }
+
+/// <summary>What a question asks besides its topic (<see cref="QualifierCheck.Of"/>), in the order it asks them.</summary>
+/// <param name="Negated">The stems of the words it negates.</param>
+/// <param name="Kinds">The answer-kind words it asks ("why", "how many").</param>
+/// <param name="Conditions">The conditions it names ("seizure", "heart attack").</param>
+public sealed record AskedQualifiers(IReadOnlyList<string> Negated, IReadOnlyList<string> Kinds, IReadOnlyList<string> Conditions);
