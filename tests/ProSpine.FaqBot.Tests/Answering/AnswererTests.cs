@@ -232,6 +232,7 @@ public sealed class AnswererTests
     // The words alone find "does the pump start working the same day": the meaning is a greeting's.
     [InlineData("is your day going well?", "greeting")]
     [InlineData("my grandson learned to ride his bike today, proud grandma here", "chatter")] // "not covered" before chatter
+    [InlineData("Thank you, my daughter says hello as well.", "thanks")] // a greeting's reply before the farewell banks' lines
     public void Chat_in_words_nobody_listed_gets_small_talks_reply_by_its_meaning_and_keeps_the_safety_line(string message, string kind)
     {
         var reply = Answerer.Answer(message);

@@ -178,7 +178,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// condition is answered outright only by an entry whose phrasings name it: false alarms fell on the rows whose
     /// ceilings moved down (no emergency or crisis moved on any set).
     /// The forty-seventh session's (smalltalk-holdout-3 and the tuning set smalltalk-tune-2, a third of them chatter,
-    /// mix-holdout-23 and danger-holdout-38) are pinned at their first run.
+    /// mix-holdout-23 and danger-holdout-38) are pinned at their first run, and so are the forty-eighth's
+    /// (pleasantries-holdout-2 and the tuning set pleasantries-tune: thanks, farewells and greetings among other words).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -285,6 +286,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/mix-holdout-23.tsv", 1.0, 0.983, 0.007 },
         { "blind/danger-holdout-38.tsv", 1.0, 0.986, 0.075 },
         { "blind/smalltalk-tune-2.tsv", 1.0, 1.0, 0.211 },
+        { "blind/pleasantries-holdout-2.tsv", 1.0, 0.988, 0.134 },
+        { "blind/pleasantries-tune.tsv", 1.0, 1.0, 0.177 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -435,6 +438,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/mix-holdout-23.tsv", 0.95, 1.0, 0),
         ("blind/danger-holdout-38.tsv", 1.0, 0.977, 0),
         ("blind/smalltalk-tune-2.tsv", 0.911, 0.975, 1),
+        ("blind/pleasantries-holdout-2.tsv", 1.0, 0.98, 1),
+        ("blind/pleasantries-tune.tsv", 1.0, 0.98, 1),
         ("blind/danger-holdout-37.tsv", 0.966, 0.977, 1),
         ("blind/mix-holdout-22.tsv", 0.925, 0.98, 1),
     ];
@@ -461,13 +466,18 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// (its confident wrong answers 4 to 6 of 300), and the floor moved to that.
     /// With small talk by meaning (faq/small-talk.yaml, thirty-ninth session) small talk rose to 76, 69, 72 and 64, and
     /// smalltalk-holdout-2 kept 51 not-covered questions: the floors moved up to those figures.
+    /// The forty-eighth session's two sets of thanks, farewells and greetings among other words were pinned at their
+    /// first run (46 and 55 of 110); with the farewell banks' harmless lines in faq/small-talk.yaml every floor moved up
+    /// to the figures then measured.
     /// </summary>
     public static TheoryData<string, double, double> SmallTalkSets => new()
     {
-        { "blind/smalltalk-tune.tsv", 0.633, 0.963 },
-        { "blind/smalltalk-holdout.tsv", 0.575, 0.981 },
-        { "blind/smalltalk-holdout-2.tsv", 0.6, 0.927 },
-        { "blind/pleasantries-holdout.tsv", 0.581, 1.0 },
+        { "blind/smalltalk-tune.tsv", 0.708, 0.963 },
+        { "blind/smalltalk-holdout.tsv", 0.641, 0.981 },
+        { "blind/smalltalk-holdout-2.tsv", 0.674, 0.927 },
+        { "blind/pleasantries-holdout.tsv", 0.636, 1.0 },
+        { "blind/pleasantries-holdout-2.tsv", 0.59, 0.98 },
+        { "blind/pleasantries-tune.tsv", 0.481, 0.98 },
     };
 
     [Theory]
