@@ -159,10 +159,7 @@ public sealed class HybridMatcher
         // "have your doctors done a lot of these" asks what "how many pumps have they implanted" asks.)
         // Looked up once, and only when an answer is in sight or no rule answered (the signals read together use it).
         var nearestUncovered = new Lazy<SemanticUncovered?>(() =>
-        {
-            var negated = asked.Value.Negated.ToHashSet(StringComparer.Ordinal);
-            return message.NearestUncovered(q => uncoveredNegated[q.Source].IsSubsetOf(negated));
-        });
+            message.NearestUncovered(q => uncoveredNegated[q.Source].IsSubsetOf(asked.Value.Negated)));
         // How much nearer the closest entry is than every question the FAQ does not answer.
         double UncoveredLead() => best.Similarity - (nearestUncovered.Value?.Similarity ?? 0);
         // The regression's guess, also looked up only when needed: it tells a paraphrase from a near miss.

@@ -71,7 +71,7 @@ public sealed class QualifierCheck
     public static AskedQualifiers Of(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return new AskedQualifiers([.. NegatedWords(words)], [.. AskedKinds(words)], [.. Conditions(words)]);
+        return new AskedQualifiers(Negated(words), [.. AskedKinds(words)], [.. Conditions(words)]);
     }
 
     /// <summary>
@@ -147,7 +147,7 @@ public sealed class QualifierCheck
 }
 
 /// <summary>What a question asks besides its topic (<see cref="QualifierCheck.Of"/>), in the order it asks them.</summary>
-/// <param name="Negated">The stems of the words it negates.</param>
+/// <param name="Negated">The stems of the words it negates (<see cref="QualifierCheck.Negated"/>).</param>
 /// <param name="Kinds">The answer-kind words it asks ("why", "how many").</param>
 /// <param name="Conditions">The conditions it names ("seizure", "heart attack").</param>
-public sealed record AskedQualifiers(IReadOnlyList<string> Negated, IReadOnlyList<string> Kinds, IReadOnlyList<string> Conditions);
+public sealed record AskedQualifiers(IReadOnlySet<string> Negated, IReadOnlyList<string> Kinds, IReadOnlyList<string> Conditions);
