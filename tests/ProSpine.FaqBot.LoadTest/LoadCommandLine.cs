@@ -98,11 +98,12 @@ internal static class LoadCommandLine
     {
         var withoutSignIn = new Option<bool>(EchoServer.WithoutSignIn) { Description = "Use the bot's no-sign-in authentication, as the bot does on loopback." };
         var encode = new Option<bool>(EchoServer.Encode) { Description = "Encode each message with the bot's sentence model, once." };
-        var command = new Command(EchoServer.Command, "An echo bot behind the same pipeline as the bot.") { withoutSignIn, encode };
+        var packageEncoder = new Option<bool>(EchoServer.PackageEncoder) { Description = "With --encode: encode through the package's own SentenceEncoder.Encode." };
+        var command = new Command(EchoServer.Command, "An echo bot behind the same pipeline as the bot.") { withoutSignIn, encode, packageEncoder };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parsed, _) =>
         {
-            await EchoServer.RunAsync(parsed.GetValue(withoutSignIn), parsed.GetValue(encode), [.. parsed.UnmatchedTokens]);
+            await EchoServer.RunAsync(parsed.GetValue(withoutSignIn), parsed.GetValue(encode), parsed.GetValue(packageEncoder), [.. parsed.UnmatchedTokens]);
             return 0;
         });
         return command;

@@ -71,8 +71,9 @@ public sealed class CuratedEmbeddings(ISentenceEncoder encoder)
         ArgumentNullException.ThrowIfNull(curatedTexts);
         var missing = curatedTexts.Where(t => !known.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
         // Batches keep each call's memory small, and run on every core (each inference uses one); the model gives a
-        // text the same vector in any batch and on any thread.
-        Parallel.ForEach(missing.Chunk(32), batch =>
+        // text the same vector in any batch and on any thread. Texts of like length share a batch, as a batch is
+        // padded to its longest.
+        Parallel.ForEach(missing.OrderBy(t => t.Length).Chunk(32), batch =>
         {
             var vectors = Encoder.Encode(batch);
             for (var i = 0; i < batch.Length; i++)

@@ -18,7 +18,9 @@ namespace ProSpine.FaqBot.LoadTest.Servers;
 /// only echoes the text. With <see cref="WithoutSignIn"/> it uses the bot's <see cref="FaqBotAuthentication"/>
 /// instead, which skips the SDK's per-turn sign-in client: the stricter ceiling. With <see cref="Encode"/> each turn
 /// also encodes the message with the bot's sentence model, once, as the bot's turn does at the least: the raw encoder
-/// behind the same pipeline, which the bot is measured against now that the model is the floor of every message.
+/// behind the same pipeline, which the bot is measured against now that the model is the floor of every message. With
+/// <see cref="PackageEncoder"/> as well it encodes through the package's own <c>SentenceEncoder.Encode</c> instead
+/// (<see cref="PackageSentenceEncoder"/>): the raw encoder as #11 first measured it, slower than the bot's own inference.
 /// Run as this program's <c>echo-server</c> command, in its own process like the bot, with the bot's log levels, so
 /// that the difference between the two is the FAQ bot's own work.
 /// </summary>
@@ -27,9 +29,10 @@ internal static class EchoServer
     public const string Command = "echo-server";
     public const string WithoutSignIn = "--no-sign-in-client";
     public const string Encode = "--encode";
+    public const string PackageEncoder = "--package-encoder";
 
     /// <param name="hostArguments">The web host's own arguments, such as <c>--urls</c>.</param>
-    public static async Task RunAsync(bool withoutSignIn, bool encode, string[] hostArguments)
+    public static async Task RunAsync(bool withoutSignIn, bool encode, bool packageEncoder, string[] hostArguments)
     {
         var builder = WebApplication.CreateBuilder(hostArguments);
         // The bot's appsettings.json levels: no per-request log lines from the framework.
@@ -47,7 +50,7 @@ internal static class EchoServer
         if (encode)
         {
             // Loaded and warmed before the server listens, as the bot does before it says ready.
-            builder.Services.AddSingleton(SentenceModel.Shared.Encoder);
+            builder.Services.AddSingleton(packageEncoder ? new PackageSentenceEncoder() : SentenceModel.Shared.Encoder);
             builder.Services.AddTransient<IBot, EncodingEchoBot>();
         }
         else

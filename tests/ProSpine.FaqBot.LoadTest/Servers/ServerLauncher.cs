@@ -46,6 +46,11 @@ internal sealed class ServerLauncher(HttpClient http, string botAssembly, Uri? b
         : ServerProcess.StartAsync("encoder", typeof(ServerLauncher).Assembly.Location,
             [EchoServer.Command, EchoServer.WithoutSignIn, EchoServer.Encode], LoadSettings, http);
 
+    /// <summary>The raw encoder as the package runs it (<see cref="Core.Semantics.PackageSentenceEncoder"/>), behind the same pipeline.</summary>
+    public Task<ServerProcess> StartPackageEncoderAsync() =>
+        ServerProcess.StartAsync("package encoder", typeof(ServerLauncher).Assembly.Location,
+            [EchoServer.Command, EchoServer.WithoutSignIn, EchoServer.Encode, EchoServer.PackageEncoder], LoadSettings, http);
+
     /// <summary>The bot built in this tool's configuration and framework, inside this repository.</summary>
     public static string DefaultBotAssembly()
     {
