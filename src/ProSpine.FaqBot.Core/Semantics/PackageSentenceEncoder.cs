@@ -11,19 +11,20 @@ namespace ProSpine.FaqBot.Core.Semantics;
 /// </summary>
 internal sealed class PackageSentenceEncoder : ISentenceEncoder, IDisposable
 {
-    private readonly FineTunedWeights weights = FineTunedWeights.LoadShipped();
-    private readonly SessionOptions options = new() { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+    private readonly FineTunedWeights weights;
+    private readonly SessionOptions options;
     private readonly SentenceEncoder model;
 
     public PackageSentenceEncoder()
     {
-        weights.AddTo(options);
+        weights = FineTunedWeights.LoadShipped();
+        options = MiniLmSentenceEncoder.SessionOptionsWith(weights);
         model = new SentenceEncoder(options);
         // Warmed before the server listens, as the bot's encoder is.
         weights.Verify(model.Encode([weights.CheckText])[0]);
     }
 
-    public string Model => "all-MiniLM-L6-v2+faq-" + weights.Version + " (package inference)";
+    public string Model => MiniLmSentenceEncoder.ModelName(weights) + " (package inference)";
 
     public float[][] Encode(IReadOnlyList<string> texts) => texts.Count == 0 ? [] : model.Encode([.. texts]);
 
