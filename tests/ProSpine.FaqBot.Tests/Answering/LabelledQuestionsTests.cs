@@ -179,7 +179,9 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// ceilings moved down (no emergency or crisis moved on any set).
     /// The forty-seventh session's (smalltalk-holdout-3 and the tuning set smalltalk-tune-2, a third of them chatter,
     /// mix-holdout-23 and danger-holdout-38) are pinned at their first run, and so are the forty-eighth's
-    /// (pleasantries-holdout-2 and the tuning set pleasantries-tune: thanks, farewells and greetings among other words).
+    /// (pleasantries-holdout-2 and the tuning set pleasantries-tune: thanks, farewells and greetings among other words)
+    /// and the forty-ninth's (mix-holdout-24, run on the bot's own inference of the model), and the fiftieth's
+    /// (danger-holdout-39).
     /// README, "Reading danger by meaning".
     /// </remarks>
     public static TheoryData<string, double, double, double> BlindSets => new()
@@ -288,6 +290,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         { "blind/smalltalk-tune-2.tsv", 1.0, 1.0, 0.211 },
         { "blind/pleasantries-holdout-2.tsv", 1.0, 0.988, 0.134 },
         { "blind/pleasantries-tune.tsv", 1.0, 1.0, 0.177 },
+        { "blind/mix-holdout-24.tsv", 1.0, 1.0, 0.02 },
+        { "blind/danger-holdout-39.tsv", 1.0, 1.0, 0.075 },
         { "blind/danger-holdout-32.tsv", 1.0, 1.0, 0.493 },
         { "blind/spanish-tune.tsv", 1.0, 1.0, 0 },
         { "blind/spanish-holdout.tsv", 1.0, 0.961, 0 },
@@ -377,6 +381,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
     /// (a condition named in a question must be named by the entry that answers it) danger-holdout-37 answered one
     /// more and the tuning set danger-tune-24 one fewer (a message telling a stroke scare beside where the implant is
     /// done got the hand-off on whether a pump is right for them), and their floors moved with them.
+    /// mix-holdout-24 (forty-ninth session) and danger-holdout-39 (fiftieth) are pinned at their first run.
     /// </summary>
     private static readonly (string Set, double Answered, double NotCovered, int MaxConfidentWrong)[] BlindAnswerFloors =
     [
@@ -442,6 +447,8 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output)
         ("blind/pleasantries-tune.tsv", 1.0, 0.98, 1),
         ("blind/danger-holdout-37.tsv", 0.966, 0.977, 1),
         ("blind/mix-holdout-22.tsv", 0.925, 0.98, 1),
+        ("blind/mix-holdout-24.tsv", 0.95, 1.0, 0),
+        ("blind/danger-holdout-39.tsv", 0.983, 0.933, 1),
     ];
 
     [Fact]
