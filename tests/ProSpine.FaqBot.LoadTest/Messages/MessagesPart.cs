@@ -35,11 +35,11 @@ internal static class MessagesPart
         await using var packageServer = baselineUrl is null ? await context.Servers.StartPackageEncoderAsync() : null;
         await using var faqServer = await context.Servers.StartBotAsync();
         var encoder = new ServerTally(encoderServer.Name);
-        var package = packageServer is null ? null : new ServerTally(packageServer.Name);
         var faq = new ServerTally(faqServer.Name);
         List<(ServerProcess Server, ServerTally Tally)> servers = [(encoderServer, encoder)];
+        ServerTally? package = null;
         if (packageServer is not null)
-            servers.Add((packageServer, package!));
+            servers.Add((packageServer, package = new ServerTally(packageServer.Name)));
         servers.Add((faqServer, faq));
         foreach (var (server, _) in servers)
             await load.WarmUpAsync(server);
